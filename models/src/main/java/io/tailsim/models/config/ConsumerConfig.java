@@ -1,0 +1,36 @@
+package io.tailsim.models.config;
+
+import static io.tailsim.core.time.Time.MILLISECOND;
+
+/** Consumer settings under Kafka's names, with Kafka 4.x ConsumerConfig defaults. */
+public record ConsumerConfig(
+        int fetchMinBytes,
+        long fetchMaxWaitNanos,
+        int fetchMaxBytes,
+        int maxPartitionFetchBytes,
+        int maxPollRecords,
+        long heartbeatIntervalNanos,
+        boolean enableAutoCommit,
+        long autoCommitIntervalNanos,
+        AssignmentStrategy assignmentStrategy,
+        long metadataMaxAgeNanos) {
+
+    /** partition.assignment.strategy. */
+    public enum AssignmentStrategy { RANGE, COOPERATIVE_STICKY }
+
+    public ConsumerConfig {
+        ConfigException.requirePositive("fetch.min.bytes", fetchMinBytes);
+        ConfigException.requireNonNegative("fetch.max.wait.ms", fetchMaxWaitNanos);
+        ConfigException.requirePositive("fetch.max.bytes", fetchMaxBytes);
+        ConfigException.requirePositive("max.partition.fetch.bytes", maxPartitionFetchBytes);
+        ConfigException.requirePositive("max.poll.records", maxPollRecords);
+        ConfigException.requirePositive("heartbeat.interval.ms", heartbeatIntervalNanos);
+        ConfigException.requirePositive("auto.commit.interval.ms", autoCommitIntervalNanos);
+        ConfigException.requirePositive("metadata.max.age.ms", metadataMaxAgeNanos);
+    }
+
+    public static ConsumerConfig defaults() {
+        return new ConsumerConfig(1, 500 * MILLISECOND, 50 << 20, 1 << 20, 500, 3_000 * MILLISECOND, true,
+                5_000 * MILLISECOND, AssignmentStrategy.RANGE, 300_000 * MILLISECOND);
+    }
+}
