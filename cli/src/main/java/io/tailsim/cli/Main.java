@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Discrete-event simulator of a replicated-log cluster built the way Apache Kafka is built.",
         subcommands = {
+            RunCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

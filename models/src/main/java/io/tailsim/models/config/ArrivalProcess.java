@@ -32,6 +32,30 @@ public sealed interface ArrivalProcess {
     record Saturating() implements ArrivalProcess {
     }
 
+    /**
+     * Trogdor's ProduceBench throttle (trogdor/.../workload/ProduceBenchWorker, Throttle, WorkerUtils):
+     * each wall-clock period of {@code periodNanos} (Trogdor: 100 ms) the worker calls send()
+     * {@code max(1, (int) (recordsPerSecond * period))} times back to back, then, unless skipFlush,
+     * calls producer.flush() (every batch becomes sendable at once and the worker waits for all
+     * acknowledgements) and sleeps until the next period starts. Periods are aligned to the wall
+     * clock, so producers on different machines burst together, up to {@code maxClockSkewNanos}
+     * apart (each producer draws its clock offset uniformly in [0, skew)).
+     */
+    record TrogdorThrottle(double recordsPerSecond, long periodNanos, boolean flush, long maxClockSkewNanos)
+            implements ArrivalProcess {
+        public TrogdorThrottle {
+            ConfigException.requirePositive("rate", recordsPerSecond);
+            ConfigException.requirePositive("period", periodNanos);
+            ConfigException.requireNonNegative("clock-skew", maxClockSkewNanos);
+        }
+
+        /** Records sent per period, as Trogdor's WorkerUtils.perSecToPerPeriod computes it. */
+        public int recordsPerPeriod() {
+            float perPeriod = (float) recordsPerSecond * (periodNanos / 1e9f);
+            return (int) Math.max(1.0f, perPeriod);
+        }
+    }
+
     /** Mean records per second per producer (for saturating: NaN, unknown in advance). */
     default double meanRate() {
         if (this instanceof Constant c) {
@@ -40,6 +64,8 @@ public sealed interface ArrivalProcess {
             return p.recordsPerSecond();
         } else if (this instanceof OnOff o) {
             return o.onRecordsPerSecond() * o.meanOnNanos() / (double) (o.meanOnNanos() + o.meanOffNanos());
+        } else if (this instanceof TrogdorThrottle t) {
+            return t.recordsPerPeriod() * 1e9 / t.periodNanos();
         }
         return Double.NaN;
     }

@@ -34,6 +34,23 @@ public record HardwareProfile(
      * Broker CPU time, in nanoseconds of one core. A request costs {@code perRequest} of its type
      * plus {@code perKiB} per KiB of payload plus {@code perPartition} per partition it touches;
      * TLS listeners add {@code tlsPerRequest} and {@code tlsPerKiB} (encryption; no zero-copy).
+     *
+     * <p>Request type keys of {@code perRequestNanos} the model reads: "Produce", "FetchFollower",
+     * "FetchConsumer", "Metadata", and "default" for any other.
+     *
+     * @param fetchSessionPartitionNanos  leader cost per partition of a fetch session, walked on every fetch
+     *                                    (and again when a parked fetch completes)
+     * @param networkThreadPerRequestNanos network thread cost to read one request (TLS extra)
+     * @param perConnectionPerSecondNanos  background cost of one open connection per second (selector upkeep)
+     * @param clientPerRequestNanos        producer Sender thread time to build and send one request
+     * @param clientPerRecordNanos         application thread time per send() call
+     * @param networkThreadPerResponseNanos network thread cost to write one response (TLS extra)
+     * @param purgatoryCompleteNanos       cost, on the completing thread, of completing one delayed operation
+     *                                    (DelayedProduce or DelayedFetch), beyond reading the data
+     * @param replicaFetcherPerResponseNanos follower replica fetcher thread cost per fetch response
+     *                                    (plus perKiB and perPartition for the data it appends)
+     * @param serviceCv                    coefficient of variation of every CPU cost (lognormal, mean 1);
+     *                                    0 makes costs deterministic
      */
     public record CpuCosts(
             Map<String, Long> perRequestNanos,
@@ -45,9 +62,45 @@ public record HardwareProfile(
             double networkThreadPerRequestNanos,
             double perConnectionPerSecondNanos,
             double clientPerRequestNanos,
-            double clientPerRecordNanos) {
+            double clientPerRecordNanos,
+            double networkThreadPerResponseNanos,
+            double purgatoryCompleteNanos,
+            double replicaFetcherPerResponseNanos,
+            double serviceCv) {
         public CpuCosts {
             perRequestNanos = Map.copyOf(perRequestNanos);
+            for (Map.Entry<String, Long> e : perRequestNanos.entrySet()) {
+                ConfigException.requireNonNegative("cpu.per-request." + e.getKey(), e.getValue());
+            }
+            requireCost("cpu.per-kib", perKiBNanos);
+            requireCost("cpu.per-partition", perPartitionNanos);
+            requireCost("cpu.fetch-session-partition", fetchSessionPartitionNanos);
+            requireCost("cpu.tls-per-request", tlsPerRequestNanos);
+            requireCost("cpu.tls-per-kib", tlsPerKiBNanos);
+            requireCost("cpu.network-thread-per-request", networkThreadPerRequestNanos);
+            requireCost("cpu.per-connection-per-second", perConnectionPerSecondNanos);
+            requireCost("cpu.client-per-request", clientPerRequestNanos);
+            requireCost("cpu.client-per-record", clientPerRecordNanos);
+            requireCost("cpu.network-thread-per-response", networkThreadPerResponseNanos);
+            requireCost("cpu.purgatory-complete", purgatoryCompleteNanos);
+            requireCost("cpu.replica-fetcher-per-response", replicaFetcherPerResponseNanos);
+            requireCost("cpu.service-cv", serviceCv);
+        }
+
+        /** The original ten-cost form: the four later costs are zero (deterministic costs). */
+        public CpuCosts(Map<String, Long> perRequestNanos, double perKiBNanos, double perPartitionNanos,
+                        double fetchSessionPartitionNanos, double tlsPerRequestNanos, double tlsPerKiBNanos,
+                        double networkThreadPerRequestNanos, double perConnectionPerSecondNanos,
+                        double clientPerRequestNanos, double clientPerRecordNanos) {
+            this(perRequestNanos, perKiBNanos, perPartitionNanos, fetchSessionPartitionNanos, tlsPerRequestNanos,
+                    tlsPerKiBNanos, networkThreadPerRequestNanos, perConnectionPerSecondNanos, clientPerRequestNanos,
+                    clientPerRecordNanos, 0, 0, 0, 0);
+        }
+
+        private static void requireCost(String key, double v) {
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new ConfigException(key, "must be a non-negative finite number, got " + v);
+            }
         }
 
         /** Base cost of a request of Kafka API type {@code type} ("Produce", "Fetch", "Metadata", ...). */

@@ -56,20 +56,12 @@ public final class Simulator {
 
     /** Schedules {@code e} to fire {@code delayNanos} from now. */
     public void schedule(Event e, long delayNanos) {
-        if (delayNanos < 0) {
-            throw new IllegalArgumentException("negative delay " + delayNanos + "ns for event " + e.label()
-                    + " at t=" + now + "ns");
-        }
-        insert(e, now + delayNanos);
+        insert(e, timeAfter(e, delayNanos));
     }
 
     /** Schedules with a fractional delay, rounded to the nearest nanosecond. */
     public void schedule(Event e, double delayNanos) {
-        if (Double.isNaN(delayNanos) || delayNanos < 0 || Double.isInfinite(delayNanos)) {
-            throw new IllegalArgumentException("invalid delay " + delayNanos + "ns for event " + e.label()
-                    + " at t=" + now + "ns");
-        }
-        insert(e, now + Math.round(delayNanos));
+        insert(e, timeAfter(e, delayNanos));
     }
 
     /** Schedules {@code e} to fire at absolute time {@code timeNanos}, which must not be in the past. */
@@ -90,10 +82,13 @@ public final class Simulator {
 
     /** Moves a scheduled (or unscheduled) event to a new delay from now. */
     public void reschedule(Event e, long delayNanos) {
+        // Validate first: a rejected delay must leave the event where it was.
+        long time = timeAfter(e, delayNanos);
+        checkNotFinished(e, time);
         if (e.isScheduled()) {
             events.remove(e);
         }
-        schedule(e, delayNanos);
+        insert(e, time);
     }
 
     /** Cancels a scheduled event; it will not fire. Returns false when it was not scheduled. */
@@ -101,13 +96,44 @@ public final class Simulator {
         return events.remove(e);
     }
 
-    private void insert(Event e, long time) {
+    private long timeAfter(Event e, long delayNanos) {
+        if (delayNanos < 0) {
+            throw new IllegalArgumentException("negative delay " + delayNanos + "ns for event " + e.label()
+                    + " at t=" + now + "ns");
+        }
+        if (delayNanos > Long.MAX_VALUE - now) {
+            throw new IllegalArgumentException("delay " + delayNanos + "ns for event " + e.label()
+                    + " overflows the clock at t=" + now + "ns");
+        }
+        return now + delayNanos;
+    }
+
+    private long timeAfter(Event e, double delayNanos) {
+        if (Double.isNaN(delayNanos) || delayNanos < 0 || Double.isInfinite(delayNanos)) {
+            throw new IllegalArgumentException("invalid delay " + delayNanos + "ns for event " + e.label()
+                    + " at t=" + now + "ns");
+        }
+        if (delayNanos >= 0x1p63 || Math.round(delayNanos) > Long.MAX_VALUE - now) {
+            throw new IllegalArgumentException("delay " + delayNanos + "ns for event " + e.label()
+                    + " overflows the clock at t=" + now + "ns");
+        }
+        return now + Math.round(delayNanos);
+    }
+
+    private void checkNotFinished(Event e, long time) {
         if (finished) {
             throw new IllegalStateException("simulation finished at t=" + now + "ns; cannot schedule "
                     + e.label() + " at t=" + time + "ns");
         }
-        if (time < 0) {
-            throw new IllegalArgumentException("time overflow scheduling " + e.label() + " (now " + now + "ns)");
+    }
+
+    private void insert(Event e, long time) {
+        checkNotFinished(e, time);
+        // Checked here, not only in the list: the fields below are the list's keys, and overwriting
+        // them on a pending event would corrupt an ordered list such as TreeEventList.
+        if (e.isScheduled()) {
+            throw new IllegalStateException("event " + e.label() + " is already scheduled at t=" + e.time
+                    + "ns; cannot schedule it again at t=" + time + "ns (cancel or reschedule it)");
         }
         e.time = time;
         e.seq = nextSeq++;
@@ -119,9 +145,13 @@ public final class Simulator {
         stopRequested = true;
     }
 
-    /** Marks the simulation finished: nothing may be scheduled afterwards and pending events are dropped. */
+    /**
+     * Marks the simulation finished: nothing may be scheduled afterwards, pending events are dropped,
+     * and a running loop returns after the current event with the clock where it is.
+     */
     public void finish() {
         finished = true;
+        stopRequested = true;
         events.clear();
     }
 
@@ -132,11 +162,14 @@ public final class Simulator {
 
     /**
      * Fires every event with time &lt;= {@code endNanos}, then advances the clock to {@code endNanos}
-     * (unless stopped early or {@code endNanos} is Long.MAX_VALUE).
+     * (unless stopped or finished early, or {@code endNanos} is Long.MAX_VALUE).
      */
     public void runUntil(long endNanos) {
         if (endNanos < now) {
             throw new IllegalArgumentException("end time " + endNanos + "ns is before now " + now + "ns");
+        }
+        if (finished) {
+            return;
         }
         stopRequested = false;
         while (!stopRequested) {

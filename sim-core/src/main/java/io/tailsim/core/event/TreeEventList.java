@@ -16,8 +16,12 @@ public final class TreeEventList implements EventList {
         if (e.index >= 0) {
             throw new IllegalStateException("event " + e.label() + " is already scheduled at t=" + e.time + "ns");
         }
+        if (!set.add(e)) {
+            // TreeSet would silently drop it, and it would never fire.
+            throw new IllegalStateException("event " + e.label() + " has the same (time=" + e.time + "ns, seq="
+                    + e.seq + ") as a pending event");
+        }
         e.index = 0;
-        set.add(e);
     }
 
     @Override
@@ -36,9 +40,12 @@ public final class TreeEventList implements EventList {
 
     @Override
     public boolean remove(Event e) {
-        if (e.index < 0 || !set.remove(e)) {
+        // The comparator only sees (time, seq): make sure the match is this very event, not another
+        // list's event that happens to share its keys.
+        if (e.index < 0 || set.ceiling(e) != e) {
             return false;
         }
+        set.remove(e);
         e.index = -1;
         return true;
     }

@@ -1,0 +1,50 @@
+package io.tailsim.cli;
+
+import io.tailsim.scenarios.Scenario;
+import io.tailsim.scenarios.runner.RunOutputs;
+import io.tailsim.scenarios.runner.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** tailsim run: simulate one scenario, print the summary, write the result files. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Simulate a scenario's replications and report latency percentiles with 95% confidence intervals.",
+                "Writes DIR/summary.json, DIR/summary.csv and DIR/latency.hlog (HdrHistogram log)."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file (see docs/scenarios.md).")
+    Path file;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Master seed (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Independent replications (default: the scenario's).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Replications run in parallel (default: cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Scenario scenario = Scenario.load(file);
+        int reps = replications != null ? replications : scenario.replications();
+        Options.requirePositive("--replications", reps);
+        int t = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), reps);
+        Options.requirePositive("--threads", t);
+        Path dir = out != null ? out : Path.of("out", scenario.name());
+        ScenarioRunner.Outcome outcome;
+        try (Progress progress = new Progress(scenario.name())) {
+            outcome = new ScenarioRunner().run(scenario, new ScenarioRunner.Options(reps, seed, t, progress));
+        }
+        RunOutputs.write(dir, outcome.summary(), outcome.replications());
+        System.out.print(SummaryTable.render(outcome.summary()));
+        System.out.println("results: " + dir.resolve(RunOutputs.SUMMARY_JSON));
+        return 0;
+    }
+}

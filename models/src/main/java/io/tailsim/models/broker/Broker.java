@@ -1,0 +1,615 @@
+package io.tailsim.models.broker;
+
+import io.tailsim.core.event.Event;
+import io.tailsim.core.event.Simulator;
+import io.tailsim.core.rng.RandomStream;
+import io.tailsim.core.stat.Tally;
+import io.tailsim.models.config.Acks;
+import io.tailsim.models.config.BrokerConfig;
+import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.models.cpu.HostCpu;
+import io.tailsim.models.cpu.ServiceNoise;
+import io.tailsim.models.network.Host;
+import io.tailsim.models.network.Link;
+import io.tailsim.models.network.Network;
+import io.tailsim.models.replication.CompletionSink;
+import io.tailsim.models.replication.FetchSession;
+import io.tailsim.models.replication.Partition;
+import io.tailsim.models.report.RequestTimings;
+import io.tailsim.models.storage.PageCache;
+import io.tailsim.models.storage.RecordBatch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * One Kafka broker: SocketServer (listeners, network threads, muting), RequestChannel, the request
+ * handler pool, KafkaApis/ReplicaManager for Produce, Fetch and Metadata, the produce and fetch
+ * purgatories, the page cache, and its replica fetcher threads. All its threads run on its host's
+ * {@link HostCpu}.
+ *
+ * <p>Listeners: the client listener and the inter-broker listener are separate (num.network.threads
+ * each) when their security protocols differ, as in the latency blog (SASL_SSL clients, PLAINTEXT
+ * replication); one shared listener otherwise.
+ */
+public final class Broker {
+    /** socket.send.buffer.bytes default: a response counts as sent once all but this much has left the NIC. */
+    static final int SOCKET_SEND_BUFFER_BYTES = 100 * 1024;
+
+    private final int id;
+    private final String name;
+    private final Simulator sim;
+    private final Host host;
+    private final HostCpu cpu;
+    private final int cpuGroup;
+    private final BrokerConfig config;
+    private final HardwareProfile.CpuCosts costs;
+    private final ServiceNoise noise;
+    private final Network network;
+    private final PageCache pageCache;
+    private final double nicNanosPerByte;
+
+    private final Listener clientListener;
+    private final Listener interBrokerListener;
+    private final RequestChannel channel;
+    private final KafkaRequestHandler[] handlers;
+    private final ExpirationReaper reaper;
+
+    final BusyCounter networkBusy;
+    final BusyCounter handlerBusy;
+    final BusyCounter fetcherBusy;
+
+    private final List<Partition> ledPartitions = new ArrayList<>();
+    private final List<ReplicaFetcherThread> fetchers = new ArrayList<>();
+    private final ReplicaFetcherThread[][] fetcherByLeader;
+    private int connections;
+    private ToIntFunction<String> partitionCount = t -> 0;
+    private BatchListener batchListener;
+    private final ConnectionCountListener connectionCountListener;
+
+    // statistics
+    private final long[] requestsArrived = new long[ApiKey.values().length];
+    private final Map<ApiKey, RequestTimings> clusterTimings;
+    private final Tally[][] timingMeans = new Tally[ApiKey.values().length][RequestTimings.NAMES.length];
+    private long produceBytesIn;
+    private long fetchBytesOut;
+    private int delayedProduces;
+    private int delayedFetches;
+    long socketQueued;
+    private final IsrExpiration isrExpiration = new IsrExpiration();
+
+    /** Told when a broker's number of connections changes (the host's background CPU load moves). */
+    public interface ConnectionCountListener {
+        void connectionsChanged(Broker b);
+    }
+
+    public Broker(int id, int brokers, Simulator sim, Host host, int cpuGroup, BrokerConfig config,
+                  HardwareProfile profile, Network network, RandomStream cpuStream, RandomStream diskStream,
+                  Map<ApiKey, RequestTimings> clusterTimings, ConnectionCountListener connectionCountListener) {
+        this.id = id;
+        this.name = "broker-" + id;
+        this.sim = sim;
+        this.host = host;
+        this.cpu = host.cpu();
+        this.cpuGroup = cpuGroup;
+        this.config = config;
+        this.costs = profile.cpu();
+        this.noise = new ServiceNoise(cpuStream, costs.serviceCv());
+        this.network = network;
+        this.pageCache = new PageCache(sim, profile.disk(), diskStream);
+        this.nicNanosPerByte = 1e9 / profile.network().nicBytesPerSecond();
+        this.clusterTimings = clusterTimings;
+        this.connectionCountListener = connectionCountListener;
+        long now = sim.now();
+        boolean split = config.clientSecurityProtocol() != config.interBrokerSecurityProtocol();
+        int threads = config.numNetworkThreads();
+        networkBusy = new BusyCounter(threads * (split ? 2 : 1), now);
+        handlerBusy = new BusyCounter(config.numIoThreads(), now);
+        fetcherBusy = new BusyCounter((brokers - 1) * config.numReplicaFetchers(), now);
+        clientListener = newListener(split ? "client" : "shared", config.clientSecurityProtocol().usesTls(), threads);
+        interBrokerListener = split
+                ? newListener("replication", config.interBrokerSecurityProtocol().usesTls(), threads)
+                : clientListener;
+        channel = new RequestChannel(this, config.queuedMaxRequests(), config.numIoThreads(), now);
+        handlers = new KafkaRequestHandler[config.numIoThreads()];
+        for (int i = 0; i < handlers.length; i++) {
+            handlers[i] = new KafkaRequestHandler(this, name + "/handler-" + i, cpuGroup, handlerBusy);
+            channel.handlerIdle(handlers[i]);
+        }
+        reaper = new ExpirationReaper(this, cpuGroup);
+        fetcherByLeader = new ReplicaFetcherThread[brokers][config.numReplicaFetchers()];
+        for (ApiKey k : ApiKey.values()) {
+            for (int m = 0; m < RequestTimings.NAMES.length; m++) {
+                timingMeans[k.ordinal()][m] = new Tally();
+            }
+        }
+        sim.schedule(isrExpiration, config.replicaLagTimeMaxNanos() / 2);
+    }
+
+    private Listener newListener(String listenerName, boolean tls, int threads) {
+        Processor[] ps = new Processor[threads];
+        for (int i = 0; i < threads; i++) {
+            ps[i] = new Processor(this, name + "/" + listenerName + "-network-" + i, cpuGroup, networkBusy);
+        }
+        return new Listener(listenerName, tls, ps);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    public HostCpu cpu() {
+        return cpu;
+    }
+
+    public int cpuGroup() {
+        return cpuGroup;
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    public PageCache pageCache() {
+        return pageCache;
+    }
+
+    Simulator simulator() {
+        return sim;
+    }
+
+    long now() {
+        return sim.now();
+    }
+
+    RequestChannel channel() {
+        return channel;
+    }
+
+    ExpirationReaper reaper() {
+        return reaper;
+    }
+
+    public void setPartitionCountLookup(ToIntFunction<String> f) {
+        this.partitionCount = f;
+    }
+
+    public void setBatchListener(BatchListener l) {
+        this.batchListener = l;
+    }
+
+    BatchListener batchListener() {
+        return batchListener;
+    }
+
+    public void addLedPartition(Partition p) {
+        if (p.leader() != id) {
+            throw new IllegalArgumentException(p + " is led by broker-" + p.leader() + ", not " + name);
+        }
+        ledPartitions.add(p);
+    }
+
+    public List<Partition> ledPartitions() {
+        return ledPartitions;
+    }
+
+    public int connections() {
+        return connections;
+    }
+
+    /**
+     * Opens a connection from {@code client} on {@code clientHost}; {@code interBroker} picks the
+     * listener. The broker's processors are assigned round-robin per listener.
+     */
+    public Connection connect(ClientEndpoint client, Host clientHost, RandomStream outbound, RandomStream inbound,
+                              boolean interBroker) {
+        Listener l = interBroker ? interBrokerListener : clientListener;
+        Processor p = l.assign();
+        Connection c = new Connection(client, this, l, p, new Link(clientHost, host, outbound),
+                new Link(host, clientHost, inbound), network);
+        connections++;
+        if (connectionCountListener != null) {
+            connectionCountListener.connectionsChanged(this);
+        }
+        return c;
+    }
+
+    // ---- replica fetchers (ReplicaFetcherManager) ----
+
+    /** Kafka's AbstractFetcherManager.getFetcherId: abs(31 * topic.hashCode + partition) % num.replica.fetchers. */
+    public static int fetcherId(String topic, int partition, int numReplicaFetchers) {
+        int h = 31 * topic.hashCode() + partition;
+        int abs = h == Integer.MIN_VALUE ? 0 : Math.abs(h);
+        return abs % numReplicaFetchers;
+    }
+
+    /** Makes this broker follow replica {@code r} of {@code p}: the fetcher thread for (leader, fetcherId) takes it. */
+    public void addFollowerPartition(Partition p, int r, Broker leader, RandomStream out, RandomStream in) {
+        int fid = fetcherId(p.topic(), p.id(), config.numReplicaFetchers());
+        ReplicaFetcherThread t = fetcherByLeader[leader.id][fid];
+        if (t == null) {
+            t = new ReplicaFetcherThread(this, leader, fid, cpuGroup, fetcherBusy);
+            t.connect(leader.connect(t, host, out, in, true));
+            fetcherByLeader[leader.id][fid] = t;
+            fetchers.add(t);
+        }
+        t.addPartition(p, r);
+    }
+
+    public List<ReplicaFetcherThread> fetchers() {
+        return fetchers;
+    }
+
+    // ---- costs ----
+
+    double requestReadCost(Request r) {
+        double w = costs.networkThreadPerRequestNanos();
+        if (r.connection.listener.tls) {
+            w += costs.tlsPerRequestNanos() + costs.tlsPerKiBNanos() * (r.requestBytes / 1024.0);
+        }
+        return noise.draw(w);
+    }
+
+    double responseSendCost(Request r) {
+        if (r.noResponse) {
+            return 0;
+        }
+        double w = costs.networkThreadPerResponseNanos();
+        if (r.connection.listener.tls) {
+            w += costs.tlsPerKiBNanos() * (r.responseBytes / 1024.0);
+        }
+        return noise.draw(w);
+    }
+
+    double localCost(Request r) {
+        double w;
+        switch (r.api) {
+            case PRODUCE: {
+                ProduceRequest pr = (ProduceRequest) r;
+                w = costs.perRequest(r.api.metricName()) + costs.perKiBNanos() * (r.requestBytes / 1024.0)
+                        + costs.perPartitionNanos() * pr.batchCount();
+                break;
+            }
+            case FETCH_FOLLOWER:
+            case FETCH_CONSUMER: {
+                FetchSession s = ((FetchRequest) r).session;
+                w = costs.perRequest(r.api.metricName()) + costs.fetchSessionPartitionNanos() * s.size()
+                        + costs.perPartitionNanos() * Math.min(s.dirtyCount(), s.size());
+                break;
+            }
+            case METADATA:
+                w = costs.perRequest(r.api.metricName())
+                        + costs.perPartitionNanos() * partitionCount.applyAsInt(((MetadataRequest) r).topic);
+                break;
+            default:
+                throw new IllegalStateException("no cost for " + r.api);
+        }
+        return noise.draw(w);
+    }
+
+    /** CPU to (re)read a fetch's data when a parked fetch completes: the session walk and each partition with data. */
+    double fetchReadCost(FetchRequest r) {
+        return noise.draw(costs.fetchSessionPartitionNanos() * r.session.size()
+                + costs.perPartitionNanos() * r.responsePartitions());
+    }
+
+    double purgatoryCompleteCost() {
+        return noise.draw(costs.purgatoryCompleteNanos());
+    }
+
+    /** Cost on a follower's fetcher thread to process a fetch response and append its data. */
+    double fetchResponseProcessCost(FetchRequest r) {
+        int withData = 0;
+        for (int i = 0; i < r.responsePartitions(); i++) {
+            if (r.responseBytes(i) > 0) {
+                withData++;
+            }
+        }
+        return noise.draw(costs.replicaFetcherPerResponseNanos() + costs.perPartitionNanos() * withData
+                + costs.perKiBNanos() * (r.responseRecordBytes() / 1024.0));
+    }
+
+    /** A produce's page-cache write: how long the handler stalls on the dirty limit before appending. */
+    long pageCacheStall(Request r) {
+        if (r.api != ApiKey.PRODUCE) {
+            return 0;
+        }
+        ProduceRequest pr = (ProduceRequest) r;
+        int bytes = 0;
+        for (int i = 0; i < pr.batchCount(); i++) {
+            RecordBatch b = pr.batch(i);
+            if (!b.isAppended()) {
+                bytes += b.sizeInBytes();
+            }
+        }
+        return bytes == 0 ? 0 : pageCache.write(bytes);
+    }
+
+    // ---- KafkaApis ----
+
+    void onRequestArrived(Request r) {
+        requestsArrived[r.api.ordinal()]++;
+    }
+
+    void handle(Request r, CompletionSink sink, long now) {
+        switch (r.api) {
+            case PRODUCE:
+                handleProduce((ProduceRequest) r, sink, now);
+                break;
+            case FETCH_FOLLOWER:
+            case FETCH_CONSUMER:
+                handleFetch((FetchRequest) r, sink, now);
+                break;
+            case METADATA:
+                ((MetadataRequest) r).partitions = partitionCount.applyAsInt(((MetadataRequest) r).topic);
+                r.responseBytes = MetadataRequest.RESPONSE_OVERHEAD
+                        + MetadataRequest.PER_PARTITION_RESPONSE * ((MetadataRequest) r).partitions;
+                r.localDoneAt = now;
+                sendResponse(r, now);
+                break;
+            default:
+                throw new IllegalStateException("cannot handle " + r.api);
+        }
+    }
+
+    private void handleProduce(ProduceRequest r, CompletionSink sink, long now) {
+        for (int i = 0; i < r.batchCount(); i++) {
+            Partition p = r.partition(i);
+            if (p.leader() != id) {
+                throw new IllegalStateException(name + " got a produce for " + p + " led by broker-" + p.leader());
+            }
+            RecordBatch b = r.batch(i);
+            if (!b.isAppended()) {
+                p.appendAsLeader(b, now, sink);
+                produceBytesIn += b.sizeInBytes();
+                if (batchListener != null) {
+                    batchListener.leaderAppended(p, b, now);
+                }
+            }
+        }
+        r.localDoneAt = now;
+        if (r.acks != Acks.ALL) {
+            sendResponse(r, now);
+            return;
+        }
+        DelayedProduce dp = new DelayedProduce(this, r);
+        for (int i = 0; i < r.batchCount(); i++) {
+            if (r.partition(i).watchHighWatermark(dp, r.batch(i).nextOffset())) {
+                dp.addPending();
+            }
+        }
+        if (dp.pending() == 0) {
+            sendResponse(r, now);
+        } else {
+            delayedProduces++;
+            sim.schedule(dp, r.timeoutNanos);
+        }
+    }
+
+    private void handleFetch(FetchRequest r, CompletionSink sink, long now) {
+        FetchSession s = r.session;
+        boolean follower = s.fromFollower();
+        for (int k = 0; k < r.changedCount(); k++) {
+            int idx = r.changedIdx(k);
+            long off = r.changedOffset(k);
+            s.setFetchOffset(idx, off);
+            if (follower) {
+                s.partition(idx).updateFollowerFetchOffset(s.replicaIndex(idx), off, now, sink);
+            }
+        }
+        r.localDoneAt = now;
+        if (r.maxWaitNanos <= 0 || s.availableBytes(r.maxPartitionBytes) >= r.minBytes) {
+            s.read(r.maxPartitionBytes, r.maxResponseBytes);
+            r.takeResponse();
+            fetchBytesOut += r.responseRecordBytes();
+            sendResponse(r, now);
+        } else {
+            if (r.delayed == null) {
+                r.delayed = new DelayedFetch(this);
+            }
+            r.delayed.park(r);
+        }
+    }
+
+    void addFetchBytesOut(long bytes) {
+        fetchBytesOut += bytes;
+    }
+
+    void delayedProduceCompleted() {
+        delayedProduces--;
+    }
+
+    void delayedFetchParked(FetchRequest r) {
+        delayedFetches++;
+    }
+
+    void delayedFetchUnparked(FetchRequest r) {
+        delayedFetches--;
+    }
+
+    /** The response is ready: hand it to the connection's network thread. */
+    void sendResponse(Request r, long now) {
+        r.connection.processor.enqueueResponse(r, now);
+    }
+
+    /** The network thread has written the response (or, for acks=0, had nothing to write). */
+    void completeSend(Request r, long now) {
+        long sentAt = now;
+        Connection c = r.connection;
+        if (!r.noResponse) {
+            long departed = c.sendResponse(r);
+            long bufferedNanos = Math.round(SOCKET_SEND_BUFFER_BYTES * nicNanosPerByte);
+            sentAt = Math.max(now, departed - bufferedNanos);
+        }
+        r.sentAt = sentAt;
+        recordTimings(r);
+        if (sentAt > now) {
+            sim.schedule(new Unmute(c), sentAt - now);
+        } else {
+            c.unmute();
+        }
+    }
+
+    private static final class Unmute extends Event {
+        private final Connection c;
+
+        Unmute(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public void fire(Simulator s) {
+            c.unmute();
+        }
+    }
+
+    private void recordTimings(Request r) {
+        long rq = r.dequeuedAt - r.receivedAt;
+        long local = r.localDoneAt - r.dequeuedAt;
+        long remote = r.responseReadyAt - r.localDoneAt;
+        long respQ = r.responseDequeuedAt - r.responseReadyAt;
+        long send = r.sentAt - r.responseDequeuedAt;
+        long total = r.sentAt - r.receivedAt;
+        if (rq < 0 || local < 0 || remote < 0 || respQ < 0 || send < 0) {
+            throw new IllegalStateException(name + ": negative request time for " + r.label() + " (queue " + rq
+                    + ", local " + local + ", remote " + remote + ", response queue " + respQ + ", send " + send + ")");
+        }
+        RequestTimings t = clusterTimings.get(r.api);
+        if (t != null) {
+            t.record(rq, local, remote, respQ, send, total);
+        }
+        Tally[] m = timingMeans[r.api.ordinal()];
+        m[0].add(rq);
+        m[1].add(local);
+        m[2].add(remote);
+        m[3].add(respQ);
+        m[4].add(send);
+        m[5].add(total);
+    }
+
+    // ---- ISR expiration (ReplicaManager.maybeShrinkIsr every replica.lag.time.max.ms / 2) ----
+
+    private final class IsrExpiration extends Event {
+        @Override
+        public void fire(Simulator s) {
+            long now = s.now();
+            for (int i = 0; i < ledPartitions.size(); i++) {
+                ledPartitions.get(i).maybeShrinkIsr(now, config.replicaLagTimeMaxNanos(), reaper);
+            }
+            reaper.kick();
+            s.schedule(this, config.replicaLagTimeMaxNanos() / 2);
+        }
+
+        @Override
+        public String label() {
+            return name + "/isr-expiration";
+        }
+    }
+
+    // ---- statistics ----
+
+    /** Requests of type {@code api} that arrived since the last reset. */
+    public long requestsArrived(ApiKey api) {
+        return requestsArrived[api.ordinal()];
+    }
+
+    /** Mean of Kafka request metric {@code metric} (index into {@link RequestTimings#NAMES}) in ns, NaN if none. */
+    public double meanTiming(ApiKey api, int metric) {
+        return timingMeans[api.ordinal()][metric].mean();
+    }
+
+    public long timingCount(ApiKey api) {
+        return timingMeans[api.ordinal()][5].count();
+    }
+
+    public double networkThreadUtilisation() {
+        return networkBusy.utilisation(sim.now());
+    }
+
+    public double handlerThreadUtilisation() {
+        return handlerBusy.utilisation(sim.now());
+    }
+
+    public double replicaFetcherUtilisation() {
+        return fetcherBusy.utilisation(sim.now());
+    }
+
+    public double meanRequestQueueLength() {
+        return channel.queueLength.average(sim.now());
+    }
+
+    public int requestQueueSize() {
+        return channel.size();
+    }
+
+    public int blockedNetworkThreads() {
+        return channel.blockedNetworkThreads();
+    }
+
+    public int delayedProduces() {
+        return delayedProduces;
+    }
+
+    public int delayedFetches() {
+        return delayedFetches;
+    }
+
+    public long produceBytesIn() {
+        return produceBytesIn;
+    }
+
+    public long fetchBytesOut() {
+        return fetchBytesOut;
+    }
+
+    /** Requests waiting in the sockets of muted connections. */
+    public long socketQueued() {
+        return socketQueued;
+    }
+
+    /** Tasks waiting for any network thread of this broker. */
+    public int networkThreadBacklog() {
+        int n = 0;
+        for (Processor p : clientListener.processors) {
+            n += p.queued();
+        }
+        if (interBrokerListener != clientListener) {
+            for (Processor p : interBrokerListener.processors) {
+                n += p.queued();
+            }
+        }
+        return n;
+    }
+
+    public void resetStats() {
+        long now = sim.now();
+        java.util.Arrays.fill(requestsArrived, 0);
+        for (Tally[] ts : timingMeans) {
+            for (Tally t : ts) {
+                t.reset();
+            }
+        }
+        networkBusy.reset(now);
+        handlerBusy.reset(now);
+        fetcherBusy.reset(now);
+        channel.queueLength.reset(now);
+        pageCache.resetStats();
+        produceBytesIn = 0;
+        fetchBytesOut = 0;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

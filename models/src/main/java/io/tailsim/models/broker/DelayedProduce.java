@@ -1,0 +1,68 @@
+package io.tailsim.models.broker;
+
+import io.tailsim.core.event.Event;
+import io.tailsim.core.event.Simulator;
+import io.tailsim.models.replication.CompletionSink;
+import io.tailsim.models.replication.ProduceWaiter;
+
+/**
+ * An acks=all produce parked in the produce purgatory (DelayedProduce) until the high watermark of
+ * every partition in the request passes the request's last offset there, or until the request's
+ * timeout (request.timeout.ms) expires and it is answered with REQUEST_TIMED_OUT.
+ */
+final class DelayedProduce extends Event implements ProduceWaiter, CompletionSink.Completable {
+    private final Broker broker;
+    private final ProduceRequest request;
+    private int pending;
+    private boolean done;
+
+    DelayedProduce(Broker broker, ProduceRequest request) {
+        this.broker = broker;
+        this.request = request;
+    }
+
+    void addPending() {
+        pending++;
+    }
+
+    int pending() {
+        return pending;
+    }
+
+    @Override
+    public boolean isDone() {
+        return done;
+    }
+
+    @Override
+    public void partitionSatisfied(long now, CompletionSink sink) {
+        if (--pending == 0) {
+            done = true;
+            broker.simulator().cancel(this);
+            broker.delayedProduceCompleted();
+            sink.completed(this, broker.purgatoryCompleteCost());
+        }
+    }
+
+    /** Timeout. */
+    @Override
+    public void fire(Simulator sim) {
+        if (done) {
+            return;
+        }
+        done = true;
+        request.timedOut = true;
+        broker.delayedProduceCompleted();
+        broker.reaper().expire(this, broker.purgatoryCompleteCost());
+    }
+
+    @Override
+    public void respond(long now) {
+        broker.sendResponse(request, now);
+    }
+
+    @Override
+    public String label() {
+        return "DelayedProduce@" + broker.name();
+    }
+}

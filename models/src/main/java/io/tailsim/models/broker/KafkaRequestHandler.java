@@ -1,0 +1,98 @@
+package io.tailsim.models.broker;
+
+import io.tailsim.core.event.Event;
+import io.tailsim.core.event.Simulator;
+
+/**
+ * A request handler (I/O) thread (KafkaRequestHandler): takes the next request from the request
+ * queue and handles it on the broker's CPU (KafkaApis), waits out any page-cache write stall,
+ * applies the result (appends, fetch offsets, reads), hands an immediate response to the network
+ * thread, then runs the purgatory completions its work triggered (ReplicaManager's action queue:
+ * completing a DelayedProduce when a follower fetch raised the high watermark, a DelayedFetch when
+ * a produce raised a log end offset) before taking the next request.
+ */
+final class KafkaRequestHandler extends CompletingThread {
+    private static final int IDLE = 0;
+    private static final int LOCAL = 1;
+    private static final int STALLED = 2;
+    private static final int COMPLETING = 3;
+
+    private final Broker broker;
+    final String name;
+    private final BusyCounter busy;
+    private Request current;
+    private int phase = IDLE;
+    private final StallTimer stallTimer = new StallTimer();
+
+    KafkaRequestHandler(Broker broker, String name, int cpuGroup, BusyCounter busy) {
+        super(cpuGroup);
+        this.broker = broker;
+        this.name = name;
+        this.busy = busy;
+    }
+
+    void take(Request r) {
+        if (phase != IDLE) {
+            throw new IllegalStateException(name + " took a request while busy");
+        }
+        long now = broker.now();
+        current = r;
+        r.dequeuedAt = now;
+        phase = LOCAL;
+        busy.busy(now);
+        broker.cpu().submit(this, broker.localCost(r));
+    }
+
+    @Override
+    protected void cpuDone(long now) {
+        if (phase == LOCAL) {
+            long stall = broker.pageCacheStall(current);
+            if (stall > 0) {
+                phase = STALLED;
+                broker.simulator().schedule(stallTimer, stall);
+                return;
+            }
+            handleLocal(now);
+        } else if (phase == COMPLETING) {
+            respondCompleted(now);
+            next(now);
+        } else {
+            throw new IllegalStateException(name + ": CPU done in phase " + phase);
+        }
+    }
+
+    private void handleLocal(long now) {
+        Request r = current;
+        broker.handle(r, this, now);
+        if (hasCompletions()) {
+            phase = COMPLETING;
+            broker.cpu().submit(this, takeCompletionWork());
+        } else {
+            next(now);
+        }
+    }
+
+    private void next(long now) {
+        current = null;
+        phase = IDLE;
+        busy.idle(now);
+        Request r = broker.channel().poll();
+        if (r != null) {
+            take(r);
+        } else {
+            broker.channel().handlerIdle(this);
+        }
+    }
+
+    private final class StallTimer extends Event {
+        @Override
+        public void fire(Simulator sim) {
+            handleLocal(sim.now());
+        }
+
+        @Override
+        public String label() {
+            return name + "/page-cache-stall";
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.tailsim.models.broker;
+
+import io.tailsim.core.stat.TimeWeighted;
+
+/**
+ * The broker's request queue (RequestChannel: an ArrayBlockingQueue of queued.max.requests) shared
+ * by all network threads and polled by the request handler threads. A network thread whose put
+ * finds the queue full blocks until a handler takes a request.
+ */
+final class RequestChannel {
+    private final Broker broker;
+    private final Request[] queue;
+    private int head;
+    private int size;
+    private KafkaRequestHandler[] idle;
+    private int idleCount;
+    private Processor[] blockedProcessors = new Processor[4];
+    private Request[] blockedRequests = new Request[4];
+    private int blockedHead;
+    private int blockedCount;
+    final TimeWeighted queueLength;
+
+    RequestChannel(Broker broker, int capacity, int handlers, long now) {
+        this.broker = broker;
+        this.queue = new Request[capacity];
+        this.idle = new KafkaRequestHandler[handlers];
+        this.queueLength = new TimeWeighted(now, 0);
+    }
+
+    void handlerIdle(KafkaRequestHandler h) {
+        idle[idleCount++] = h;
+    }
+
+    /** A network thread puts {@code r}; false when the queue is full and {@code from} must block. */
+    boolean offer(Request r, Processor from) {
+        if (idleCount > 0 && size == 0) {
+            KafkaRequestHandler h = idle[--idleCount];
+            h.take(r);
+            return true;
+        }
+        if (size < queue.length) {
+            queue[(head + size) % queue.length] = r;
+            size++;
+            queueLength.update(broker.now(), size);
+            return true;
+        }
+        if (blockedCount == blockedProcessors.length) {
+            Processor[] np = new Processor[blockedCount * 2];
+            Request[] nr = new Request[blockedCount * 2];
+            for (int i = 0; i < blockedCount; i++) {
+                int s = (blockedHead + i) % blockedProcessors.length;
+                np[i] = blockedProcessors[s];
+                nr[i] = blockedRequests[s];
+            }
+            blockedProcessors = np;
+            blockedRequests = nr;
+            blockedHead = 0;
+        }
+        int s = (blockedHead + blockedCount) % blockedProcessors.length;
+        blockedProcessors[s] = from;
+        blockedRequests[s] = r;
+        blockedCount++;
+        return false;
+    }
+
+    /** A handler takes the next request, or null when none is queued. */
+    Request poll() {
+        if (size == 0) {
+            return null;
+        }
+        Request r = queue[head];
+        queue[head] = null;
+        head = (head + 1) % queue.length;
+        size--;
+        if (blockedCount > 0) {
+            int s = blockedHead;
+            Processor p = blockedProcessors[s];
+            Request br = blockedRequests[s];
+            blockedProcessors[s] = null;
+            blockedRequests[s] = null;
+            blockedHead = (blockedHead + 1) % blockedProcessors.length;
+            blockedCount--;
+            queue[(head + size) % queue.length] = br;
+            size++;
+            p.unblocked(broker.now());
+        }
+        queueLength.update(broker.now(), size);
+        return r;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int blockedNetworkThreads() {
+        return blockedCount;
+    }
+}

@@ -1,0 +1,508 @@
+package io.tailsim.models.cluster;
+
+import io.tailsim.core.event.Event;
+import io.tailsim.core.event.HeapEventList;
+import io.tailsim.core.event.Simulator;
+import io.tailsim.core.rng.RandomStream;
+import io.tailsim.core.rng.RandomStreams;
+import io.tailsim.models.broker.ApiKey;
+import io.tailsim.models.broker.BatchListener;
+import io.tailsim.models.broker.Broker;
+import io.tailsim.models.broker.ReplicaFetcherThread;
+import io.tailsim.models.config.ClusterSpec;
+import io.tailsim.models.config.ConfigException;
+import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.models.config.PhaseChange;
+import io.tailsim.models.config.ProducerGroupSpec;
+import io.tailsim.models.config.TopicSpec;
+import io.tailsim.models.cpu.HostCpu;
+import io.tailsim.models.network.Host;
+import io.tailsim.models.network.Network;
+import io.tailsim.models.placement.MetadataCache;
+import io.tailsim.models.placement.ReplicaPlacement;
+import io.tailsim.models.placement.TopicMetadata;
+import io.tailsim.models.producer.KafkaProducer;
+import io.tailsim.models.producer.ProducerGroupStats;
+import io.tailsim.models.producer.ProducerObserver;
+import io.tailsim.models.replication.Partition;
+import io.tailsim.models.report.BrokerResult;
+import io.tailsim.models.report.OverloadException;
+import io.tailsim.models.report.ProducerGroupResult;
+import io.tailsim.models.report.RequestTimings;
+import io.tailsim.models.report.RunResult;
+import io.tailsim.models.report.TopicRecorders;
+import io.tailsim.models.storage.RecordBatch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulated Kafka cluster built from a {@link ClusterSpec}: hosts in availability zones, brokers
+ * with their threads, partitions placed the way Kafka places them, replica fetchers, producers.
+ * One replication, single-threaded and deterministic: the same spec and seed give the same result.
+ *
+ * <pre>
+ * RunResult r = new ClusterModel(spec, seed).run();
+ * </pre>
+ *
+ * Randomness: every entity draws from its own stream named after it ("producer-group-17",
+ * "broker-3/cpu", "net/group-17/out"), so adding a producer leaves the others' draws unchanged.
+ */
+public final class ClusterModel {
+    /** Overload checks run once per simulated second. */
+    static final long CHECK_INTERVAL = 1_000_000_000L;
+
+    private final ClusterSpec spec;
+    private final long seed;
+    private final Simulator sim = new Simulator(new HeapEventList());
+    private final RandomStreams streams;
+    private final HardwareProfile profile;
+    private final Network network;
+    private final Host[] brokerHosts;
+    private final Broker[] brokers;
+    private final Map<String, List<Partition>> partitions = new LinkedHashMap<>();
+    private final Map<String, TopicMetadata> metadata = new LinkedHashMap<>();
+    private final Map<String, int[]> placementSeeds = new LinkedHashMap<>();
+    private final Map<String, TopicRecorders> topicRecorders = new LinkedHashMap<>();
+    private final Map<String, ProducerGroupStats> groupStats = new LinkedHashMap<>();
+    private final Map<ApiKey, RequestTimings> requestTimings = new EnumMap<>(ApiKey.class);
+    private final List<KafkaProducer> producers = new ArrayList<>();
+    private final int[] brokerRack;
+    private final OverloadDetector overload;
+    private final List<BatchListener> batchListeners = new ArrayList<>();
+    private final Partition.CommitListener commitListener;
+    private final List<Partition.CommitListener> commitListeners = new ArrayList<>();
+    private ProducerObserver producerObserver;
+    private long traceEvery;
+    private long measureStart;
+    private boolean started;
+    private boolean finished;
+    private long wallStart;
+    private long wallNanos;
+
+    public ClusterModel(ClusterSpec spec, long replicationSeed) {
+        this.spec = spec;
+        this.seed = replicationSeed;
+        this.streams = new RandomStreams(replicationSeed);
+        this.profile = spec.profile();
+        this.network = new Network(sim, profile.network());
+        for (ApiKey k : ApiKey.values()) {
+            requestTimings.put(k, new RequestTimings(k.metricName()));
+        }
+        this.commitListener = (p, b, now) -> {
+            for (int i = 0; i < commitListeners.size(); i++) {
+                commitListeners.get(i).committed(p, b, now);
+            }
+        };
+
+        // hosts: brokersPerHost brokers share a host; hosts spread over AZs round-robin
+        int bph = profile.brokersPerHost();
+        int nHosts = (spec.brokers() + bph - 1) / bph;
+        brokerHosts = new Host[nHosts];
+        for (int h = 0; h < nHosts; h++) {
+            HostCpu cpu = new HostCpu(sim, "host-" + h, profile.brokerVcpus());
+            brokerHosts[h] = new Host(h, h % spec.availabilityZones(), "host-" + h,
+                    profile.network().nicBytesPerSecond(), cpu);
+        }
+        brokers = new Broker[spec.brokers()];
+        brokerRack = new int[spec.brokers()];
+        for (int b = 0; b < spec.brokers(); b++) {
+            Host h = brokerHosts[b / bph];
+            brokerRack[b] = h.az();
+            brokers[b] = new Broker(b, spec.brokers(), sim, h, b % bph, spec.brokerConfig(), profile, network,
+                    streams.stream("broker-" + b + "/cpu"), streams.stream("broker-" + b + "/disk"), requestTimings,
+                    this::connectionsChanged);
+            brokers[b].setPartitionCountLookup(t -> metadata.get(t).partitionCount());
+            brokers[b].setBatchListener(new BatchListener() {
+                @Override
+                public void leaderAppended(Partition p, RecordBatch batch, long now) {
+                    for (int i = 0; i < batchListeners.size(); i++) {
+                        batchListeners.get(i).leaderAppended(p, batch, now);
+                    }
+                }
+
+                @Override
+                public void followerAppended(Partition p, int r, long newLeo, long now) {
+                    for (int i = 0; i < batchListeners.size(); i++) {
+                        batchListeners.get(i).followerAppended(p, r, newLeo, now);
+                    }
+                }
+            });
+        }
+
+        // topics, placement, replica fetchers
+        for (TopicSpec t : spec.topics()) {
+            topicRecorders.put(t.name(), new TopicRecorders(t.name()));
+            RandomStream placement = streams.stream("placement/" + t.name());
+            int start = placement.nextInt(spec.brokers());
+            int shift = placement.nextInt(spec.brokers());
+            placementSeeds.put(t.name(), new int[] {start, shift});
+            partitions.put(t.name(), new ArrayList<>());
+            addPartitions(t, t.partitions(), start, shift);
+        }
+
+        // producers
+        MetadataCache cache = metadata::get;
+        int index = 0;
+        for (ProducerGroupSpec g : spec.producerGroups()) {
+            if (groupStats.containsKey(g.name())) {
+                throw new ConfigException("producer-groups", "producer group '" + g.name() + "' is defined twice");
+            }
+            ProducerGroupStats gs = new ProducerGroupStats(g.name(), g.count());
+            groupStats.put(g.name(), gs);
+            for (int i = 0; i < g.count(); i++) {
+                String name = g.name() + "-" + i;
+                Host host;
+                HostCpu sharedCpu = null;
+                int cpuGroup = 0;
+                if (profile.clientsShareBrokerHost()) {
+                    host = brokerHosts[i % nHosts];
+                    sharedCpu = host.cpu();
+                    cpuGroup = bph;
+                } else {
+                    int az = g.az() >= 0 ? g.az() % spec.availabilityZones() : i % spec.availabilityZones();
+                    host = new Host(1000 + index, az, "client-" + name, profile.network().nicBytesPerSecond(), null);
+                }
+                KafkaProducer p = new KafkaProducer(name, index, i, sim, g, profile, host, sharedCpu, cpuGroup,
+                        brokers, cache, streams.stream("producer-" + name), streams.stream("net/" + name + "/out"),
+                        streams.stream("net/" + name + "/in"), topicRecorders.get(g.topic()), gs,
+                        spec.durationNanos());
+                producers.add(p);
+                index++;
+            }
+        }
+        overload = new OverloadDetector(this);
+    }
+
+    private void addPartitions(TopicSpec t, int newCount, int start, int shift) {
+        List<Partition> list = partitions.get(t.name());
+        int existing = list.size();
+        int[][] assignment = ReplicaPlacement.assign(brokerRack, newCount - existing, t.replicationFactor(), start,
+                shift, existing);
+        for (int i = 0; i < assignment.length; i++) {
+            Partition p = new Partition(t.name(), existing + i, assignment[i], t.minInsyncReplicas(), sim.now(),
+                    commitListener);
+            list.add(p);
+            brokers[p.leader()].addLedPartition(p);
+            for (int r = 1; r < p.replicationFactor(); r++) {
+                Broker follower = brokers[p.replica(r)];
+                Broker leader = brokers[p.leader()];
+                String conn = "net/broker-" + follower.id() + "/fetch-from-" + leader.id();
+                follower.addFollowerPartition(p, r, leader, streams.stream(conn + "/out"), streams.stream(conn + "/in"));
+            }
+        }
+        metadata.put(t.name(), new TopicMetadata(t.name(), list, spec.brokers()));
+    }
+
+    private void connectionsChanged(Broker b) {
+        double perConn = profile.cpu().perConnectionPerSecondNanos() / 1e9;
+        if (perConn <= 0) {
+            return;
+        }
+        Host h = b.host();
+        int conns = 0;
+        for (Broker o : brokers) {
+            if (o != null && o.host() == h) {
+                conns += o.connections();
+            }
+        }
+        double cap = profile.brokerVcpus() - conns * perConn;
+        if (cap <= 0.05 * profile.brokerVcpus()) {
+            throw new OverloadException(h.name() + " CPU", conns * perConn / profile.brokerVcpus(), sim.now(),
+                    h.name() + ": " + conns + " connections cost " + String.format("%.2f", conns * perConn)
+                            + " of " + profile.brokerVcpus() + " cores in upkeep alone");
+        }
+        h.cpu().setCapacity(cap);
+    }
+
+    // ---- hooks ----
+
+    public Simulator simulator() {
+        return sim;
+    }
+
+    /** Called after every event (invariant checks, traces). */
+    public void setObserver(Simulator.Observer o) {
+        sim.setObserver(o);
+    }
+
+    public void addBatchListener(BatchListener l) {
+        batchListeners.add(l);
+    }
+
+    public void addCommitListener(Partition.CommitListener l) {
+        commitListeners.add(l);
+    }
+
+    /**
+     * Observes producers' batches: every acknowledgement, and the journey of every {@code traceEvery}-th
+     * record of each producer (0 for none).
+     */
+    public void setProducerObserver(ProducerObserver o, long traceEvery) {
+        this.producerObserver = o;
+        this.traceEvery = traceEvery;
+        for (KafkaProducer p : producers) {
+            p.setObserver(o, traceEvery);
+        }
+    }
+
+    public List<Broker> brokers() {
+        return List.of(brokers);
+    }
+
+    public List<KafkaProducer> producers() {
+        return Collections.unmodifiableList(producers);
+    }
+
+    public List<Partition> partitions(String topic) {
+        return Collections.unmodifiableList(partitions.get(topic));
+    }
+
+    /** Partitions of all topics. */
+    public int partitionCount() {
+        int n = 0;
+        for (List<Partition> l : partitions.values()) {
+            n += l.size();
+        }
+        return n;
+    }
+
+    public List<Partition> allPartitions() {
+        List<Partition> all = new ArrayList<>();
+        partitions.values().forEach(all::addAll);
+        return all;
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    Host[] brokerHosts() {
+        return brokerHosts;
+    }
+
+    /** Time the host's NIC needs to send what is queued on it now (ns). */
+    long networkEgressBacklog(Host h) {
+        return network.egressFreeAt(h) - sim.now();
+    }
+
+    // ---- running ----
+
+    /** Runs the whole duration and returns what was measured after warm-up. */
+    public RunResult run() {
+        start();
+        try {
+            sim.runUntil(spec.durationNanos());
+        } catch (OverloadException e) {
+            wallNanos = System.nanoTime() - wallStart;
+            throw e.withPartialResult(result(e.getMessage()));
+        }
+        wallNanos = System.nanoTime() - wallStart;
+        return result(null);
+    }
+
+    /**
+     * After {@link #run()}: stops every application from calling send(), lets the producers send
+     * what they hold and waits for every acknowledgement, for at most {@code maxNanos} more.
+     * Returns true when everything was acknowledged (tests use it to prove no record was lost).
+     */
+    public boolean stopProducersAndDrain(long maxNanos) {
+        for (KafkaProducer p : producers) {
+            p.stopSending(sim.now());
+        }
+        long limit = sim.now() + maxNanos;
+        while (!allAcknowledged()) {
+            if (sim.pending() == 0 || sim.now() > limit) {
+                return false;
+            }
+            sim.step();
+        }
+        return true;
+    }
+
+    private boolean allAcknowledged() {
+        for (KafkaProducer p : producers) {
+            if (p.incompleteBatches() > 0 || p.blockedOnBufferMemory() || p.recordsAppended() < p.recordsSent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Starts fetchers, producers, warm-up reset, phases and overload checks (run() calls it). */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        wallStart = System.nanoTime();
+        for (Broker b : brokers) {
+            for (ReplicaFetcherThread f : b.fetchers()) {
+                f.start();
+            }
+        }
+        for (KafkaProducer p : producers) {
+            p.start(sim.now());
+        }
+        sim.scheduleAt(new Event() {
+            @Override
+            public void fire(Simulator s) {
+                resetStatistics(s.now());
+            }
+
+            @Override
+            public String label() {
+                return "warm-up end";
+            }
+        }, spec.warmupNanos());
+        for (PhaseChange ph : spec.phases()) {
+            sim.scheduleAt(new Event() {
+                @Override
+                public void fire(Simulator s) {
+                    apply(ph);
+                }
+
+                @Override
+                public String label() {
+                    return "phase " + ph;
+                }
+            }, ph.atNanos());
+        }
+        overload.start();
+        gcPauses();
+    }
+
+    private void apply(PhaseChange ph) {
+        if (ph instanceof PhaseChange.SetPartitions sp) {
+            TopicSpec t = spec.topic(sp.topic());
+            int existing = partitions.get(sp.topic()).size();
+            if (sp.partitions() < existing) {
+                throw new ConfigException("partitions", "phase at " + sp.atNanos() / 1e9 + " s would shrink topic '"
+                        + sp.topic() + "' from " + existing + " to " + sp.partitions() + " partitions; Kafka cannot");
+            }
+            if (sp.partitions() > existing) {
+                // AddPartitions: startIndex and shift from partition 0's leader, as AdminZkClient.addPartitions does
+                int leader0 = partitions.get(sp.topic()).get(0).leader();
+                addPartitions(t, sp.partitions(), leader0, leader0);
+            }
+        }
+    }
+
+    private void gcPauses() {
+        if (profile.gcPauseInterval() == null || profile.gcPauseDuration() == null) {
+            return;
+        }
+        for (Broker b : brokers) {
+            RandomStream rng = streams.stream("broker-" + b.id() + "/gc");
+            Event pause = new Event() {
+                boolean paused;
+
+                @Override
+                public void fire(Simulator s) {
+                    if (!paused) {
+                        paused = true;
+                        b.cpu().pause(b.cpuGroup());
+                        s.schedule(this, Math.max(0, Math.round(profile.gcPauseDuration().sample(rng))));
+                    } else {
+                        paused = false;
+                        b.cpu().resume(b.cpuGroup());
+                        s.schedule(this, Math.max(1, Math.round(profile.gcPauseInterval().sample(rng))));
+                    }
+                }
+
+                @Override
+                public String label() {
+                    return b.name() + "/gc";
+                }
+            };
+            sim.schedule(pause, Math.max(1, Math.round(profile.gcPauseInterval().sample(rng))));
+        }
+    }
+
+    private void resetStatistics(long now) {
+        measureStart = now;
+        for (TopicRecorders t : topicRecorders.values()) {
+            t.reset();
+        }
+        for (ProducerGroupStats g : groupStats.values()) {
+            g.reset();
+        }
+        for (RequestTimings t : requestTimings.values()) {
+            t.reset();
+        }
+        for (Broker b : brokers) {
+            b.resetStats();
+        }
+        for (Host h : brokerHosts) {
+            h.cpu().resetStats();
+            h.resetStats();
+        }
+        for (KafkaProducer p : producers) {
+            p.closeIntervals(now, true);
+        }
+    }
+
+    private RunResult result(String stoppedBecause) {
+        long now = sim.now();
+        if (!finished) {
+            for (KafkaProducer p : producers) {
+                p.closeIntervals(now, false);
+            }
+            finished = true;
+        }
+        long window = now - measureStart;
+        double secs = window / 1e9;
+        TopicRecorders total = new TopicRecorders("*");
+        for (TopicRecorders t : topicRecorders.values()) {
+            total.producerLatency.add(t.producerLatency);
+            total.produceTime.add(t.produceTime);
+            total.publishTime.add(t.publishTime);
+            total.commitTime.add(t.commitTime);
+            total.catchUpTime.add(t.catchUpTime);
+            total.fetchTime.add(t.fetchTime);
+            total.endToEnd.add(t.endToEnd);
+            total.recordsAcked += t.recordsAcked;
+            total.bytesAcked += t.bytesAcked;
+        }
+        List<BrokerResult> brokerResults = new ArrayList<>();
+        for (Broker b : brokers) {
+            Map<String, Double> rates = new LinkedHashMap<>();
+            Map<String, Map<String, Double>> timings = new LinkedHashMap<>();
+            for (ApiKey k : ApiKey.values()) {
+                rates.put(k.metricName(), secs > 0 ? b.requestsArrived(k) / secs : Double.NaN);
+                if (b.timingCount(k) > 0) {
+                    Map<String, Double> m = new LinkedHashMap<>();
+                    for (int i = 0; i < RequestTimings.NAMES.length; i++) {
+                        m.put(RequestTimings.NAMES[i], b.meanTiming(k, i) / 1e6);
+                    }
+                    timings.put(k.metricName(), m);
+                }
+            }
+            Host h = b.host();
+            brokerResults.add(new BrokerResult(b.name(), h.cpu().utilisation(), b.networkThreadUtilisation(),
+                    b.handlerThreadUtilisation(), b.replicaFetcherUtilisation(), rates, timings,
+                    b.meanRequestQueueLength(), window > 0 ? Math.min(1, h.egressBusyNanos() / window) : Double.NaN,
+                    window > 0 ? Math.min(1, h.ingressBusyNanos() / window) : Double.NaN,
+                    b.pageCache().utilisation(measureStart), secs > 0 ? b.produceBytesIn() / 1e6 / secs : Double.NaN,
+                    secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN));
+        }
+        Map<String, RequestTimings> timings = new LinkedHashMap<>();
+        for (Map.Entry<ApiKey, RequestTimings> e : requestTimings.entrySet()) {
+            timings.put(e.getKey().metricName(), e.getValue());
+        }
+        Map<String, ProducerGroupResult> groups = new LinkedHashMap<>();
+        for (ProducerGroupStats g : groupStats.values()) {
+            double producerSecs = g.producers * secs;
+            groups.put(g.group, new ProducerGroupResult(g.group, g.producers, g.recordsSent,
+                    g.recordsPerBatch.mean(), g.batchesPerRequest.mean(), g.produceRequests / secs,
+                    g.metadataRequests / secs, g.inFlightBlockedNanos / 1e9 / producerSecs,
+                    g.bufferBlockedNanos / 1e9 / producerSecs, g.flushNanos / 1e9 / producerSecs));
+        }
+        return new RunResult(seed, window, total, topicRecorders, brokerResults, timings, groups,
+                sim.eventsFired(), wallNanos, now, stoppedBecause);
+    }
+}

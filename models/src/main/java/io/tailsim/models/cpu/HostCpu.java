@@ -1,0 +1,326 @@
+package io.tailsim.models.cpu;
+
+import io.tailsim.core.event.Event;
+import io.tailsim.core.event.Simulator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A host's cores as an egalitarian processor-sharing server: with n runnable jobs on c cores, each
+ * job progresses at min(1, c/n) ns of work per ns. This is how the OS scheduler shares vCPUs among
+ * a broker's network, request handler and replica fetcher threads (and every broker and client
+ * placed on the host) at the time scales that matter here (ms), where time slices (~µs to ms) are
+ * short next to the jobs' sojourn.
+ *
+ * <p>Implementation: all runnable jobs progress at the same rate, so one virtual clock V (work
+ * done by any job since the start) advances at that rate; a job submitted at V0 with work w
+ * finishes when V reaches V0 + w. Jobs sit in a binary min-heap on that finish value and a single
+ * reusable event fires at the earliest finish: O(log n) per job, no per-job events.
+ *
+ * <p>Groups (one per broker) can be paused (stop-the-world GC): their jobs leave the heap keeping
+ * their remaining work and rejoin on resume.
+ */
+public final class HostCpu {
+    static final int PAUSED = -2;
+
+    private final Simulator sim;
+    private final String name;
+    private double capacity;
+    private CpuJob[] heap = new CpuJob[16];
+    private int size;
+    private double v;
+    private long last;
+    private final Completion completion = new Completion();
+    private final List<CpuJob> paused = new ArrayList<>();
+    private boolean[] groupPaused = new boolean[1];
+    private final ArrayList<CpuJob> done = new ArrayList<>();
+
+    // statistics: integral of busy cores, work offered (ns of one core) since the window start
+    private double busyCoreNanos;
+    private double offeredWork;
+    private double windowOfferedWork;
+    private long statsStart;
+
+    public HostCpu(Simulator sim, String name, double capacity) {
+        if (!(capacity > 0)) {
+            throw new IllegalArgumentException(name + ": CPU capacity must be positive, got " + capacity);
+        }
+        this.sim = sim;
+        this.name = name;
+        this.capacity = capacity;
+        this.last = sim.now();
+        this.statsStart = sim.now();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Cores available to jobs (vCPUs less any fixed background load). */
+    public double capacity() {
+        return capacity;
+    }
+
+    /** Changes the capacity from now on (background load moving with the number of connections). */
+    public void setCapacity(double capacity) {
+        if (!(capacity > 0)) {
+            throw new IllegalArgumentException(name + ": CPU capacity must stay positive, got " + capacity
+                    + " (background load exceeds the host's cores)");
+        }
+        advance();
+        this.capacity = capacity;
+        reschedule();
+    }
+
+    /** Runnable (not paused) jobs. */
+    public int runnable() {
+        return size;
+    }
+
+    /** Puts {@code job} on the CPU with {@code workNanos} of work (ns of one core). */
+    public void submit(CpuJob job, double workNanos) {
+        if (job.onCpu()) {
+            throw new IllegalStateException(name + ": job " + job + " is already on the CPU");
+        }
+        if (!(workNanos >= 0)) {
+            throw new IllegalArgumentException(name + ": negative or NaN work " + workNanos);
+        }
+        offeredWork += workNanos;
+        windowOfferedWork += workNanos;
+        advance();
+        if (job.group < groupPaused.length && groupPaused[job.group]) {
+            job.pausedWork = workNanos;
+            job.heapIndex = PAUSED;
+            paused.add(job);
+            return;
+        }
+        job.finishV = v + workNanos;
+        push(job);
+        reschedule();
+    }
+
+    /** Stops every job of {@code group} (a stop-the-world pause) until {@link #resume}. */
+    public void pause(int group) {
+        ensureGroup(group);
+        if (groupPaused[group]) {
+            return;
+        }
+        advance();
+        groupPaused[group] = true;
+        for (int i = size - 1; i >= 0; i--) {
+            CpuJob j = heap[i];
+            if (j.group == group) {
+                removeAt(i);
+                j.pausedWork = Math.max(0, j.finishV - v);
+                j.heapIndex = PAUSED;
+                paused.add(j);
+            }
+        }
+        reschedule();
+    }
+
+    public void resume(int group) {
+        ensureGroup(group);
+        if (!groupPaused[group]) {
+            return;
+        }
+        advance();
+        groupPaused[group] = false;
+        for (int i = 0; i < paused.size(); ) {
+            CpuJob j = paused.get(i);
+            if (j.group == group) {
+                paused.remove(i);
+                j.heapIndex = -1;
+                j.finishV = v + j.pausedWork;
+                push(j);
+            } else {
+                i++;
+            }
+        }
+        reschedule();
+    }
+
+    public boolean isPaused(int group) {
+        return group < groupPaused.length && groupPaused[group];
+    }
+
+    private void ensureGroup(int group) {
+        if (group >= groupPaused.length) {
+            groupPaused = Arrays.copyOf(groupPaused, group + 1);
+        }
+    }
+
+    private double rate(int n) {
+        return n <= capacity ? 1.0 : capacity / n;
+    }
+
+    private void advance() {
+        long now = sim.now();
+        long dt = now - last;
+        if (dt > 0) {
+            if (size > 0) {
+                v += rate(size) * dt;
+                busyCoreNanos += Math.min(size, capacity) * dt;
+            }
+            last = now;
+        }
+    }
+
+    private void reschedule() {
+        if (size == 0) {
+            if (completion.isScheduled()) {
+                sim.cancel(completion);
+            }
+            return;
+        }
+        double remaining = heap[0].finishV - v;
+        long delay = remaining <= 0 ? 0 : (long) Math.ceil(remaining / rate(size));
+        long at = sim.now() + delay;
+        if (completion.isScheduled()) {
+            if (completion.time() == at) {
+                return;
+            }
+            sim.cancel(completion);
+        }
+        sim.scheduleAt(completion, at);
+    }
+
+    private final class Completion extends Event {
+        @Override
+        public void fire(Simulator s) {
+            advance();
+            // A job is done when V has reached its finish within rounding (we round delays up).
+            double tolerance = 1e-3 + 4 * Math.ulp(v);
+            while (size > 0 && heap[0].finishV <= v + tolerance) {
+                CpuJob j = heap[0];
+                removeAt(0);
+                done.add(j);
+            }
+            reschedule();
+            long now = s.now();
+            // Callbacks may submit new work; the CPU state is consistent before any runs.
+            for (int i = 0; i < done.size(); i++) {
+                done.get(i).cpuDone(now);
+            }
+            done.clear();
+        }
+
+        @Override
+        public String label() {
+            return name + "/cpu";
+        }
+    }
+
+    // ---- binary heap on finishV (ties: no order needed, the finish values are equal) ----
+
+    private void push(CpuJob j) {
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        siftUp(size++, j);
+    }
+
+    private void removeAt(int i) {
+        CpuJob removed = heap[i];
+        removed.heapIndex = -1;
+        int lastIdx = --size;
+        if (i != lastIdx) {
+            CpuJob moved = heap[lastIdx];
+            heap[lastIdx] = null;
+            siftDown(i, moved);
+            if (moved.heapIndex == i) {
+                siftUp(i, moved);
+            }
+        } else {
+            heap[lastIdx] = null;
+        }
+    }
+
+    private void siftUp(int i, CpuJob j) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            CpuJob p = heap[parent];
+            if (p.finishV <= j.finishV) {
+                break;
+            }
+            heap[i] = p;
+            p.heapIndex = i;
+            i = parent;
+        }
+        heap[i] = j;
+        j.heapIndex = i;
+    }
+
+    private void siftDown(int i, CpuJob j) {
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= size) {
+                break;
+            }
+            if (c + 1 < size && heap[c + 1].finishV < heap[c].finishV) {
+                c++;
+            }
+            if (heap[c].finishV >= j.finishV) {
+                break;
+            }
+            heap[i] = heap[c];
+            heap[i].heapIndex = i;
+            i = c;
+        }
+        heap[i] = j;
+        j.heapIndex = i;
+    }
+
+    // ---- statistics ----
+
+    /** Mean busy cores / capacity since the last {@link #resetStats}. */
+    public double utilisation() {
+        advance();
+        long span = sim.now() - statsStart;
+        return span <= 0 ? Double.NaN : busyCoreNanos / (capacity * span);
+    }
+
+    /** Work offered since the last reset, as a fraction of capacity over that time. */
+    public double offeredUtilisation() {
+        long span = sim.now() - statsStart;
+        return span <= 0 ? Double.NaN : offeredWork / (capacity * span);
+    }
+
+    /** Work offered since the last call, as a fraction of capacity over {@code windowNanos}; restarts the window. */
+    public double takeWindowOffered(long windowNanos) {
+        double f = windowOfferedWork / (capacity * windowNanos);
+        windowOfferedWork = 0;
+        return f;
+    }
+
+    private double checkBusy;
+    private long checkAt;
+
+    /** Utilisation since the previous call (the overload detector's window). */
+    public double utilisationSinceLastCheck() {
+        advance();
+        long now = sim.now();
+        double busy = busyCoreNanos + resetBusy - checkBusy;
+        long span = now - checkAt;
+        checkBusy = busyCoreNanos + resetBusy;
+        checkAt = now;
+        return span <= 0 ? 0 : busy / (capacity * span);
+    }
+
+    private double resetBusy;
+
+    public void resetStats() {
+        advance();
+        resetBusy += busyCoreNanos;
+        busyCoreNanos = 0;
+        offeredWork = 0;
+        statsStart = sim.now();
+    }
+
+    @Override
+    public String toString() {
+        return "HostCpu[" + name + ", " + size + " runnable on " + capacity + " cores]";
+    }
+}

@@ -1,0 +1,304 @@
+package io.tailsim.models.producer;
+
+import io.tailsim.core.event.Event;
+import io.tailsim.core.event.Simulator;
+import io.tailsim.core.rng.RandomStream;
+import io.tailsim.models.config.ArrivalProcess;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The application thread calling send(): one thread, so a send() blocked on buffer.memory delays
+ * the calls behind it. Each call occupies the thread client.per-record ns. Open-loop arrivals
+ * (constant, Poisson, on/off) that come while the thread is busy or blocked wait in a backlog (a
+ * count: their latency starts when send() is actually called, as the Kafka client measures it);
+ * a saturating application calls send() again as soon as the last call returns; Trogdor's throttle
+ * sends a burst per period, flushes, and sleeps to the next period. A call made at a time ahead of
+ * the simulator clock (see {@link #proceed}) is exactly the call an event at that time would make.
+ */
+final class Application {
+    private enum Kind { OPEN, SATURATING, TROGDOR }
+
+    /** Sends per event when send() costs no time, so a saturating loop yields to other events. */
+    private static final int MAX_SENDS_PER_EVENT = 4096;
+
+    private final KafkaProducer producer;
+    private final Simulator sim;
+    private final ArrivalProcess process;
+    private final RandomStream rng;
+    private final long perRecordNanos;
+    private final Kind kind;
+    private final LongSupplier horizon;
+
+    private long backlog;
+    private boolean busy;
+    private boolean blocked;
+    private long blockedSince;
+    private long pendingSendTime;
+    private boolean started;
+
+    // open-loop arrival state
+    private double nextConstant;
+    private long onUntil;
+
+    // Trogdor throttle state
+    private long periodNanos;
+    private long clockOffset;
+    private int perPeriod;
+    private int burstRemaining;
+    private long period;
+    private boolean flushing;
+    private long flushStart;
+    private boolean flushDoneForPeriod = true;
+
+    private final Event arrival = new Event() {
+        @Override
+        public void fire(Simulator s) {
+            onArrival(s.now());
+        }
+
+        @Override
+        public String label() {
+            return producer.name() + "/arrival";
+        }
+    };
+
+    private final Event free = new Event() {
+        @Override
+        public void fire(Simulator s) {
+            busy = false;
+            proceed(s.now());
+        }
+
+        @Override
+        public String label() {
+            return producer.name() + "/app";
+        }
+    };
+
+    Application(KafkaProducer producer, Simulator sim, LongSupplier horizon, ArrivalProcess process,
+                RandomStream rng, double perRecordNanos) {
+        this.producer = producer;
+        this.horizon = horizon;
+        this.sim = sim;
+        this.process = process;
+        this.rng = rng;
+        this.perRecordNanos = Math.round(perRecordNanos);
+        if (process instanceof ArrivalProcess.Saturating) {
+            kind = Kind.SATURATING;
+        } else if (process instanceof ArrivalProcess.TrogdorThrottle) {
+            kind = Kind.TROGDOR;
+        } else {
+            kind = Kind.OPEN;
+        }
+    }
+
+    /** Starts the application; returns the start offset used (for staggering metadata refreshes). */
+    long start(long now) {
+        started = true;
+        if (process instanceof ArrivalProcess.Constant c) {
+            double gap = 1e9 / c.recordsPerSecond();
+            nextConstant = now + rng.nextDouble() * gap;
+            sim.scheduleAt(arrival, (long) Math.ceil(nextConstant));
+            return (long) (nextConstant - now);
+        } else if (process instanceof ArrivalProcess.Poisson p) {
+            sim.schedule(arrival, Math.round(rng.nextExponential(1e9 / p.recordsPerSecond())));
+            return 0;
+        } else if (process instanceof ArrivalProcess.OnOff o) {
+            onUntil = now + Math.round(rng.nextExponential(o.meanOnNanos()));
+            scheduleOnOff(now, o);
+            return 0;
+        } else if (process instanceof ArrivalProcess.TrogdorThrottle t) {
+            periodNanos = t.periodNanos();
+            perPeriod = t.recordsPerPeriod();
+            clockOffset = t.maxClockSkewNanos() == 0 ? 0 : (long) (rng.nextDouble() * t.maxClockSkewNanos());
+            sim.schedule(free, clockOffset);
+            busy = true;
+            period = -1;
+            return clockOffset;
+        } else {
+            proceed(now);
+            return 0;
+        }
+    }
+
+    private void scheduleOnOff(long now, ArrivalProcess.OnOff o) {
+        long t = now + Math.round(rng.nextExponential(1e9 / o.onRecordsPerSecond()));
+        while (t > onUntil) {
+            long offEnd = onUntil + Math.round(rng.nextExponential(o.meanOffNanos()));
+            onUntil = offEnd + Math.round(rng.nextExponential(o.meanOnNanos()));
+            t = offEnd + Math.round(rng.nextExponential(1e9 / o.onRecordsPerSecond()));
+        }
+        sim.scheduleAt(arrival, t);
+    }
+
+    private void onArrival(long now) {
+        if (process instanceof ArrivalProcess.Constant c) {
+            nextConstant += 1e9 / c.recordsPerSecond();
+            sim.scheduleAt(arrival, Math.max(now, (long) Math.ceil(nextConstant)));
+        } else if (process instanceof ArrivalProcess.Poisson p) {
+            sim.schedule(arrival, Math.round(rng.nextExponential(1e9 / p.recordsPerSecond())));
+        } else if (process instanceof ArrivalProcess.OnOff o) {
+            scheduleOnOff(now, o);
+        }
+        backlog++;
+        if (!busy && !blocked) {
+            proceed(now);
+        }
+    }
+
+    /**
+     * The thread is free at {@code now}: make the next send() calls. A call only changes this
+     * producer's own state, and nothing from outside can change that state while the producer has
+     * no request outstanding and none of its own timers is due ({@link KafkaProducer#inlineHorizon}).
+     * So calls due before that horizon are made here in one go, each at its own time: exactly what
+     * one event per call would do, without the events.
+     */
+    private void proceed(long now) {
+        long t = now;
+        for (int i = 0; i < MAX_SENDS_PER_EVENT; i++) {
+            if (busy || blocked || flushing || !hasWork(t)) {
+                return;
+            }
+            if (!callSend(t, t)) {
+                return;
+            }
+            if (perRecordNanos > 0) {
+                long next = t + perRecordNanos;
+                if (next >= horizon.getAsLong()) {
+                    busy = true;
+                    sim.scheduleAt(free, next);
+                    return;
+                }
+                t = next;
+            }
+        }
+        // yield to other events, then continue
+        busy = true;
+        sim.scheduleAt(free, t);
+    }
+
+    /** The application stops sending: no more arrivals or bursts (a blocked send() still completes). */
+    void stop() {
+        stopped = true;
+        if (arrival.isScheduled()) {
+            sim.cancel(arrival);
+        }
+        backlog = 0;
+    }
+
+    private boolean stopped;
+
+    private boolean hasWork(long now) {
+        if (stopped) {
+            return false;
+        }
+        switch (kind) {
+            case OPEN:
+                return backlog > 0;
+            case SATURATING:
+                return true;
+            default:
+                if (burstRemaining > 0) {
+                    return true;
+                }
+                return startNextBurstOrWait(now);
+        }
+    }
+
+    /** Trogdor: the burst is over (or not begun): flush, sleep to the next period, or start one now. */
+    private boolean startNextBurstOrWait(long now) {
+        if (period >= 0 && !flushDoneForPeriod) {
+            flushDoneForPeriod = true;
+            if (((ArrivalProcess.TrogdorThrottle) process).flush() && !producer.beginFlush(now)) {
+                flushing = true;
+                flushStart = now;
+                return false;
+            }
+        }
+        long current = Math.floorDiv(now - clockOffset, periodNanos);
+        if (period >= 0 && current <= period) {
+            busy = true;
+            sim.scheduleAt(free, clockOffset + (period + 1) * periodNanos);
+            return false;
+        }
+        period = current;
+        burstRemaining = perPeriod;
+        flushDoneForPeriod = false;
+        return true;
+    }
+
+    /** flush() returned. */
+    void flushDone(long now) {
+        if (!flushing) {
+            return;
+        }
+        flushing = false;
+        producer.groupStats().flushNanos += now - flushStart;
+        proceed(now);
+    }
+
+    /** Calls send() for a record whose call began at {@code sendTime}; false when the thread is now blocked. */
+    private boolean callSend(long now, long sendTime) {
+        if (!producer.send(now, sendTime)) {
+            blocked = true;
+            blockedSince = now;
+            pendingSendTime = sendTime;
+            return false;
+        }
+        if (kind == Kind.OPEN) {
+            if (backlog > 0) {
+                backlog--;
+            }
+        } else if (kind == Kind.TROGDOR) {
+            burstRemaining--;
+        }
+        return true;
+    }
+
+    /** buffer.memory freed enough for the blocked send() to proceed. */
+    void memoryAvailable(long now) {
+        if (!blocked) {
+            return;
+        }
+        blocked = false;
+        producer.groupStats().bufferBlockedNanos += now - blockedSince;
+        if (!callSend(now, pendingSendTime)) {
+            return;
+        }
+        if (perRecordNanos > 0) {
+            busy = true;
+            sim.scheduleAt(free, now + perRecordNanos);
+        } else {
+            proceed(now);
+        }
+    }
+
+    /** When the next arrival event is due (open-loop processes), else Long.MAX_VALUE. */
+    long nextArrivalTime() {
+        return arrival.isScheduled() ? arrival.time() : Long.MAX_VALUE;
+    }
+
+    boolean isBlocked() {
+        return blocked;
+    }
+
+    /** Arrivals waiting for the application thread (open-loop processes). */
+    long backlog() {
+        return backlog;
+    }
+
+    /** Restarts open statistics intervals at warm-up end. */
+    void restartStats(long now) {
+        if (blocked) {
+            blockedSince = now;
+        }
+        if (flushing) {
+            flushStart = now;
+        }
+    }
+
+    boolean started() {
+        return started;
+    }
+}

@@ -1,0 +1,23 @@
+package io.tailsim.models.producer;
+
+/**
+ * Hooks on a producer's batches. {@link #batchAcked} is called for every batch (invariant checks);
+ * the other calls only for traced batches (those holding a sampled record), for per-record timelines.
+ */
+public interface ProducerObserver {
+    default void batchAcked(ProducerBatch b, long now) {
+    }
+
+    /** A sampled record was handed to send(): producer-wide record index, partition. */
+    default void recordSent(KafkaProducer p, long recordIndex, int partition, long now) {
+    }
+
+    default void batchSent(ProducerBatch b, long now) {
+    }
+
+    default void batchAppended(ProducerBatch b, long now) {
+    }
+
+    default void batchCommitted(ProducerBatch b, long now) {
+    }
+}

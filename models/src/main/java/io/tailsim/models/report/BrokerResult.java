@@ -1,0 +1,34 @@
+package io.tailsim.models.report;
+
+import java.util.Map;
+
+/**
+ * One broker over the measured window.
+ *
+ * @param cpuUtilisation           busy cores / cores of the broker's host (shared by all brokers on it)
+ * @param networkThreadUtilisation fraction of network-thread time busy (1 - NetworkProcessorAvgIdlePercent)
+ * @param handlerThreadUtilisation fraction of request-handler time busy (1 - RequestHandlerAvgIdlePercent)
+ * @param requestRates             requests per second arriving, by request type ("Produce", "FetchFollower", ...)
+ * @param meanTimingsMs            mean request metric in ms, by request type then metric name (RequestQueueTimeMs ...)
+ * @param nicTxUtilisation         fraction of time the host NIC transmitted
+ * @param diskUtilisation          fraction of time the disk wrote back dirty pages
+ */
+public record BrokerResult(
+        String name,
+        double cpuUtilisation,
+        double networkThreadUtilisation,
+        double handlerThreadUtilisation,
+        double replicaFetcherUtilisation,
+        Map<String, Double> requestRates,
+        Map<String, Map<String, Double>> meanTimingsMs,
+        double meanRequestQueueLength,
+        double nicTxUtilisation,
+        double nicRxUtilisation,
+        double diskUtilisation,
+        double produceMBpsIn,
+        double fetchMBpsOut) {
+
+    public double requestRate(String type) {
+        return requestRates.getOrDefault(type, 0.0);
+    }
+}

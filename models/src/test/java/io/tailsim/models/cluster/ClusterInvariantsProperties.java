@@ -1,0 +1,105 @@
+package io.tailsim.models.cluster;
+
+import io.tailsim.models.Fixtures;
+import io.tailsim.models.config.Acks;
+import io.tailsim.models.config.ArrivalProcess;
+import io.tailsim.models.config.BrokerConfig;
+import io.tailsim.models.config.ClusterSpec;
+import io.tailsim.models.config.CompressionType;
+import io.tailsim.models.config.KeyStrategy;
+import io.tailsim.models.config.Partitioner;
+import io.tailsim.models.config.ProducerConfig;
+import io.tailsim.models.config.ProducerGroupSpec;
+import io.tailsim.models.config.SecurityProtocol;
+import io.tailsim.models.config.TopicSpec;
+import io.tailsim.models.report.RunResult;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tailsim.core.time.Time.MILLISECOND;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The model's invariants over random small clusters and configurations, checked after every
+ * event by {@link InvariantChecker}; then the producers stop and the run drains, and every record
+ * sent must have been appended once and acknowledged once.
+ */
+class ClusterInvariantsProperties {
+
+    record Case(int brokers, int azs, int partitions, int rf, int producers, Acks acks, long lingerMs, int batchSize,
+                int maxInFlight, KeyStrategy keys, Partitioner partitioner, int arrivalKind, double ratePerProducer,
+                CompressionType compression, int fetchers, int ioThreads, int networkThreads, int queued,
+                boolean tls, long seed) {
+    }
+
+    @Provide
+    Arbitrary<Case> cases() {
+        Arbitrary<int[]> shape = Combinators.combine(Arbitraries.integers().between(1, 5),
+                Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 20),
+                Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 10))
+                .as((b, a, p, rf, n) -> new int[] {b, Math.min(a, b), p, Math.min(rf, b), n});
+        Arbitrary<Object[]> producer = Combinators.combine(Arbitraries.of(Acks.values()),
+                Arbitraries.longs().between(0, 10), Arbitraries.of(600, 2_000, 16_384),
+                Arbitraries.integers().between(1, 5), Arbitraries.of(KeyStrategy.values()),
+                Arbitraries.of(Partitioner.UNIFORM_STICKY, Partitioner.STICKY), Arbitraries.integers().between(0, 4),
+                Arbitraries.doubles().between(20, 2_000))
+                .as((acks, linger, batch, inflight, keys, part, arrival, rate) ->
+                        new Object[] {acks, linger, batch, inflight, keys, part, arrival, rate});
+        Arbitrary<int[]> broker = Combinators.combine(Arbitraries.integers().between(1, 3),
+                Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 3),
+                Arbitraries.integers().between(1, 8), Arbitraries.integers().between(0, 1))
+                .as((f, io, net, q, tls) -> new int[] {f, io, net, q, tls});
+        return Combinators.combine(shape, producer, broker, Arbitraries.of(CompressionType.NONE, CompressionType.LZ4),
+                Arbitraries.longs()).as((s, p, b, c, seed) -> new Case(s[0], s[1], s[2], s[3], s[4], (Acks) p[0],
+                (Long) p[1], (Integer) p[2], (Integer) p[3], (KeyStrategy) p[4], (Partitioner) p[5], (Integer) p[6],
+                (Double) p[7], c, b[0], b[1], b[2], b[3], b[4] == 1, seed));
+    }
+
+    static ClusterSpec spec(Case c, long durationMs) {
+        ProducerConfig d = ProducerConfig.defaults();
+        ProducerConfig pc = new ProducerConfig(c.lingerMs() * MILLISECOND, c.batchSize(), c.acks(), c.compression(),
+                c.maxInFlight(), 1L << 20, d.maxRequestSize(), d.requestTimeoutNanos(), d.deliveryTimeoutNanos(),
+                200 * MILLISECOND, c.partitioner(), true);
+        ArrivalProcess arrival = switch (c.arrivalKind()) {
+            case 0 -> new ArrivalProcess.Poisson(c.ratePerProducer());
+            case 1 -> new ArrivalProcess.Constant(c.ratePerProducer());
+            case 2 -> new ArrivalProcess.OnOff(c.ratePerProducer() * 3, 20 * MILLISECOND, 40 * MILLISECOND);
+            case 3 -> new ArrivalProcess.TrogdorThrottle(c.ratePerProducer(), 100 * MILLISECOND, true, MILLISECOND);
+            default -> new ArrivalProcess.Saturating();
+        };
+        int keyBytes = c.keys() == KeyStrategy.NONE ? 0 : 4;
+        List<ProducerGroupSpec> groups = new ArrayList<>();
+        groups.add(new ProducerGroupSpec("g", "t", c.producers(), arrival, keyBytes, 300, c.keys(), pc, -1));
+        BrokerConfig bd = BrokerConfig.defaults();
+        BrokerConfig bc = new BrokerConfig(c.networkThreads(), c.ioThreads(), c.queued(), c.fetchers(),
+                bd.replicaFetchWaitMaxNanos(), 1, 64 * 1024, 256 * 1024, bd.replicaLagTimeMaxNanos(),
+                c.tls() ? SecurityProtocol.SASL_SSL : SecurityProtocol.PLAINTEXT, SecurityProtocol.PLAINTEXT);
+        int minIsr = Math.max(1, c.rf() - 1);
+        return new ClusterSpec(Fixtures.simple(2), c.brokers(), c.azs(), bc,
+                List.of(new TopicSpec("t", c.partitions(), c.rf(), minIsr)), groups, List.of(), List.of(),
+                durationMs * MILLISECOND, 50 * MILLISECOND, c.seed());
+    }
+
+    @Property(tries = 60, shrinking = ShrinkingMode.BOUNDED)
+    void invariantsHoldAndNoRecordIsLost(@ForAll("cases") Case c) {
+        // a saturating producer runs ahead without bound: keep its buffer small and its run short
+        long duration = c.arrivalKind() == 4 ? 150 : 400;
+        ClusterModel model = new ClusterModel(spec(c, duration), c.seed());
+        InvariantChecker checker = InvariantChecker.attach(model);
+        RunResult r = model.run();
+        assertThat(model.stopProducersAndDrain(60_000 * MILLISECOND)).as("drained").isTrue();
+        checker.assertAllAcknowledged();
+        long sent = model.producers().stream().mapToLong(p -> p.recordsSent()).sum();
+        assertThat(sent).isPositive();
+        assertThat(checker.recordsChecked()).isEqualTo(sent);
+        assertThat(r.producerLatency().count()).isPositive();
+    }
+}

@@ -1,0 +1,245 @@
+package io.tailsim.scenarios.profile;
+
+import static io.tailsim.scenarios.schema.KafkaConfigNames.Family.NONE;
+
+import io.tailsim.core.dist.Distribution;
+import io.tailsim.models.broker.ApiKey;
+import io.tailsim.models.config.CompressionType;
+import io.tailsim.models.config.ConfigException;
+import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.scenarios.ScenarioException;
+import io.tailsim.scenarios.schema.KeyPaths;
+import io.tailsim.scenarios.schema.Schema;
+import io.tailsim.scenarios.schema.ScenarioSchema;
+import io.tailsim.scenarios.schema.Section;
+import io.tailsim.scenarios.schema.Suggest;
+import io.tailsim.scenarios.units.Rate;
+import io.tailsim.scenarios.yaml.Location;
+import io.tailsim.scenarios.yaml.MapNode;
+import io.tailsim.scenarios.yaml.Node;
+import io.tailsim.scenarios.yaml.YamlReader;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a hardware profile (profiles/*.yaml) into a {@link Testbed}. Layout:
+ *
+ * <pre>
+ * name: latency-blog-r5xlarge
+ * testbed:   {brokers, availability-zones, security.protocol, ...}    defaults for cluster:
+ * host:      {vcpus, brokers-per-host, clients-share-broker-host}
+ * cpu:       {per-request: {Produce, FetchFollower, FetchConsumer, Metadata, default}, per-kib,
+ *             per-partition, fetch-session-per-partition, tls-per-request, tls-per-kib,
+ *             network-thread-per-request, network-thread-per-response, purgatory-complete,
+ *             replica-fetcher-per-response, per-connection-per-second, client-per-request,
+ *             client-per-record, service-cv}
+ * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
+ * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
+ *             page-cache, stall-interval, stall-duration}
+ * compression-ratio: {lz4: ..., ...}       compressed / uncompressed size of the workload's data
+ * gc:        {pause-interval, pause-duration}
+ * </pre>
+ *
+ * Every value is {@code {value: ..., source: "published: | measured: | fit: ..."}} (see {@link Sourced}).
+ * CPU costs are durations of one core's time; optional distributions may be {@code none}.
+ */
+public final class ProfileLoader {
+    static final Schema HOST = Schema.fields(NONE, "vcpus", "brokers-per-host", "clients-share-broker-host");
+    static final Schema CPU = Schema.fields(NONE, "per-request", "per-kib", "per-partition",
+                    "fetch-session-per-partition", "tls-per-request", "tls-per-kib", "network-thread-per-request",
+                    "per-connection-per-second", "client-per-request", "client-per-record",
+                    "network-thread-per-response", "purgatory-complete", "replica-fetcher-per-response", "service-cv")
+            .with("per-request", Schema.named(Schema.VALUE));
+    static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
+            "nic-bandwidth");
+    static final Schema DISK = Schema.fields(NONE, "write-bandwidth", "read-bandwidth", "read-latency",
+            "dirty-background", "dirty-limit", "page-cache", "stall-interval", "stall-duration");
+    static final Schema GC = Schema.fields(NONE, "pause-interval", "pause-duration");
+    static final Schema ROOT = Schema.fields(NONE, "name", "description", "testbed", "host", "cpu", "network", "disk",
+                    "compression-ratio", "gc")
+            .with("testbed", ScenarioSchema.CLUSTER)
+            .with("host", HOST)
+            .with("cpu", CPU)
+            .with("network", NETWORK)
+            .with("disk", DISK)
+            .with("compression-ratio", Schema.named(Schema.VALUE))
+            .with("gc", GC);
+
+    private ProfileLoader() {
+    }
+
+    public static Testbed load(Path file) {
+        Node tree = YamlReader.read(file, "a hardware profile: a mapping with name, host, cpu, network and disk");
+        Map<String, String> sources = new LinkedHashMap<>();
+        MapNode values = Sourced.unwrap(Section.requireMap(tree, ""), "", sources);
+        Section root = Section.of(values, "", ROOT);
+        String name = root.text("name").orElseGet(() -> file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        Section host = required(root, "host", HOST);
+        Section cpu = required(root, "cpu", CPU);
+        Section net = required(root, "network", NETWORK);
+        Section disk = required(root, "disk", DISK);
+        Section gc = root.section("gc", GC).orElse(null);
+        MapNode testbed = root.section("testbed", ScenarioSchema.CLUSTER).map(Section::node).orElse(new MapNode(root.location()));
+        try {
+            HardwareProfile hw = new HardwareProfile(
+                    name,
+                    host.positive("vcpus", 0),
+                    host.positive("brokers-per-host", 1),
+                    host.bool("clients-share-broker-host", false),
+                    cpuCosts(cpu),
+                    new HardwareProfile.Network(
+                            requiredDistribution(net, "same-host-one-way"),
+                            requiredDistribution(net, "same-az-one-way"),
+                            requiredDistribution(net, "cross-az-one-way"),
+                            bytesPerSecond(net, "nic-bandwidth")),
+                    new HardwareProfile.Disk(
+                            bytesPerSecond(disk, "write-bandwidth"),
+                            bytesPerSecond(disk, "read-bandwidth"),
+                            requiredDistribution(disk, "read-latency"),
+                            requiredSize(disk, "dirty-background"),
+                            requiredSize(disk, "dirty-limit"),
+                            requiredSize(disk, "page-cache"),
+                            optionalDistribution(disk, "stall-interval"),
+                            optionalDistribution(disk, "stall-duration")),
+                    compressionRatios(root),
+                    gc == null ? null : optionalDistribution(gc, "pause-interval"),
+                    gc == null ? null : optionalDistribution(gc, "pause-duration"));
+            checkDirtyLimits(disk);
+            return new Testbed(file, hw, testbed, sources);
+        } catch (ConfigException e) {
+            // The records name keys like "cpu.per-kib"; point at that value when the profile has it.
+            Location at = KeyPaths.get(values, e.key()).map(Node::location).orElse(root.location());
+            throw new ScenarioException(at, e.key(), e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(e.key()) + ": ", ""));
+        }
+    }
+
+    private static Section required(Section root, String key, Schema schema) {
+        return root.section(key, schema).orElseThrow(() -> new ScenarioException(root.location(), key,
+                "missing: a profile needs " + key + ": " + String.join(", ", schema.keys())));
+    }
+
+    /** The request types the model prices (its ApiKey, named as Kafka's RequestMetrics tag them), and a default. */
+    private static Set<String> requestTypes() {
+        Set<String> names = new TreeSet<>();
+        for (ApiKey k : ApiKey.values()) {
+            names.add(k.metricName());
+        }
+        names.add("default");
+        return names;
+    }
+
+    private static HardwareProfile.CpuCosts cpuCosts(Section cpu) {
+        Map<String, Long> perRequest = new HashMap<>();
+        Set<String> types = requestTypes();
+        Section requests = required(cpu, "per-request", Schema.named(Schema.VALUE));
+        for (MapNode.Entry e : requests.node().entries()) {
+            if (!types.contains(e.key())) {
+                throw new ScenarioException(e.keyLocation(), requests.path(e.key()), "unknown request type '" + e.key() + "'"
+                        + Suggest.nearest(e.key(), types).map(s -> "; did you mean '" + s + "'?")
+                        .orElse("; the model prices " + String.join(", ", types)));
+            }
+            perRequest.put(e.key(), requiredNanos(requests, e.key()));
+        }
+        return new HardwareProfile.CpuCosts(perRequest,
+                requiredNanos(cpu, "per-kib"),
+                requiredNanos(cpu, "per-partition"),
+                requiredNanos(cpu, "fetch-session-per-partition"),
+                requiredNanos(cpu, "tls-per-request"),
+                requiredNanos(cpu, "tls-per-kib"),
+                requiredNanos(cpu, "network-thread-per-request"),
+                requiredNanos(cpu, "per-connection-per-second"),
+                requiredNanos(cpu, "client-per-request"),
+                requiredNanos(cpu, "client-per-record"),
+                requiredNanos(cpu, "network-thread-per-response"),
+                requiredNanos(cpu, "purgatory-complete"),
+                requiredNanos(cpu, "replica-fetcher-per-response"),
+                serviceCv(cpu));
+    }
+
+    /** The coefficient of variation of every CPU cost: a plain number, 0 for deterministic costs. */
+    private static double serviceCv(Section cpu) {
+        cpu.requiredText("service-cv", "a coefficient of variation such as 0.5 (0: deterministic costs)");
+        double cv = cpu.number("service-cv", 0);
+        if (!(cv >= 0) || cv > 10) {
+            throw cpu.error("service-cv", "expected a coefficient of variation from 0 to 10, got " + cv);
+        }
+        return cv;
+    }
+
+    private static Map<CompressionType, Double> compressionRatios(Section root) {
+        Map<CompressionType, Double> ratios = new EnumMap<>(CompressionType.class);
+        Section s = root.section("compression-ratio", Schema.named(Schema.VALUE)).orElse(null);
+        if (s == null) {
+            return ratios;
+        }
+        for (MapNode.Entry e : s.node().entries()) {
+            CompressionType codec;
+            try {
+                codec = CompressionType.parse(e.key());
+            } catch (ConfigException ex) {
+                throw new ScenarioException(e.keyLocation(), s.path(e.key()), ex.getMessage());
+            }
+            double r = s.number(e.key(), Double.NaN);
+            if (!(r > 0) || r > 1.1) {
+                throw s.error(e.key(), "a compression ratio is compressed/uncompressed size, in (0, 1.1], got " + r);
+            }
+            ratios.put(codec, r);
+        }
+        return ratios;
+    }
+
+    private static void checkDirtyLimits(Section disk) {
+        long background = disk.size("dirty-background", 0);
+        long limit = disk.size("dirty-limit", 0);
+        long cache = disk.size("page-cache", 0);
+        if (background > limit) {
+            throw disk.error("dirty-background", "is larger than dirty-limit (" + limit + " bytes)");
+        }
+        if (limit > cache) {
+            throw disk.error("dirty-limit", "is larger than page-cache (" + cache + " bytes)");
+        }
+    }
+
+    private static long requiredNanos(Section s, String key) {
+        s.requiredText(key, "a duration such as 50us");
+        return s.duration(key).getAsLong();
+    }
+
+    private static long requiredSize(Section s, String key) {
+        s.requiredText(key, "a size such as 2GiB");
+        return s.size(key, 0);
+    }
+
+    private static double bytesPerSecond(Section s, String key) {
+        s.requiredText(key, "a bandwidth such as 80MB/s or 10Gbit/s");
+        Rate r = s.rate(key).orElseThrow();
+        if (r.kind() != Rate.Kind.BYTES || !(r.perSecond() > 0)) {
+            throw s.error(key, "expected a positive bandwidth in bytes or bits per second, got '" + s.text(key).orElseThrow() + "'");
+        }
+        return r.perSecond();
+    }
+
+    private static Distribution requiredDistribution(Section s, String key) {
+        s.requiredText(key, "a distribution such as lognormal(mean=150us, cv=0.5)");
+        Distribution d = optionalDistribution(s, key);
+        if (d == null) {
+            throw s.error(key, "is required; 'none' is allowed only for stall and gc pauses");
+        }
+        return d;
+    }
+
+    /** A distribution, or null for "none" (the phenomenon is left out). */
+    private static Distribution optionalDistribution(Section s, String key) {
+        if (s.text(key).map(t -> t.trim().toLowerCase(Locale.ROOT).equals("none")).orElse(true)) {
+            return null;
+        }
+        return s.distribution(key).orElseThrow();
+    }
+}

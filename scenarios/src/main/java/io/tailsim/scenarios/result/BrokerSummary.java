@@ -1,0 +1,55 @@
+package io.tailsim.scenarios.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tailsim.models.report.BrokerResult;
+import io.tailsim.models.report.RunResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** One broker's resource use over the measured window, pooled over replications. */
+@JsonPropertyOrder({"name", "cpuUtilization", "cpuUtilizationCi95", "networkThreadUtilization",
+        "requestHandlerUtilization", "replicaFetcherUtilization", "nicTxUtilization", "nicRxUtilization",
+        "diskUtilization", "meanRequestQueueLength", "requestsPerSec"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BrokerSummary(
+        String name,
+        double cpuUtilization,
+        double[] cpuUtilizationCi95,
+        double networkThreadUtilization,
+        double requestHandlerUtilization,
+        double replicaFetcherUtilization,
+        double nicTxUtilization,
+        double nicRxUtilization,
+        double diskUtilization,
+        double meanRequestQueueLength,
+        Map<String, Double> requestsPerSec) {
+
+    /** Broker {@code index} of every replication (brokers are identical in number and order across them). */
+    public static BrokerSummary of(List<RunResult> reps, int index) {
+        List<BrokerResult> b = reps.stream().map(r -> r.brokers().get(index)).toList();
+        Estimate cpu = Estimate.of(b, BrokerResult::cpuUtilisation);
+        Map<String, Double> rates = new TreeMap<>();
+        TreeSet<String> types = new TreeSet<>();
+        b.forEach(x -> types.addAll(x.requestRates().keySet()));
+        for (String t : types) {
+            rates.put(t, Estimate.of(b, x -> x.requestRate(t)).orNaN());
+        }
+        return new BrokerSummary(b.get(0).name(), cpu.orNaN(), cpu.ci95(),
+                mean(b, BrokerResult::networkThreadUtilisation),
+                mean(b, BrokerResult::handlerThreadUtilisation),
+                mean(b, BrokerResult::replicaFetcherUtilisation),
+                mean(b, BrokerResult::nicTxUtilisation),
+                mean(b, BrokerResult::nicRxUtilisation),
+                mean(b, BrokerResult::diskUtilisation),
+                mean(b, BrokerResult::meanRequestQueueLength),
+                rates);
+    }
+
+    private static double mean(List<BrokerResult> b, java.util.function.ToDoubleFunction<BrokerResult> f) {
+        return Estimate.of(b, f).orNaN();
+    }
+}

@@ -1,0 +1,89 @@
+package io.tailsim.scenarios.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tailsim.models.config.CompressionType;
+import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.scenarios.ScenarioException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileLoaderTest {
+    static final Path LATENCY = Path.of("../profiles/latency-blog-r5xlarge.yaml");
+    static final Path BENCHMARK = Path.of("../profiles/benchmark-blog-i3en2xlarge.yaml");
+
+    @Test
+    void latencyBlogTestbed() {
+        Testbed t = ProfileLoader.load(LATENCY);
+        HardwareProfile h = t.hardware();
+        assertThat(h.brokerVcpus()).isEqualTo(4);
+        assertThat(h.brokersPerHost()).isEqualTo(1);
+        assertThat(h.disk().writeBytesPerSecond()).isEqualTo(80e6);
+        assertThat(h.network().nicBytesPerSecond()).isEqualTo(1.25e9);
+        assertThat(h.network().crossAzOneWay().mean()).isGreaterThan(h.network().sameAzOneWay().mean());
+        assertThat(h.cpu().perRequest("Produce")).isEqualTo(200_000L);
+        assertThat(h.cpu().tlsPerRequestNanos()).isPositive();
+        assertThat(h.compressionRatio()).containsEntry(CompressionType.LZ4, 1.0);
+        assertThat(t.clusterDefaults().keys()).contains("brokers", "availability-zones", "security.protocol");
+        assertThat(t.sources().get("disk.write-bandwidth")).startsWith("published:").contains("40 MB/s per TB");
+        assertThat(t.sources().get("cpu.per-request.Produce")).startsWith("fit:");
+    }
+
+    @Test
+    void benchmarkBlogTestbed() {
+        HardwareProfile h = ProfileLoader.load(BENCHMARK).hardware();
+        assertThat(h.brokerVcpus()).isEqualTo(8);
+        assertThat(h.disk().writeBytesPerSecond()).isEqualTo(655e6);
+        assertThat(h.network().nicBytesPerSecond()).isEqualTo(25e9 / 8);
+        assertThat(h.cpu().tlsPerRequestNanos()).isZero();
+        assertThat(h.disk().dirtyBackgroundBytes()).isLessThan(h.disk().dirtyLimitBytes());
+    }
+
+    /** Every leaf value of both profiles has a source; counting "value:" occurrences catches a sourceless one. */
+    @Test
+    void everyNumberHasASource() throws IOException {
+        for (Path p : new Path[] {LATENCY, BENCHMARK}) {
+            Testbed t = ProfileLoader.load(p);
+            Matcher m = Pattern.compile("\\{value: ").matcher(Files.readString(p));
+            int values = 0;
+            while (m.find()) {
+                values++;
+            }
+            assertThat(t.sources()).hasSize(values);
+            assertThat(t.sources().values()).allMatch(s -> s.startsWith("published:") || s.startsWith("fit:")
+                    || s.startsWith("measured:"));
+        }
+    }
+
+    @Test
+    void aValueWithoutASourceIsRefused(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replace(
+                "vcpus: {value: 4, source: \"published: AWS r5.xlarge, 4 vCPU, 32 GiB (EC2 instance types)\"}", "vcpus: 4"));
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("p.yaml:").hasMessageContaining("host.vcpus").hasMessageContaining("needs a source");
+    }
+
+    @Test
+    void aSourceOfAnotherKindIsRefused(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replace("source: \"published: AWS r5.xlarge, 4 vCPU",
+                "source: \"guess: AWS r5.xlarge, 4 vCPU"));
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("host.vcpus.source")
+                .hasMessageContaining("published:, measured: or fit:");
+    }
+
+    @Test
+    void anUnknownRequestTypeGetsTheModelsNames(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replace("    FetchConsumer: {", "    FetchConsumr: {"));
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("cpu.per-request.FetchConsumr")
+                .hasMessageContaining("did you mean 'FetchConsumer'?");
+    }
+}
