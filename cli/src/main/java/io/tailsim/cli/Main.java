@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Discrete-event simulator of a replicated-log cluster built the way Apache Kafka is built.",
         subcommands = {
             RunCommand.class,
+            SweepCommand.class,
+            ReproduceCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
