@@ -1,0 +1,103 @@
+package io.tailsim.validation;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tailsim.validation.metrics.Histograms;
+import io.tailsim.validation.metrics.LatencySummary;
+import org.HdrHistogram.Histogram;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one run on the real cluster measured, in the measured window only. Latencies in ms; histograms (microseconds) as
+ * base64 compressed HdrHistograms; CPU in cores. {@link #metrics()} flattens it under the comparison's metric names.
+ *
+ * @param scaleFactor          the --scale the workload was divided by (1 = full size)
+ * @param producers            producer instances actually run (after scaling)
+ * @param offeredRecordsPerSec offered load actually run (after scaling)
+ * @param driverSendLagMs      how late the driver called send() after each record's intended time: a load generator short of CPU
+ *                             shows here first, and its lag is inside both latencies
+ * @param requestTimeMeansMs   request (Produce, FetchFollower, FetchConsumer) to time component to window mean, all brokers
+ * @param requestsPerSec       request to cluster-wide rate in the window
+ * @param brokerRequestHandlerAvgIdle BrokerRequestHandlerAvgIdlePercent over the window as a fraction (Kafka's "percent" meters are fractions), mean over brokers
+ * @param brokerCpuCores       node id to cores used
+ * @param otherCpuCores        cores used by anything but the brokers and the driver
+ * @param otherCpuFlagged      other use above 0.1 core: the run's latencies may be spoiled
+ * @param machineCpuSaturated  the machine's cores were at least 95% busy in the window: latencies include CPU queueing
+ * @param cpuPressureSome      share of the window in which some runnable task waited for a CPU (Linux PSI "some"); null without PSI
+ * @param expectedConsumed     acknowledged window records times the groups reading them; consumedInWindow short of it means loss or a drain timeout
+ */
+@JsonIgnoreProperties(value = "metrics", allowGetters = true)
+public record MeasuredRun(
+        String runId, String kafkaVersion, double scaleFactor,
+        int brokers, int heapMbPerBroker, int producers, int consumers,
+        double offeredRecordsPerSec, double offeredBytesPerSec,
+        double warmupSeconds, double windowSeconds, double startupSeconds, double wallTimeSeconds,
+        LatencySummary producerLatencyMs, LatencySummary endToEndLatencyMs, LatencySummary driverSendLagMs,
+        String producerLatencyHistogramUs, String endToEndLatencyHistogramUs,
+        long sentInWindow, long ackedInWindow, long failedSends, String firstSendError,
+        long consumedInWindow, long expectedConsumed, long clampedValues,
+        Map<String, Map<String, Double>> requestTimeMeansMs, Map<String, Double> requestsPerSec,
+        Double brokerRequestHandlerAvgIdle, long brokerGcCollections, long brokerGcTimeMs,
+        Map<Integer, Double> brokerCpuCores, double driverCpuCores, double machineBusyCpuCores,
+        double otherCpuCores, boolean otherCpuFlagged, boolean machineCpuSaturated, Double cpuPressureSome,
+        int machineCores, long machineMemoryMb) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public Histogram producerLatencyHistogram() {
+        return Histograms.decode(producerLatencyHistogramUs);
+    }
+
+    public Histogram endToEndLatencyHistogram() {
+        return Histograms.decode(endToEndLatencyHistogramUs);
+    }
+
+    /**
+     * Measured values under the names the sim-vs-real comparison joins on: "producerLatencyMs.p99", "endToEndLatencyMs.p99.9",
+     * "Produce.RemoteTimeMs.mean", "FetchFollower.requestsPerSec", "cpuCores.brokers", ... Values that were not observed are absent.
+     */
+    @JsonProperty("metrics")
+    public Map<String, Double> metrics() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.putAll(producerLatencyMs.metrics("producerLatencyMs"));
+        m.putAll(endToEndLatencyMs.metrics("endToEndLatencyMs"));
+        m.putAll(driverSendLagMs.metrics("driverSendLagMs"));
+        requestTimeMeansMs.forEach((req, times) -> times.forEach((name, v) -> m.put(req + "." + name + ".mean", v)));
+        requestsPerSec.forEach((req, v) -> m.put(req + ".requestsPerSec", v));
+        if (brokerRequestHandlerAvgIdle != null) m.put("BrokerRequestHandlerAvgIdlePercent.mean", brokerRequestHandlerAvgIdle);
+        m.put("producerThroughput.recordsPerSec", ackedInWindow / windowSeconds);
+        m.put("cpuCores.brokers", brokerCpuCores.values().stream().mapToDouble(Double::doubleValue).sum());
+        brokerCpuCores.forEach((node, v) -> m.put("cpuCores.broker" + node, v));
+        m.put("cpuCores.driver", driverCpuCores);
+        m.put("cpuCores.other", otherCpuCores);
+        m.put("cpuCores.machine", machineBusyCpuCores);
+        if (cpuPressureSome != null) m.put("cpuPressure.some", cpuPressureSome);
+        m.put("brokerGc.collectionsPerSec", brokerGcCollections / windowSeconds);
+        m.put("brokerGc.timeMsPerSec", brokerGcTimeMs / windowSeconds);
+        return m;
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the measured run", e);
+        }
+    }
+
+    public static MeasuredRun fromJson(String json) {
+        try {
+            return JSON.readValue(json, MeasuredRun.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a measured run: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.tailsim.validation;
+
+import io.tailsim.validation.cluster.BrokerConfig;
+import io.tailsim.validation.cluster.BrokerProcess;
+import io.tailsim.validation.cluster.ClusterOptions;
+import io.tailsim.validation.cluster.RealCluster;
+import io.tailsim.validation.cluster.TopicSpec;
+import io.tailsim.validation.driver.DriverResult;
+import io.tailsim.validation.driver.WorkloadDriver;
+import io.tailsim.validation.driver.WorkloadSpec;
+import io.tailsim.validation.metrics.BrokerJmxSnapshot;
+import io.tailsim.validation.metrics.CpuSample;
+import io.tailsim.validation.metrics.CpuUsage;
+import io.tailsim.validation.metrics.Histograms;
+import io.tailsim.validation.metrics.JmxProbe;
+import io.tailsim.validation.metrics.LatencySummary;
+import io.tailsim.validation.metrics.ProcStat;
+import io.tailsim.validation.metrics.RequestWindow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One measured run on a real cluster: scale and check the spec, start the cluster, create the topics, drive the workload,
+ * snapshot broker JMX and /proc CPU at the window's edges, stop the cluster, and return what was measured.
+ */
+public final class RealKafkaRun {
+    private RealKafkaRun() {
+    }
+
+    public static MeasuredRun execute(RunSpec spec) throws InterruptedException {
+        return execute(spec, ClusterOptions.defaults(), msg -> { });
+    }
+
+    public static MeasuredRun execute(RunSpec spec, ClusterOptions options, Consumer<String> progress) throws InterruptedException {
+        long t0 = System.nanoTime();
+        WorkloadSpec workload = Scaling.apply(spec.workload(), spec.scale());
+        Capacity.Machine machine = Capacity.Machine.current();
+        Capacity.checkMemory(spec.cluster().brokers(), spec.cluster().heapMb(), machine);
+        Capacity.checkLoad(workload.offeredBytesPerSec(), workload.offeredRecordsPerSec(), workload.producerCount(), spec.scale(), machine);
+
+        Map<String, Integer> partitions = new LinkedHashMap<>();
+        for (TopicSpec t : spec.cluster().topics()) partitions.put(t.name(), t.partitions());
+
+        String runId;
+        double startup;
+        DriverResult result;
+        Window window = new Window();
+        progress.accept("starting " + spec.cluster().brokers() + " Kafka nodes");
+        try (RealCluster cluster = RealCluster.start(spec.cluster(), options)) {
+            runId = cluster.runId();
+            startup = cluster.startupSeconds();
+            progress.accept("cluster " + runId + " up in " + String.format(java.util.Locale.ROOT, "%.1f", startup) + " s; creating topics");
+            cluster.createTopics();
+            Map<Integer, Long> brokerPids = new LinkedHashMap<>();
+            List<JmxProbe> probes = new ArrayList<>();
+            try {
+                for (BrokerProcess b : cluster.brokers()) {
+                    brokerPids.put(b.nodeId(), b.pid());
+                    probes.add(JmxProbe.connect(b.nodeId(), BrokerConfig.HOST, b.layout().jmxPort()));
+                }
+                long driverPid = ProcessHandle.current().pid();
+                progress.accept("driving " + workload.producerCount() + " producers and " + workload.consumerCount() + " consumers: "
+                        + workload.warmupSeconds() + " s warm-up, " + workload.measureSeconds() + " s measured");
+                result = new WorkloadDriver(cluster.bootstrapServers(), workload, partitions, "tailsim-" + runId).run(new WorkloadDriver.WindowListener() {
+                    @Override
+                    public void windowStarted() {
+                        window.cpuBefore = CpuSample.take(brokerPids, driverPid);
+                        window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
+                    }
+
+                    @Override
+                    public void windowEnded() {
+                        window.cpuAfter = CpuSample.take(brokerPids, driverPid);
+                        window.jmxAfter = probes.stream().map(JmxProbe::snapshot).toList();
+                    }
+                });
+            } finally {
+                probes.forEach(JmxProbe::close);
+            }
+            progress.accept("stopping the cluster");
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+
+        CpuUsage cpu = CpuUsage.between(window.cpuBefore, window.cpuAfter, ProcStat.clockTicksPerSecond(), machine.cores());
+        RequestWindow requests = RequestWindow.between(window.jmxBefore, window.jmxAfter);
+        return new MeasuredRun(runId, kafkaVersion(), spec.scale(),
+                spec.cluster().brokers(), spec.cluster().heapMb(), result.producers(), result.consumers(),
+                workload.offeredRecordsPerSec(), workload.offeredBytesPerSec(),
+                workload.warmupSeconds(), workload.measureSeconds(), startup, wall,
+                LatencySummary.of(result.producerLatencyUs()), LatencySummary.of(result.endToEndLatencyUs()), LatencySummary.of(result.sendLagUs()),
+                Histograms.encode(result.producerLatencyUs()), Histograms.encode(result.endToEndLatencyUs()),
+                result.sentInWindow(), result.ackedInWindow(), result.failedSends(), result.firstSendError(),
+                result.consumedInWindow(), result.expectedConsumed(), result.clampedValues(),
+                requests.meansMs(), requests.requestsPerSec(), requests.handlerIdleFraction(), requests.gcCollections(), requests.gcTimeMs(),
+                cpu.brokerCores(), cpu.driverCores(), cpu.machineBusyCores(), cpu.otherCores(), cpu.otherFlagged(), cpu.machineSaturated(), cpu.pressureSomeFraction(),
+                machine.cores(), machine.physicalBytes() / (1024 * 1024));
+    }
+
+    /** The kafka-clients version on the classpath (the brokers run from the same classpath), as Kafka itself reads it. */
+    static String kafkaVersion() {
+        try (java.io.InputStream in = org.apache.kafka.clients.producer.KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Snapshots taken on the driver's main thread at the window's edges. */
+    private static final class Window {
+        CpuSample cpuBefore, cpuAfter;
+        List<BrokerJmxSnapshot> jmxBefore, jmxAfter;
+    }
+}

@@ -1,0 +1,21 @@
+package io.tailsim.validation.driver;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code count} KafkaConsumers in one group (one polling thread each) subscribed to {@code topics}. */
+public record ConsumerGroupSpec(String groupId, List<String> topics, int count, Map<String, String> configs) {
+    public ConsumerGroupSpec {
+        Objects.requireNonNull(groupId, "groupId");
+        topics = List.copyOf(topics);
+        configs = configs == null ? Map.of() : Map.copyOf(configs);
+        if (topics.isEmpty()) throw new IllegalArgumentException("consumer group " + groupId + ": no topics");
+        if (count < 1) throw new IllegalArgumentException("consumer group " + groupId + ": count must be >= 1, got " + count);
+        ClientConfigs.requireNotHarnessOwned("consumer group " + groupId, configs);
+    }
+
+    public ConsumerGroupSpec withCount(int newCount) {
+        return new ConsumerGroupSpec(groupId, topics, newCount, configs);
+    }
+}

@@ -1,0 +1,15 @@
+package io.tailsim.validation.driver;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * What the driver measured. Counts are of records whose intended send time fell in the window.
+ *
+ * @param sendLagUs        how far behind its intended time each window record's send() was called
+ * @param expectedConsumed acknowledged window records times the consumer groups reading their topic
+ * @param clampedValues    latencies beyond the histograms' 1 h range, recorded as 1 h
+ */
+public record DriverResult(Histogram producerLatencyUs, Histogram endToEndLatencyUs, Histogram sendLagUs, long sentInWindow, long ackedInWindow,
+                           long failedSends, String firstSendError, long consumedInWindow, long expectedConsumed,
+                           long clampedValues, int producers, int consumers, Schedule schedule) {
+}

@@ -1,0 +1,197 @@
+package io.tailsim.validation.driver;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs a {@link WorkloadSpec} against a cluster: consumers first (until every group owns all its partitions), then producers
+ * on their arrival schedules through warm-up and the measured window, a short cool-down so the window's last records see the
+ * same load, then a drain until the consumers have seen every acknowledged window record (or a timeout).
+ */
+public final class WorkloadDriver {
+    /** Producers keep the load on this long past the window so its last records are not measured on an emptying cluster. */
+    static final long COOLDOWN_NANOS = TimeUnit.SECONDS.toNanos(2);
+    static final long GROUP_SETTLE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    /** Called on the driver's main thread at the window's edges (for broker and CPU snapshots). */
+    public interface WindowListener {
+        void windowStarted();
+
+        void windowEnded();
+    }
+
+    private final String bootstrap;
+    private final WorkloadSpec spec;
+    private final Map<String, Integer> partitionsByTopic;
+    private final String clientPrefix;
+
+    /** @param partitionsByTopic every topic the workload names, with its partition count */
+    public WorkloadDriver(String bootstrap, WorkloadSpec spec, Map<String, Integer> partitionsByTopic, String clientPrefix) {
+        this.bootstrap = bootstrap;
+        this.spec = spec;
+        this.partitionsByTopic = Map.copyOf(partitionsByTopic);
+        this.clientPrefix = clientPrefix;
+        for (ProducerGroupSpec g : spec.producers()) requireTopic(g.topic(), "producer group " + g.name());
+        for (ConsumerGroupSpec g : spec.consumers()) for (String t : g.topics()) requireTopic(t, "consumer group " + g.groupId());
+    }
+
+    private void requireTopic(String topic, String who) {
+        if (!partitionsByTopic.containsKey(topic)) throw new IllegalArgumentException(who + " uses topic " + topic + ", which the cluster spec does not create");
+    }
+
+    public DriverResult run(WindowListener listener) throws InterruptedException {
+        LatencyRecorder producerLatency = new LatencyRecorder();
+        LatencyRecorder endToEnd = new LatencyRecorder();
+        LatencyRecorder sendLag = new LatencyRecorder();
+        Map<String, LongAdder> ackedByTopic = new HashMap<>();
+        for (String t : partitionsByTopic.keySet()) ackedByTopic.put(t, new LongAdder());
+
+        List<ConsumerWorker> consumers = new ArrayList<>();
+        List<Map<String, LongAdder>> consumedByGroup = new ArrayList<>();
+        List<Thread> consumerThreads = new ArrayList<>();
+        List<ProducerWorker> producers = new ArrayList<>();
+        List<Thread> producerThreads = new ArrayList<>();
+        AtomicReference<Throwable> producerFailure = new AtomicReference<>();
+        List<KafkaProducer<byte[], byte[]>> kafkaProducers = new ArrayList<>();
+        boolean producersStarted = false;
+        try {
+            for (ConsumerGroupSpec g : spec.consumers()) {
+                Map<String, LongAdder> consumed = new HashMap<>();
+                for (String t : g.topics()) consumed.put(t, new LongAdder());
+                consumedByGroup.add(consumed);
+                for (int i = 0; i < g.count(); i++) {
+                    String id = clientPrefix + "-" + g.groupId() + "-" + i;
+                    KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(ClientConfigs.consumer(bootstrap, id, g.groupId(), g.configs()));
+                    ConsumerWorker w = new ConsumerWorker(c, g.topics(), endToEnd, consumed);
+                    consumers.add(w);
+                    Thread th = new Thread(w, "tailsim-consumer-" + id);
+                    th.setDaemon(true);
+                    consumerThreads.add(th);
+                    th.start();
+                }
+            }
+            awaitGroupsSettled(consumers);
+
+            // Producers are built before the schedule so their construction does not eat into the warm-up.
+            for (ProducerGroupSpec g : spec.producers())
+                for (int i = 0; i < g.count(); i++)
+                    kafkaProducers.add(new KafkaProducer<>(ClientConfigs.producer(bootstrap, clientPrefix + "-" + g.name() + "-" + i, g.configs())));
+
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            long windowStart = start + (long) (spec.warmupSeconds() * 1e9);
+            long windowEnd = windowStart + (long) (spec.measureSeconds() * 1e9);
+            Schedule schedule = new Schedule(start, windowStart, windowEnd, windowEnd + COOLDOWN_NANOS);
+            for (ConsumerWorker c : consumers) c.setSchedule(schedule);
+
+            int k = 0;
+            SplittableRandom root = new SplittableRandom(spec.seed());
+            for (ProducerGroupSpec g : spec.producers()) {
+                double perProducer = g.recordsPerSec() / g.count();
+                for (int i = 0; i < g.count(); i++) {
+                    // One stream per producer, split in a fixed order, so a seed reproduces every producer's schedule.
+                    SplittableRandom r = root.split();
+                    ProducerWorker w = new ProducerWorker(kafkaProducers.get(k++), g.topic(), new ArrivalProcess(g.arrival(), perProducer, r.split()),
+                            g.recordBytes(), g.keyCount(), r, schedule, producerLatency, sendLag, ackedByTopic.get(g.topic()));
+                    producers.add(w);
+                    Thread th = new Thread(w, "tailsim-producer-" + g.name() + "-" + i);
+                    th.setDaemon(true);
+                    th.setUncaughtExceptionHandler((t, e) -> producerFailure.compareAndSet(null, e));
+                    producerThreads.add(th);
+                }
+            }
+            producersStarted = true;
+            producerThreads.forEach(Thread::start);
+
+            sleepUntil(windowStart);
+            listener.windowStarted();
+            sleepUntil(windowEnd);
+            listener.windowEnded();
+            for (Thread th : producerThreads) th.join();
+            if (producerFailure.get() != null) throw new IllegalStateException("a producer thread failed", producerFailure.get());
+
+            long expected = 0;
+            for (int g = 0; g < spec.consumers().size(); g++)
+                for (String t : spec.consumers().get(g).topics()) expected += ackedByTopic.get(t).sum();
+            drain(spec.consumers(), consumedByGroup, ackedByTopic);
+            long consumed = consumedByGroup.stream().flatMap(m -> m.values().stream()).mapToLong(LongAdder::sum).sum();
+            for (ConsumerWorker c : consumers)
+                if (c.failure.get() != null) throw new IllegalStateException("a consumer failed", c.failure.get());
+
+            return new DriverResult(producerLatency.snapshot(), endToEnd.snapshot(), sendLag.snapshot(),
+                    producers.stream().mapToLong(p -> p.sentInWindow.sum()).sum(),
+                    producers.stream().mapToLong(p -> p.ackedInWindow.sum()).sum(),
+                    producers.stream().mapToLong(p -> p.failed.sum()).sum(),
+                    producers.stream().map(p -> p.firstError.get()).filter(e -> e != null).findFirst().orElse(null),
+                    consumed, expected, producerLatency.clamped() + endToEnd.clamped(),
+                    producers.size(), consumers.size(), schedule);
+        } finally {
+            // Each worker closes its own producer; producers whose threads never ran are closed here.
+            if (!producersStarted) for (KafkaProducer<byte[], byte[]> p : kafkaProducers) p.close(java.time.Duration.ZERO);
+            for (Thread th : producerThreads) th.interrupt();
+            for (Thread th : producerThreads) th.join(TimeUnit.SECONDS.toMillis(35));
+            for (ConsumerWorker c : consumers) c.stop();
+            for (Thread th : consumerThreads) th.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Waits until, in every group, the members' assignments together cover all partitions of the group's topics. */
+    private void awaitGroupsSettled(List<ConsumerWorker> consumers) throws InterruptedException {
+        long deadline = System.nanoTime() + GROUP_SETTLE_TIMEOUT_NANOS;
+        int idx = 0;
+        List<List<ConsumerWorker>> byGroup = new ArrayList<>();
+        for (ConsumerGroupSpec g : spec.consumers()) {
+            byGroup.add(consumers.subList(idx, idx + g.count()));
+            idx += g.count();
+        }
+        while (true) {
+            String missing = null;
+            for (int g = 0; g < byGroup.size() && missing == null; g++) {
+                Set<TopicPartition> owned = new HashSet<>();
+                for (ConsumerWorker c : byGroup.get(g)) {
+                    if (c.failure.get() != null) throw new IllegalStateException("a consumer failed while joining", c.failure.get());
+                    owned.addAll(c.assignment);
+                }
+                ConsumerGroupSpec gs = spec.consumers().get(g);
+                int want = gs.topics().stream().mapToInt(partitionsByTopic::get).sum();
+                if (owned.size() < want) missing = "group " + gs.groupId() + " owns " + owned.size() + " of " + want + " partitions";
+            }
+            if (missing == null) return;
+            if (System.nanoTime() > deadline) throw new IllegalStateException("consumer groups did not settle in 60 s: " + missing);
+            Thread.sleep(50);
+        }
+    }
+
+    private static void drain(List<ConsumerGroupSpec> groups, List<Map<String, LongAdder>> consumedByGroup,
+                              Map<String, LongAdder> ackedByTopic) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
+        while (System.nanoTime() < deadline) {
+            boolean done = true;
+            for (int g = 0; g < groups.size() && done; g++)
+                for (String t : groups.get(g).topics())
+                    if (consumedByGroup.get(g).get(t).sum() < ackedByTopic.get(t).sum()) {
+                        done = false;
+                        break;
+                    }
+            if (done) return;
+            Thread.sleep(50);
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) TimeUnit.NANOSECONDS.sleep(left);
+    }
+}

@@ -1,0 +1,38 @@
+package io.tailsim.validation.driver;
+
+import java.util.List;
+
+/**
+ * The clients and the timing of a run: warm-up, then the measured window. Only records whose intended send time falls in the
+ * window are recorded.
+ */
+public record WorkloadSpec(List<ProducerGroupSpec> producers, List<ConsumerGroupSpec> consumers, double warmupSeconds,
+                           double measureSeconds, long seed) {
+    /** JIT warm-up cost about 0.3 cores for the first 15 s here (real-kafka-here.md). */
+    public static final double MIN_WARMUP_SECONDS = 10;
+
+    public WorkloadSpec {
+        producers = List.copyOf(producers);
+        consumers = consumers == null ? List.of() : List.copyOf(consumers);
+        if (producers.isEmpty()) throw new IllegalArgumentException("a workload needs at least one producer group");
+        if (warmupSeconds < MIN_WARMUP_SECONDS)
+            throw new IllegalArgumentException("warm-up must be at least " + MIN_WARMUP_SECONDS + " s (JIT warm-up), got " + warmupSeconds);
+        if (!(measureSeconds > 0)) throw new IllegalArgumentException("measured window must be > 0 s, got " + measureSeconds);
+    }
+
+    public double offeredRecordsPerSec() {
+        return producers.stream().mapToDouble(ProducerGroupSpec::recordsPerSec).sum();
+    }
+
+    public double offeredBytesPerSec() {
+        return producers.stream().mapToDouble(ProducerGroupSpec::bytesPerSec).sum();
+    }
+
+    public int producerCount() {
+        return producers.stream().mapToInt(ProducerGroupSpec::count).sum();
+    }
+
+    public int consumerCount() {
+        return consumers.stream().mapToInt(ConsumerGroupSpec::count).sum();
+    }
+}

@@ -1,0 +1,80 @@
+package io.tailsim.validation.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Broker request metrics over a window, from cumulative snapshots taken before and after it. Kafka's request histograms are
+ * cumulative since start and their percentiles recency-weighted, but their Count and Mean give the exact sum, so the window
+ * mean of a time component over all brokers is sum(after.sum - before.sum) / sum(after.count - before.count). Kafka
+ * records these times rounded to whole milliseconds.
+ *
+ * @param meansMs            request to time component to window mean (ms); a request without any in the window is absent
+ * @param requestsPerSec     request to cluster-wide rate in the window
+ * @param handlerIdleFraction mean over brokers of the request handler pool's idle fraction; null if unavailable
+ * @param gcCollections      collections in all broker JVMs in the window
+ * @param gcTimeMs           their time
+ */
+public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String, Double> requestsPerSec, Map<String, Long> requestCounts,
+                            Double handlerIdleFraction, long gcCollections, long gcTimeMs, double seconds) {
+
+    public static RequestWindow between(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after) {
+        Map<Integer, BrokerJmxSnapshot> b = new LinkedHashMap<>();
+        for (BrokerJmxSnapshot s : before) b.put(s.nodeId(), s);
+        Map<String, Map<String, Double>> means = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Double> rates = new LinkedHashMap<>();
+        double seconds = 0;
+        int paired = 0;
+        double idleSum = 0;
+        int idleBrokers = 0;
+        long gcCount = 0, gcTime = 0;
+        for (BrokerJmxSnapshot a : after) {
+            BrokerJmxSnapshot s = b.get(a.nodeId());
+            if (s == null) continue;
+            double sec = (a.nanoTime() - s.nanoTime()) / 1e9;
+            seconds += sec;
+            paired++;
+            if (a.handlerIdleNanos() != null && s.handlerIdleNanos() != null && sec > 0) {
+                idleSum += (a.handlerIdleNanos() - s.handlerIdleNanos()) / (sec * 1e9);
+                idleBrokers++;
+            }
+            gcCount += a.gcCount() - s.gcCount();
+            gcTime += a.gcTimeMs() - s.gcTimeMs();
+            a.requestCounts().forEach((req, c) -> counts.merge(req, c - s.requestCounts().getOrDefault(req, 0L), Long::sum));
+        }
+        if (paired == 0) throw new IllegalArgumentException("no broker has snapshots on both sides of the window");
+        seconds /= paired;
+        for (String request : JmxProbe.REQUESTS) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (String name : JmxProbe.TIMES) {
+                Double mean = windowMean(before, after, request + "." + name);
+                if (mean != null) m.put(name, mean);
+            }
+            if (!m.isEmpty()) means.put(request, m);
+        }
+        final double sec = seconds;
+        counts.forEach((req, c) -> rates.put(req, c / sec));
+        return new RequestWindow(means, rates, counts, idleBrokers == 0 ? null : idleSum / idleBrokers, gcCount, gcTime, seconds);
+    }
+
+    /** The window mean of one histogram over all brokers; null when no broker recorded any in the window. */
+    static Double windowMean(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after, String key) {
+        Map<Integer, HistogramSample> b = new LinkedHashMap<>();
+        for (BrokerJmxSnapshot s : before) {
+            HistogramSample h = s.requestTimes().get(key);
+            if (h != null) b.put(s.nodeId(), h);
+        }
+        long count = 0;
+        double sum = 0;
+        for (BrokerJmxSnapshot a : after) {
+            HistogramSample ha = a.requestTimes().get(key);
+            HistogramSample hb = b.get(a.nodeId());
+            if (ha == null || hb == null) continue;
+            count += ha.count() - hb.count();
+            sum += ha.sum() - hb.sum();
+        }
+        return count > 0 ? sum / count : null;
+    }
+}

@@ -1,0 +1,67 @@
+package io.tailsim.validation;
+
+import io.tailsim.validation.metrics.Histograms;
+import io.tailsim.validation.metrics.LatencySummary;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class MeasuredRunTest {
+    static MeasuredRun sample() {
+        Histogram p = Histograms.create();
+        Histogram e = Histograms.create();
+        Histogram lag = Histograms.create();
+        lag.recordValue(150);
+        for (int i = 1; i <= 1000; i++) {
+            p.recordValue(i * 10L);
+            e.recordValue(i * 12L);
+        }
+        Map<String, Map<String, Double>> times = new LinkedHashMap<>();
+        times.put("Produce", Map.of("RemoteTimeMs", 3.5, "TotalTimeMs", 5.0));
+        times.put("FetchFollower", Map.of("TotalTimeMs", 490.0));
+        return new MeasuredRun("r1", "4.4.0", 2.0, 3, 1024, 5, 1, 977, 500_000, 10, 10, 20.5, 58.0,
+                LatencySummary.of(p), LatencySummary.of(e), LatencySummary.of(lag), Histograms.encode(p), Histograms.encode(e),
+                9770, 9770, 0, null, 9770, 9770, 0,
+                times, Map.of("Produce", 250.0, "FetchFollower", 12.0), 0.95, 4, 40,
+                Map.of(1, 0.3, 2, 0.25, 3, 0.2), 0.4, 1.3, 0.15, true, false, 0.42, 2, 24000);
+    }
+
+    @Test
+    void metricsUseTheComparisonsNames() {
+        Map<String, Double> m = sample().metrics();
+        assertThat(m).containsKeys("producerLatencyMs.p50", "producerLatencyMs.p95", "producerLatencyMs.p99", "producerLatencyMs.p99.9",
+                "producerLatencyMs.max", "producerLatencyMs.mean", "endToEndLatencyMs.p99", "endToEndLatencyMs.p99.9",
+                "Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "Produce.requestsPerSec",
+                "BrokerRequestHandlerAvgIdlePercent.mean", "cpuCores.brokers", "cpuCores.broker1", "cpuCores.driver", "cpuCores.other",
+                "producerThroughput.recordsPerSec", "driverSendLagMs.p99", "cpuPressure.some");
+        assertThat(m.get("producerLatencyMs.p50")).isCloseTo(5.0, within(0.01));
+        assertThat(m.get("endToEndLatencyMs.max")).isCloseTo(12.0, within(0.01));
+        assertThat(m.get("Produce.RemoteTimeMs.mean")).isEqualTo(3.5);
+        assertThat(m.get("cpuCores.brokers")).isCloseTo(0.75, within(1e-9));
+        assertThat(m.get("producerThroughput.recordsPerSec")).isCloseTo(977, within(1e-9));
+        assertThat(m).doesNotContainKey("FetchConsumer.TotalTimeMs.mean");
+    }
+
+    @Test
+    void roundTripsThroughJsonWithItsHistograms() {
+        MeasuredRun r = sample();
+        String json = r.toJson();
+        assertThat(json).contains("\"p99.9\"").contains("\"metrics\"").contains("\"scaleFactor\" : 2.0").contains("\"otherCpuFlagged\" : true");
+        MeasuredRun back = MeasuredRun.fromJson(json);
+        assertThat(back).isEqualTo(r);
+        assertThat(back.producerLatencyHistogram().getTotalCount()).isEqualTo(1000);
+        assertThat(back.endToEndLatencyHistogram().getValueAtPercentile(50)).isEqualTo(r.endToEndLatencyHistogram().getValueAtPercentile(50));
+    }
+
+    @Test
+    void anEmptyHistogramGivesNoLatencyMetrics() {
+        LatencySummary none = LatencySummary.of(Histograms.create());
+        assertThat(none.count()).isZero();
+        assertThat(none.metrics("producerLatencyMs")).isEmpty();
+    }
+}

@@ -1,0 +1,45 @@
+package io.tailsim.validation.driver;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class WorkloadSpecTest {
+    @Test
+    void offeredLoadAddsUpOverGroups() {
+        WorkloadSpec w = new WorkloadSpec(List.of(
+                new ProducerGroupSpec("a", "t", 9, 1000, 512, Arrival.POISSON, 0, Map.of()),
+                new ProducerGroupSpec("b", "u", 1, 10, 100, Arrival.CONSTANT, 0, Map.of())),
+                List.of(new ConsumerGroupSpec("g", List.of("t", "u"), 3, Map.of())), 10, 30, 1);
+        assertThat(w.offeredRecordsPerSec()).isCloseTo(1010, within(1e-9));
+        assertThat(w.offeredBytesPerSec()).isCloseTo(512_000 + 1_000, within(1e-9));
+        assertThat(w.producerCount()).isEqualTo(10);
+        assertThat(w.consumerCount()).isEqualTo(3);
+    }
+
+    @Test
+    void warmUpBelowTenSecondsIsRefused() {
+        List<ProducerGroupSpec> p = List.of(new ProducerGroupSpec("a", "t", 1, 1, 8, null, 0, null));
+        assertThatThrownBy(() -> new WorkloadSpec(p, List.of(), 5, 10, 1)).hasMessageContaining("warm-up must be at least 10");
+    }
+
+    @Test
+    void aDriverRefusesTopicsTheClusterDoesNotHave() {
+        WorkloadSpec w = new WorkloadSpec(List.of(new ProducerGroupSpec("a", "missing", 1, 1, 8, null, 0, null)), List.of(), 10, 1, 1);
+        assertThatThrownBy(() -> new WorkloadDriver("b:1", w, Map.of("t", 3), "x")).hasMessageContaining("topic missing");
+    }
+
+    @Test
+    void scheduleWindowIsHalfOpen() {
+        Schedule s = new Schedule(0, 100, 200, 300);
+        assertThat(s.inWindow(99)).isFalse();
+        assertThat(s.inWindow(100)).isTrue();
+        assertThat(s.inWindow(199)).isTrue();
+        assertThat(s.inWindow(200)).isFalse();
+    }
+}
