@@ -1,5 +1,6 @@
 package io.tailsim.cli;
 
+import io.tailsim.plots.Report;
 import io.tailsim.scenarios.reproduce.Check;
 import io.tailsim.scenarios.reproduce.Experiment;
 import io.tailsim.scenarios.reproduce.Reproducer;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -60,12 +63,20 @@ public final class ReproduceCommand implements Callable<Integer> {
         try (Progress progress = new Progress("reproduce")) {
             r = new Reproducer().run(cat, selected, new ScenarioRunner.Options(replications, null, t, progress), out);
         }
+        Map<String, Map<String, Path>> runs = new LinkedHashMap<>();
+        for (Experiment e : selected) {
+            Map<String, Path> m = new LinkedHashMap<>();
+            e.files().forEach(f -> m.put(Reproducer.stem(f), out.resolve(e.id()).resolve(Reproducer.stem(f))));
+            runs.put(e.id(), m);
+        }
+        Report.Written written = Report.writeReproduction(out, r, runs);
         System.out.print(render(r));
+        System.out.println("report:  " + written.index());
         if (!"none".equals(report)) {
             String machine = String.format(Locale.ROOT, "%d cores, Java %s", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
             ResultFiles.writeString(Path.of(report), ReproductionReport.markdown(r, "./tailsim reproduce", machine));
-            System.out.println("report: " + report);
+            System.out.println("summary: " + report);
         }
         System.out.println("results: " + out.resolve(Reproducer.REPRODUCTION_JSON));
         return 0;

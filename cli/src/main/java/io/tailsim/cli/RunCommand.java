@@ -1,5 +1,6 @@
 package io.tailsim.cli;
 
+import io.tailsim.plots.Report;
 import io.tailsim.scenarios.Scenario;
 import io.tailsim.scenarios.runner.RunOutputs;
 import io.tailsim.scenarios.runner.ScenarioRunner;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 /** tailsim run: simulate one scenario, print the summary, write the result files. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate a scenario's replications and report latency percentiles with 95% confidence intervals.",
-                "Writes DIR/summary.json, DIR/summary.csv and DIR/latency.hlog (HdrHistogram log)."})
+                "Writes DIR/summary.json, DIR/summary.csv, DIR/latency.hlog (HdrHistogram log), figures and DIR/index.html."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file (see docs/scenarios.md).")
     Path file;
@@ -43,8 +44,10 @@ public final class RunCommand implements Callable<Integer> {
             outcome = new ScenarioRunner().run(scenario, new ScenarioRunner.Options(reps, seed, t, progress));
         }
         RunOutputs.write(dir, outcome.summary(), outcome.replications());
+        Report.Written report = Report.write(dir);
         System.out.print(SummaryTable.render(outcome.summary()));
         System.out.println("results: " + dir.resolve(RunOutputs.SUMMARY_JSON));
+        System.out.println("report:  " + report.index());
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.tailsim.cli;
 
+import io.tailsim.plots.Report;
 import io.tailsim.scenarios.Scenario;
 import io.tailsim.scenarios.runner.ScenarioRunner;
 import io.tailsim.scenarios.runner.SweepResult;
@@ -47,8 +48,10 @@ public final class SweepCommand implements Callable<Integer> {
         try (Progress progress = new Progress(scenario.name() + " sweep")) {
             result = SweepResult.run(scenario, new ScenarioRunner.Options(replications, seed, t, progress), dir);
         }
+        Report.Written report = Report.write(dir);
         System.out.print(render(result));
         System.out.println("results: " + dir.resolve(SweepResult.SWEEP_JSON));
+        System.out.println("report:  " + report.index());
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package io.tailsim.plots;
 
+import io.tailsim.scenarios.reproduce.Reproduction;
 import io.tailsim.scenarios.runner.RunOutputs;
 import io.tailsim.scenarios.runner.SweepResult;
 
@@ -63,6 +64,26 @@ public final class Report {
         Map<String, RunFolder> runs = new LinkedHashMap<>();
         labelledResultDirs.forEach((label, dir) -> runs.put(label, RunFolder.read(dir)));
         return ComparisonReport.build(runs).write(outDir);
+    }
+
+    /**
+     * The report of 'tailsim reproduce': each experiment's runs compared side by side (or its sweep
+     * drawn) under outDir/&lt;id&gt;/, and outDir/index.html with every check and a link to each.
+     * {@code experimentRuns} maps experiment id to its runs' labels and result folders.
+     */
+    public static Written writeReproduction(Path outDir, Reproduction reproduction,
+                                            Map<String, Map<String, Path>> experimentRuns) {
+        Map<String, String> links = new LinkedHashMap<>();
+        List<Path> figures = new java.util.ArrayList<>();
+        List<String> notes = new java.util.ArrayList<>();
+        experimentRuns.forEach((id, runs) -> {
+            Path dir = outDir.resolve(id);
+            Written w = runs.size() == 1 ? write(runs.values().iterator().next(), dir) : writeComparison(dir, runs);
+            figures.addAll(w.figures());
+            w.notes().forEach(n -> notes.add(id + ": " + n));
+            links.put(id, id + "/" + INDEX);
+        });
+        return new Written(ReproductionPage.write(outDir, reproduction, links), figures, notes);
     }
 
     /** Three significant figures, no exponent for ordinary values; "n/a" for NaN. */

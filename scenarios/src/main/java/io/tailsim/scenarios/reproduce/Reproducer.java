@@ -106,7 +106,7 @@ public final class Reproducer {
         return out;
     }
 
-    static String stem(String file) {
+    public static String stem(String file) {
         return file.endsWith(".yaml") ? file.substring(0, file.length() - 5) : file;
     }
 
