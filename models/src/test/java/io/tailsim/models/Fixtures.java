@@ -27,22 +27,23 @@ public final class Fixtures {
     }
 
     /**
-     * A best-guess AWS r5.xlarge broker profile for the latency blog's cluster (SASL_SSL clients):
-     * 4 vCPUs, 10 Gbps, st1 disk, same-AZ RTT ~0.2 ms, cross-AZ ~0.8 ms. CPU costs are guesses of
-     * the right order (Kafka's per-request overhead is hundreds of microseconds), not fitted.
+     * The best-guess AWS r5.xlarge profile of the latency blog's cluster, with the values of the
+     * project's profiles/latency-blog-r5xlarge.yaml (sources and reasoning are written there):
+     * 4 vCPUs, 10 Gbps, st1 disk at its 80 MB/s baseline, same-AZ one-way ~150 us, cross-AZ ~400 us,
+     * SASL_SSL client costs. Guesses of the right order, not yet fitted (issue 5).
      */
     public static HardwareProfile r5xlarge() {
         HardwareProfile.CpuCosts cpu = new HardwareProfile.CpuCosts(
-                Map.of("Produce", 150_000L, "FetchFollower", 60_000L, "FetchConsumer", 60_000L,
+                Map.of("Produce", 200_000L, "FetchFollower", 60_000L, "FetchConsumer", 60_000L,
                         "Metadata", 200_000L, "default", 50_000L),
-                2_000, 10_000, 2_000, 30_000, 3_000, 20_000, 2_000, 50_000, 4_000,
-                10_000, 20_000, 40_000, 0.5);
+                500, 5_000, 2_000, 60_000, 1_000, 20_000, 1_000, 50_000, 2_000,
+                10_000, 10_000, 30_000, 0.5);
         HardwareProfile.Network net = new HardwareProfile.Network(
-                LogNormal.ofMeanCv(20_000, 0.3), LogNormal.ofMeanCv(100_000, 0.3),
-                LogNormal.ofMeanCv(400_000, 0.3), 1.25e9);
-        HardwareProfile.Disk disk = new HardwareProfile.Disk(250e6, 250e6, new Deterministic(5 * MILLISECOND),
-                3_200_000_000L, 6_400_000_000L, 25_000_000_000L, null, null);
-        return new HardwareProfile("r5.xlarge-guess", 4, 1, false, cpu, net, disk,
+                new Deterministic(20_000), LogNormal.ofMeanCv(150_000, 0.5),
+                LogNormal.ofMeanCv(400_000, 0.5), 1.25e9);
+        HardwareProfile.Disk disk = new HardwareProfile.Disk(80e6, 80e6, LogNormal.ofMeanCv(8 * MILLISECOND, 1),
+                2600L << 20, 5200L << 20, 25L << 30, null, null);
+        return new HardwareProfile("latency-blog-r5xlarge", 4, 1, false, cpu, net, disk,
                 Map.of(CompressionType.LZ4, 1.0), null, null);
     }
 
@@ -80,11 +81,17 @@ public final class Fixtures {
      * {@code producers} Trogdor producers sharing 90 MB/s of 512+4 byte records, acks=all, lz4.
      */
     public static ClusterSpec blog(int producers, long lingerNanos, int batchSize, double seconds, double warmup) {
+        return blog(producers, lingerNanos, batchSize, seconds, warmup, 0);
+    }
+
+    /** As {@link #blog(int, long, int, double, double)}, the producers on {@code agents} client machines (0: free). */
+    public static ClusterSpec blog(int producers, long lingerNanos, int batchSize, double seconds, double warmup,
+                                   int agents) {
         double totalRecordsPerSecond = 90e6 / 516.0;
         ArrivalProcess arrival = new ArrivalProcess.TrogdorThrottle(totalRecordsPerSecond / producers,
                 100 * MILLISECOND, true, 2 * MILLISECOND);
         ProducerGroupSpec g = new ProducerGroupSpec("bench", "topic", producers, arrival, 4, 512,
-                KeyStrategy.ROUND_ROBIN, producerConfig(lingerNanos, batchSize, Acks.ALL, CompressionType.LZ4), -1);
+                KeyStrategy.ROUND_ROBIN, producerConfig(lingerNanos, batchSize, Acks.ALL, CompressionType.LZ4), -1, agents);
         return new ClusterSpec(r5xlarge(), 9, 3, blogBrokerConfig(), List.of(new TopicSpec("topic", 108, 3, 2)),
                 List.of(g), List.of(), List.of(), Math.round(seconds * SECOND), Math.round(warmup * SECOND), 1);
     }

@@ -65,6 +65,7 @@ public final class Broker {
     private final List<ReplicaFetcherThread> fetchers = new ArrayList<>();
     private final ReplicaFetcherThread[][] fetcherByLeader;
     private int connections;
+    private boolean fetchersStarted;
     private ToIntFunction<String> partitionCount = t -> 0;
     private BatchListener batchListener;
     private final ConnectionCountListener connectionCountListener;
@@ -242,8 +243,19 @@ public final class Broker {
             t.connect(leader.connect(t, host, out, in, true));
             fetcherByLeader[leader.id][fid] = t;
             fetchers.add(t);
+            if (fetchersStarted) {
+                t.start();
+            }
         }
         t.addPartition(p, r);
+    }
+
+    /** Starts every replica fetcher thread, and any created later (partitions added mid-run). */
+    public void startFetchers() {
+        fetchersStarted = true;
+        for (ReplicaFetcherThread t : fetchers) {
+            t.start();
+        }
     }
 
     public List<ReplicaFetcherThread> fetchers() {

@@ -8,7 +8,6 @@ import io.tailsim.core.rng.RandomStreams;
 import io.tailsim.models.broker.ApiKey;
 import io.tailsim.models.broker.BatchListener;
 import io.tailsim.models.broker.Broker;
-import io.tailsim.models.broker.ReplicaFetcherThread;
 import io.tailsim.models.config.ClusterSpec;
 import io.tailsim.models.config.ConfigException;
 import io.tailsim.models.config.HardwareProfile;
@@ -71,12 +70,14 @@ public final class ClusterModel {
     private final Map<String, ProducerGroupStats> groupStats = new LinkedHashMap<>();
     private final Map<ApiKey, RequestTimings> requestTimings = new EnumMap<>(ApiKey.class);
     private final List<KafkaProducer> producers = new ArrayList<>();
+    private final List<Host> clientHosts = new ArrayList<>();
+    private final Map<String, Host[]> groupClientHosts = new LinkedHashMap<>();
     private final int[] brokerRack;
     private final OverloadDetector overload;
     private final List<BatchListener> batchListeners = new ArrayList<>();
     private final Partition.CommitListener commitListener;
     private final List<Partition.CommitListener> commitListeners = new ArrayList<>();
-    private ProducerObserver producerObserver;
+    private final List<ProducerObserver> producerObservers = new ArrayList<>();
     private long traceEvery;
     private long measureStart;
     private boolean started;
@@ -154,6 +155,19 @@ public final class ClusterModel {
             }
             ProducerGroupStats gs = new ProducerGroupStats(g.name(), g.count());
             groupStats.put(g.name(), gs);
+            Host[] machines = null;
+            if (g.clientHosts() > 0 && !profile.clientsShareBrokerHost()) {
+                // the group's client machines (Trogdor agents): shared cores and NIC
+                machines = new Host[g.clientHosts()];
+                for (int h = 0; h < machines.length; h++) {
+                    int az = g.az() >= 0 ? g.az() % spec.availabilityZones() : h % spec.availabilityZones();
+                    String hn = "client-" + g.name() + "-host-" + h;
+                    machines[h] = new Host(100_000 + clientHosts.size(), az, hn, profile.network().nicBytesPerSecond(),
+                            new HostCpu(sim, hn, profile.clientVcpus()));
+                    clientHosts.add(machines[h]);
+                }
+                groupClientHosts.put(g.name(), machines);
+            }
             for (int i = 0; i < g.count(); i++) {
                 String name = g.name() + "-" + i;
                 Host host;
@@ -163,6 +177,9 @@ public final class ClusterModel {
                     host = brokerHosts[i % nHosts];
                     sharedCpu = host.cpu();
                     cpuGroup = bph;
+                } else if (machines != null) {
+                    host = machines[i % machines.length];
+                    sharedCpu = host.cpu();
                 } else {
                     int az = g.az() >= 0 ? g.az() % spec.availabilityZones() : i % spec.availabilityZones();
                     host = new Host(1000 + index, az, "client-" + name, profile.network().nicBytesPerSecond(), null);
@@ -242,11 +259,49 @@ public final class ClusterModel {
      * Observes producers' batches: every acknowledgement, and the journey of every {@code traceEvery}-th
      * record of each producer (0 for none).
      */
-    public void setProducerObserver(ProducerObserver o, long traceEvery) {
-        this.producerObserver = o;
-        this.traceEvery = traceEvery;
+    public void addProducerObserver(ProducerObserver o, long traceEvery) {
+        producerObservers.add(o);
+        if (traceEvery > 0) {
+            this.traceEvery = this.traceEvery == 0 ? traceEvery : Math.min(this.traceEvery, traceEvery);
+        }
+        ProducerObserver all = producerObservers.size() == 1 ? o : new ProducerObserver() {
+            @Override
+            public void batchAcked(io.tailsim.models.producer.ProducerBatch b, long now) {
+                for (int i = 0; i < producerObservers.size(); i++) {
+                    producerObservers.get(i).batchAcked(b, now);
+                }
+            }
+
+            @Override
+            public void recordSent(KafkaProducer p, io.tailsim.models.producer.ProducerBatch b, long idx, long now) {
+                for (int i = 0; i < producerObservers.size(); i++) {
+                    producerObservers.get(i).recordSent(p, b, idx, now);
+                }
+            }
+
+            @Override
+            public void batchSent(io.tailsim.models.producer.ProducerBatch b, long now) {
+                for (int i = 0; i < producerObservers.size(); i++) {
+                    producerObservers.get(i).batchSent(b, now);
+                }
+            }
+
+            @Override
+            public void batchAppended(io.tailsim.models.producer.ProducerBatch b, long now) {
+                for (int i = 0; i < producerObservers.size(); i++) {
+                    producerObservers.get(i).batchAppended(b, now);
+                }
+            }
+
+            @Override
+            public void batchCommitted(io.tailsim.models.producer.ProducerBatch b, long now) {
+                for (int i = 0; i < producerObservers.size(); i++) {
+                    producerObservers.get(i).batchCommitted(b, now);
+                }
+            }
+        };
         for (KafkaProducer p : producers) {
-            p.setObserver(o, traceEvery);
+            p.setObserver(all, this.traceEvery);
         }
     }
 
@@ -283,6 +338,11 @@ public final class ClusterModel {
 
     Host[] brokerHosts() {
         return brokerHosts;
+    }
+
+    /** Client machines of producer groups placed on shared hosts. */
+    List<Host> clientHosts() {
+        return clientHosts;
     }
 
     /** Time the host's NIC needs to send what is queued on it now (ns). */
@@ -341,9 +401,7 @@ public final class ClusterModel {
         started = true;
         wallStart = System.nanoTime();
         for (Broker b : brokers) {
-            for (ReplicaFetcherThread f : b.fetchers()) {
-                f.start();
-            }
+            b.startFetchers();
         }
         for (KafkaProducer p : producers) {
             p.start(sim.now());
@@ -441,6 +499,10 @@ public final class ClusterModel {
             h.cpu().resetStats();
             h.resetStats();
         }
+        for (Host h : clientHosts) {
+            h.cpu().resetStats();
+            h.resetStats();
+        }
         for (KafkaProducer p : producers) {
             p.closeIntervals(now, true);
         }
@@ -497,10 +559,18 @@ public final class ClusterModel {
         Map<String, ProducerGroupResult> groups = new LinkedHashMap<>();
         for (ProducerGroupStats g : groupStats.values()) {
             double producerSecs = g.producers * secs;
+            Host[] machines = groupClientHosts.get(g.group);
+            double clientCpu = Double.NaN;
+            if (machines != null) {
+                clientCpu = 0;
+                for (Host h : machines) {
+                    clientCpu += h.cpu().utilisation() / machines.length;
+                }
+            }
             groups.put(g.group, new ProducerGroupResult(g.group, g.producers, g.recordsSent,
                     g.recordsPerBatch.mean(), g.batchesPerRequest.mean(), g.produceRequests / secs,
                     g.metadataRequests / secs, g.inFlightBlockedNanos / 1e9 / producerSecs,
-                    g.bufferBlockedNanos / 1e9 / producerSecs, g.flushNanos / 1e9 / producerSecs));
+                    g.bufferBlockedNanos / 1e9 / producerSecs, g.flushNanos / 1e9 / producerSecs, clientCpu));
         }
         return new RunResult(seed, window, total, topicRecorders, brokerResults, timings, groups,
                 sim.eventsFired(), wallNanos, now, stoppedBecause);

@@ -51,7 +51,7 @@ public final class InvariantChecker implements BatchListener, ProducerObserver, 
     public static InvariantChecker attach(ClusterModel model) {
         InvariantChecker c = new InvariantChecker(model);
         model.addBatchListener(c);
-        model.setProducerObserver(c, 0);
+        model.addProducerObserver(c, 0);
         model.setObserver(c);
         return c;
     }

@@ -39,6 +39,13 @@ final class OverloadDetector extends Event {
     private final long[] lastNicQueue;
     private final long[] lastAppBacklog;
     private final int[] appGrowing;
+    private final double[] hostUtil;
+    private final double[] nicUtil;
+    private final double[] lastEgressBusy;
+    private long offeredRecords;
+    private long servedRecords;
+    private long lastArrivedTotal;
+    private long lastAppendedTotal;
 
     OverloadDetector(ClusterModel model) {
         this.model = model;
@@ -52,6 +59,9 @@ final class OverloadDetector extends Event {
         int groups = model.spec().producerGroups().size();
         lastAppBacklog = new long[groups];
         appGrowing = new int[groups];
+        hostUtil = new double[hosts];
+        nicUtil = new double[hosts];
+        lastEgressBusy = new double[hosts];
     }
 
     void start() {
@@ -91,6 +101,10 @@ final class OverloadDetector extends Event {
                 }
             }
             double util = hosts[h].cpu().utilisationSinceLastCheck();
+            hostUtil[h] = util;
+            double egress = hosts[h].egressBusyNanos();
+            nicUtil[h] = Math.max(0, egress - lastEgressBusy[h]) / ClusterModel.CHECK_INTERVAL;
+            lastEgressBusy[h] = egress;
             long dArrived = arrived - lastArrived[h];
             long dAnswered = answered - lastAnswered[h];
             if (util >= 0.99 && backlog > lastBacklog[h] && backlog > 100) {
@@ -129,15 +143,25 @@ final class OverloadDetector extends Event {
 
     private void checkProducers(long now) {
         List<KafkaProducer> producers = model.producers();
+        long arrivedTotal = 0;
+        long appendedTotal = 0;
+        for (KafkaProducer p : producers) {
+            arrivedTotal += p.recordsArrived();
+            appendedTotal += p.recordsAppended();
+        }
+        offeredRecords = arrivedTotal - lastArrivedTotal;
+        servedRecords = appendedTotal - lastAppendedTotal;
+        lastArrivedTotal = arrivedTotal;
+        lastAppendedTotal = appendedTotal;
         long[] backlog = new long[lastAppBacklog.length];
         List<String> groupNames = model.spec().producerGroups().stream().map(g -> g.name()).toList();
         for (KafkaProducer p : producers) {
             long oldest = p.oldestOutstandingSend();
             if (oldest != Long.MAX_VALUE && now - oldest > p.requestTimeoutNanos()) {
-                throw new OverloadException(p.oldestOutstandingBroker() + " requests", Double.NaN, now,
-                        String.format(Locale.ROOT, "%s: request to %s unanswered for %.0f ms, past request.timeout.ms=%d at %s",
-                                p.name(), p.oldestOutstandingBroker(), (now - oldest) / 1e6,
-                                p.requestTimeoutNanos() / 1_000_000, seconds(now)));
+                throw bottleneck(now, String.format(Locale.ROOT,
+                        "%s: request to %s unanswered for %.0f ms, past request.timeout.ms=%d",
+                        p.name(), p.oldestOutstandingBroker(), (now - oldest) / 1e6, p.requestTimeoutNanos() / 1_000_000),
+                        p.oldestOutstandingBroker() + " requests");
             }
             backlog[groupNames.indexOf(p.spec().name())] += p.applicationBacklog();
         }
@@ -149,12 +173,66 @@ final class OverloadDetector extends Event {
             }
             lastAppBacklog[g] = backlog[g];
             if (appGrowing[g] >= WINDOWS) {
-                throw new OverloadException("producer group " + groupNames.get(g), Double.NaN, now,
-                        String.format(Locale.ROOT, "producer group %s cannot keep up: %d send() calls waiting and growing"
-                                + " (application thread blocked on buffer.memory or slower than the arrival rate) at %s",
-                                groupNames.get(g), backlog[g], seconds(now)));
+                throw bottleneck(now, String.format(Locale.ROOT,
+                        "producer group %s cannot keep up: %d send() calls waiting and growing for %d s",
+                        groupNames.get(g), backlog[g], WINDOWS), "producer group " + groupNames.get(g));
             }
         }
+    }
+
+    /**
+     * The producers cannot keep up: name the busiest broker resource if one is saturated, with its
+     * offered load estimated as utilisation x records offered / records appended in the last window.
+     */
+    private OverloadException bottleneck(long now, String symptom, String fallback) {
+        Host[] hosts = model.brokerHosts();
+        int best = -1;
+        for (int h = 0; h < hosts.length; h++) {
+            if (best < 0 || hostUtil[h] > hostUtil[best]) {
+                best = h;
+            }
+        }
+        double ratio = servedRecords > 0 ? offeredRecords / (double) servedRecords : Double.NaN;
+        for (Host c : model.clientHosts()) {
+            double u = c.cpu().utilisationSinceLastCheck();
+            if (u >= 0.95) {
+                double offered = u * ratio;
+                return new OverloadException(c.name() + " CPU", offered, now, String.format(Locale.ROOT,
+                        "%s CPU offered %.0f%% of capacity (%.0f%% busy; %s) at %s", c.name(), 100 * offered,
+                        100 * u, symptom, seconds(now)));
+            }
+        }
+        if (best >= 0 && hostUtil[best] >= 0.95) {
+            String who = hostName(hosts[best]);
+            double offered = hostUtil[best] * ratio;
+            return new OverloadException(who + " CPU", offered, now, String.format(Locale.ROOT,
+                    "%s CPU offered %.0f%% of capacity (%.0f%% busy; %s) at %s", who, 100 * offered,
+                    100 * hostUtil[best], symptom, seconds(now)));
+        }
+        int nic = -1;
+        for (int h = 0; h < hosts.length; h++) {
+            if (nic < 0 || nicUtil[h] > nicUtil[nic]) {
+                nic = h;
+            }
+        }
+        if (nic >= 0 && nicUtil[nic] >= 0.95) {
+            double offered = nicUtil[nic] * ratio;
+            return new OverloadException(hosts[nic].name() + " NIC", offered, now, String.format(Locale.ROOT,
+                    "%s NIC offered %.0f%% of capacity (%s) at %s", hosts[nic].name(), 100 * offered, symptom,
+                    seconds(now)));
+        }
+        return new OverloadException(fallback, Double.NaN, now, symptom + " (no broker CPU or NIC saturated: the"
+                + " clients themselves are the limit) at " + seconds(now));
+    }
+
+    private String hostName(Host h) {
+        String names = "";
+        for (Broker b : model.brokers()) {
+            if (b.host() == h) {
+                names = names.isEmpty() ? b.name() : names + "+" + b.name();
+            }
+        }
+        return names.contains("+") ? h.name() + " (" + names + ")" : names;
     }
 
     private static String seconds(long now) {

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param brokerVcpus      vCPUs of a broker host
  * @param brokersPerHost   brokers sharing one host's cores (1 in the cloud; all of them on a laptop)
  * @param clientsShareBrokerHost whether client CPU competes with brokers (validation on one machine)
+ * @param clientVcpus      cores of a client machine, for producer groups placed on shared client hosts
+ *                         ({@link ProducerGroupSpec#clientHosts()} > 0)
  */
 public record HardwareProfile(
         String name,
@@ -22,12 +24,22 @@ public record HardwareProfile(
         Disk disk,
         Map<CompressionType, Double> compressionRatio,
         Distribution gcPauseInterval,
-        Distribution gcPauseDuration) {
+        Distribution gcPauseDuration,
+        int clientVcpus) {
 
     public HardwareProfile {
         ConfigException.requirePositive("vcpus", brokerVcpus);
+        ConfigException.requirePositive("client-vcpus", clientVcpus);
         ConfigException.requirePositive("brokers-per-host", brokersPerHost);
         compressionRatio = Map.copyOf(compressionRatio);
+    }
+
+    /** Without a client machine size: client hosts get as many cores as broker hosts. */
+    public HardwareProfile(String name, int brokerVcpus, int brokersPerHost, boolean clientsShareBrokerHost,
+                           CpuCosts cpu, Network network, Disk disk, Map<CompressionType, Double> compressionRatio,
+                           Distribution gcPauseInterval, Distribution gcPauseDuration) {
+        this(name, brokerVcpus, brokersPerHost, clientsShareBrokerHost, cpu, network, disk, compressionRatio,
+                gcPauseInterval, gcPauseDuration, brokerVcpus);
     }
 
     /**

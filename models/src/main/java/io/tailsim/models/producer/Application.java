@@ -4,6 +4,8 @@ import io.tailsim.core.event.Event;
 import io.tailsim.core.event.Simulator;
 import io.tailsim.core.rng.RandomStream;
 import io.tailsim.models.config.ArrivalProcess;
+import io.tailsim.models.cpu.CpuJob;
+import io.tailsim.models.cpu.HostCpu;
 
 import java.util.function.LongSupplier;
 
@@ -13,7 +15,8 @@ import java.util.function.LongSupplier;
  * (constant, Poisson, on/off) that come while the thread is busy or blocked wait in a backlog (a
  * count: their latency starts when send() is actually called, as the Kafka client measures it);
  * a saturating application calls send() again as soon as the last call returns; Trogdor's throttle
- * sends a burst per period, flushes, and sleeps to the next period. A call made at a time ahead of
+ * sends a burst per period, flushes, and sleeps to the next period. On a host shared with brokers
+ * the per-record work is a job on the host's cores. A call made at a time ahead of
  * the simulator clock (see {@link #proceed}) is exactly the call an event at that time would make.
  */
 final class Application {
@@ -76,10 +79,22 @@ final class Application {
         }
     };
 
+    /** On a shared host the per-record work runs on its cores instead of as a delay. */
+    private final HostCpu cpu;
+    private final CpuJob cpuWork;
+
     Application(KafkaProducer producer, Simulator sim, LongSupplier horizon, ArrivalProcess process,
-                RandomStream rng, double perRecordNanos) {
+                RandomStream rng, double perRecordNanos, HostCpu sharedCpu, int cpuGroup) {
         this.producer = producer;
         this.horizon = horizon;
+        this.cpu = sharedCpu;
+        this.cpuWork = sharedCpu == null ? null : new CpuJob(cpuGroup) {
+            @Override
+            protected void cpuDone(long now) {
+                busy = false;
+                proceed(now);
+            }
+        };
         this.sim = sim;
         this.process = process;
         this.rng = rng;
@@ -142,6 +157,7 @@ final class Application {
             scheduleOnOff(now, o);
         }
         backlog++;
+        arrivals++;
         if (!busy && !blocked) {
             proceed(now);
         }
@@ -164,6 +180,11 @@ final class Application {
                 return;
             }
             if (perRecordNanos > 0) {
+                if (cpu != null) {
+                    busy = true;
+                    cpu.submit(cpuWork, perRecordNanos);
+                    return;
+                }
                 long next = t + perRecordNanos;
                 if (next >= horizon.getAsLong()) {
                     busy = true;
@@ -188,6 +209,12 @@ final class Application {
     }
 
     private boolean stopped;
+    private long arrivals;
+
+    /** Records the application wanted to send so far (open loop: arrivals; closed loop: calls made). */
+    long arrivals() {
+        return kind == Kind.OPEN ? arrivals : producer.recordsSent();
+    }
 
     private boolean hasWork(long now) {
         if (stopped) {
@@ -268,7 +295,11 @@ final class Application {
         }
         if (perRecordNanos > 0) {
             busy = true;
-            sim.scheduleAt(free, now + perRecordNanos);
+            if (cpu != null) {
+                cpu.submit(cpuWork, perRecordNanos);
+            } else {
+                sim.scheduleAt(free, now + perRecordNanos);
+            }
         } else {
             proceed(now);
         }

@@ -102,8 +102,8 @@ public final class KafkaProducer implements ClientEndpoint {
                 config.batchSize(), config.adaptivePartitioning(), rng);
         this.sender = new Sender(this, sim, brokers.length, sharedCpu, cpuGroup);
         this.endOfRun = endOfRun;
-        this.app = new Application(this, sim, sharedCpu == null ? this::inlineHorizon : sim::now, spec.arrival(), rng,
-                costs.clientPerRecordNanos());
+        this.app = new Application(this, sim, this::inlineHorizon, spec.arrival(), rng, costs.clientPerRecordNanos(),
+                sharedCpu, cpuGroup);
         this.recordsPerBatchHint = Math.max(1, config.batchSize() / Math.max(1, keyBytes + valueBytes + 8));
         this.metadataRequest = new MetadataRequest(spec.topic());
     }
@@ -178,6 +178,11 @@ public final class KafkaProducer implements ClientEndpoint {
     /** Records this producer sent to partition {@code p} (its sequence there). */
     public long recordsSentTo(int p) {
         return p < accumulator.metadata().partitionCount() ? accumulator.recordsSentTo(p) : 0;
+    }
+
+    /** Records the application wanted to send so far (arrivals for open-loop processes). */
+    public long recordsArrived() {
+        return app.arrivals();
     }
 
     public long applicationBacklog() {
@@ -294,7 +299,7 @@ public final class KafkaProducer implements ClientEndpoint {
         if (traceEvery > 0 && recordIndex % traceEvery == 0) {
             b.traced = true;
             if (observer != null) {
-                observer.recordSent(this, recordIndex, p, now);
+                observer.recordSent(this, b, recordIndex, now);
             }
         }
     }
@@ -371,8 +376,8 @@ public final class KafkaProducer implements ClientEndpoint {
             for (int i = 0; i < pr.batchCount(); i++) {
                 complete((ProducerBatch) pr.batch(i), now);
             }
-            sender.responseReceived(node, now);
             afterCompletions(now);
+            sender.responseReceived(node, now);
         } else if (r instanceof MetadataRequest mr) {
             metadataInFlight = false;
             sender.responseReceived(node, now);

@@ -28,7 +28,14 @@ public final class ProducerBatch extends RecordBatch {
     private final boolean compressed;
     private final float estimatedRatio;
     private int records;
+    /**
+     * Send times: while they form an arithmetic progression (a Trogdor burst, constant-rate arrivals)
+     * only the first and the stride are kept; the array exists once a record breaks the progression.
+     */
+    private long firstSend;
+    private long stride;
     private long[] sendTimes;
+    private final int capacityHint;
     private int uncompressedBytes;
     /** estimatedSizeInBytes(), kept current on every append. */
     private int estimatedSize = RecordSizes.BATCH_HEADER;
@@ -52,7 +59,7 @@ public final class ProducerBatch extends RecordBatch {
         this.estimatedRatio = estimatedRatio;
         this.allocatedBytes = allocatedBytes;
         this.baseSequence = baseSequence;
-        this.sendTimes = new long[Math.max(1, capacityHint)];
+        this.capacityHint = Math.max(2, capacityHint);
     }
 
     @Override
@@ -95,7 +102,7 @@ public final class ProducerBatch extends RecordBatch {
 
     /** send() time of record {@code i} of the batch. */
     public long sendTime(int i) {
-        return sendTimes[i];
+        return sendTimes != null ? sendTimes[i] : firstSend + i * stride;
     }
 
     /** MemoryRecordsBuilder.estimatedBytesWritten. */
@@ -130,13 +137,35 @@ public final class ProducerBatch extends RecordBatch {
             return -1;
         }
         int before = records == 0 ? 0 : estimatedSize;
-        if (records == sendTimes.length) {
-            sendTimes = Arrays.copyOf(sendTimes, records * 2);
-        }
-        sendTimes[records++] = sendTime;
+        storeSendTime(sendTime);
         uncompressedBytes += recordSize;
         estimatedSize = computeEstimatedSize();
         return estimatedSize - before;
+    }
+
+    private void storeSendTime(long t) {
+        int i = records++;
+        if (sendTimes == null) {
+            if (i == 0) {
+                firstSend = t;
+                return;
+            }
+            if (i == 1) {
+                stride = t - firstSend;
+                return;
+            }
+            if (t == firstSend + i * stride) {
+                return;
+            }
+            long[] a = new long[Math.max(capacityHint, i + 1)];
+            for (int k = 0; k < i; k++) {
+                a[k] = firstSend + k * stride;
+            }
+            sendTimes = a;
+        } else if (i == sendTimes.length) {
+            sendTimes = Arrays.copyOf(sendTimes, i * 2);
+        }
+        sendTimes[i] = t;
     }
 
     /** Closes the batch as the sender drains it: fixes its wire size (compressed with the profile's ratio). */

@@ -8,8 +8,8 @@ public interface ProducerObserver {
     default void batchAcked(ProducerBatch b, long now) {
     }
 
-    /** A sampled record was handed to send(): producer-wide record index, partition. */
-    default void recordSent(KafkaProducer p, long recordIndex, int partition, long now) {
+    /** A sampled record was handed to send() and joined batch {@code b}: producer-wide record index. */
+    default void recordSent(KafkaProducer p, ProducerBatch b, long recordIndex, long now) {
     }
 
     default void batchSent(ProducerBatch b, long now) {

@@ -300,13 +300,18 @@ final class Sender {
         }
     }
 
-    /** A response from {@code node} arrived: one fewer in flight. */
+    /**
+     * A response from {@code node} arrived: one fewer in flight, and the sender loops at once
+     * (NetworkClient.poll returns into Sender.runOnce) — run here rather than through an event.
+     */
     void responseReceived(int node, long now) {
         inFlight[node]--;
         outstanding--;
         ringHead[node] = (ringHead[node] + 1) % sentRing[node].length;
         ringCount[node]--;
-        scheduleRun(now);
+        if (producer.accumulator().batchesQueued() > 0) {
+            runOnce(now);
+        }
     }
 
     /** Send time of the oldest unanswered request to any node, or Long.MAX_VALUE. */

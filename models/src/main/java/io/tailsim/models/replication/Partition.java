@@ -32,7 +32,10 @@ public final class Partition {
     private final long[] replicaHw;
     private final boolean[] inIsr;
     private int isrSize;
+    private int isrShrinks;
     private final long[] lastCaughtUp;
+    private final long[] leoAtLastFetch;
+    private final long[] lastFetchTime;
 
     private final FetchSession[] followerSession;
     private final int[] followerSessionIdx;
@@ -71,6 +74,9 @@ public final class Partition {
         isrSize = rf;
         lastCaughtUp = new long[rf];
         Arrays.fill(lastCaughtUp, now);
+        leoAtLastFetch = new long[rf];
+        lastFetchTime = new long[rf];
+        Arrays.fill(lastFetchTime, now);
         followerSession = new FetchSession[rf];
         followerSessionIdx = new int[rf];
     }
@@ -129,6 +135,11 @@ public final class Partition {
 
     public int isrSize() {
         return isrSize;
+    }
+
+    /** Times a follower was removed from the ISR. */
+    public int isrShrinks() {
+        return isrShrinks;
     }
 
     public int minInsyncReplicas() {
@@ -192,9 +203,15 @@ public final class Partition {
                     + " is past the leader's log end " + log.logEndOffset());
         }
         leoAtLeader[r] = fetchOffset;
-        if (fetchOffset >= log.logEndOffset()) {
+        // Replica.updateFetchStateOrThrow: caught up to the leader's end as of the previous fetch
+        long leo = log.logEndOffset();
+        if (fetchOffset >= leo) {
             lastCaughtUp[r] = now;
+        } else if (fetchOffset >= leoAtLastFetch[r]) {
+            lastCaughtUp[r] = Math.max(lastCaughtUp[r], lastFetchTime[r]);
         }
+        leoAtLastFetch[r] = leo;
+        lastFetchTime[r] = now;
         if (!inIsr[r] && fetchOffset >= highWatermark) {
             inIsr[r] = true;
             isrSize++;
@@ -219,6 +236,7 @@ public final class Partition {
             } else if (now - lastCaughtUp[r] > lagTimeMaxNanos) {
                 inIsr[r] = false;
                 isrSize--;
+                isrShrinks++;
                 shrunk = true;
             }
         }

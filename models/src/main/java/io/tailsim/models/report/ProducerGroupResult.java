@@ -11,6 +11,7 @@ package io.tailsim.models.report;
  * @param bufferPoolWaitRatio      fraction of time the application thread was blocked on buffer.memory
  *                                 (the client's bufferpool-wait-ratio)
  * @param flushRatio               fraction of time the application thread spent in flush() (Trogdor throttle)
+ * @param clientCpuUtilisation     mean CPU utilisation of the group's client machines, NaN when not priced
  */
 public record ProducerGroupResult(
         String name,
@@ -22,5 +23,6 @@ public record ProducerGroupResult(
         double metadataRequestRate,
         double inFlightBlockedRatio,
         double bufferPoolWaitRatio,
-        double flushRatio) {
+        double flushRatio,
+        double clientCpuUtilisation) {
 }

@@ -126,6 +126,12 @@ public final class PageCache {
         return span <= 0 ? Double.NaN : Math.min(1.0, writeBusyNanos / span);
     }
 
+    /** Bytes written back to disk since the last reset. */
+    public double bytesWrittenBack() {
+        advance();
+        return bytesWritten;
+    }
+
     public long writerStallNanos() {
         return writerStallNanos;
     }

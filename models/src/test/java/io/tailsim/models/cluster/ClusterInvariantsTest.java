@@ -32,12 +32,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event by {@link InvariantChecker}; then the producers stop and the run drains, and every record
  * sent must have been appended once and acknowledged once.
  */
-class ClusterInvariantsProperties {
+class ClusterInvariantsTest {
 
     record Case(int brokers, int azs, int partitions, int rf, int producers, Acks acks, long lingerMs, int batchSize,
                 int maxInFlight, KeyStrategy keys, Partitioner partitioner, int arrivalKind, double ratePerProducer,
                 CompressionType compression, int fetchers, int ioThreads, int networkThreads, int queued,
-                boolean tls, long seed) {
+                boolean tls, int extras, long seed) {
+        boolean secondTopic() {
+            return (extras & 1) != 0;
+        }
+
+        boolean addPartitions() {
+            return (extras & 2) != 0;
+        }
+
+        boolean gcPauses() {
+            return (extras & 4) != 0;
+        }
     }
 
     @Provide
@@ -58,9 +69,10 @@ class ClusterInvariantsProperties {
                 Arbitraries.integers().between(1, 8), Arbitraries.integers().between(0, 1))
                 .as((f, io, net, q, tls) -> new int[] {f, io, net, q, tls});
         return Combinators.combine(shape, producer, broker, Arbitraries.of(CompressionType.NONE, CompressionType.LZ4),
-                Arbitraries.longs()).as((s, p, b, c, seed) -> new Case(s[0], s[1], s[2], s[3], s[4], (Acks) p[0],
+                Arbitraries.integers().between(0, 7), Arbitraries.longs())
+                .as((s, p, b, c, extras, seed) -> new Case(s[0], s[1], s[2], s[3], s[4], (Acks) p[0],
                 (Long) p[1], (Integer) p[2], (Integer) p[3], (KeyStrategy) p[4], (Partitioner) p[5], (Integer) p[6],
-                (Double) p[7], c, b[0], b[1], b[2], b[3], b[4] == 1, seed));
+                (Double) p[7], c, b[0], b[1], b[2], b[3], b[4] == 1, extras, seed));
     }
 
     static ClusterSpec spec(Case c, long durationMs) {
@@ -80,11 +92,27 @@ class ClusterInvariantsProperties {
         groups.add(new ProducerGroupSpec("g", "t", c.producers(), arrival, keyBytes, 300, c.keys(), pc, -1));
         BrokerConfig bd = BrokerConfig.defaults();
         BrokerConfig bc = new BrokerConfig(c.networkThreads(), c.ioThreads(), c.queued(), c.fetchers(),
-                bd.replicaFetchWaitMaxNanos(), 1, 64 * 1024, 256 * 1024, bd.replicaLagTimeMaxNanos(),
+                bd.replicaFetchWaitMaxNanos(), 1, 64 * 1024, 256 * 1024, 60 * MILLISECOND,
                 c.tls() ? SecurityProtocol.SASL_SSL : SecurityProtocol.PLAINTEXT, SecurityProtocol.PLAINTEXT);
         int minIsr = Math.max(1, c.rf() - 1);
-        return new ClusterSpec(Fixtures.simple(2), c.brokers(), c.azs(), bc,
-                List.of(new TopicSpec("t", c.partitions(), c.rf(), minIsr)), groups, List.of(), List.of(),
+        List<TopicSpec> topics = new ArrayList<>();
+        topics.add(new TopicSpec("t", c.partitions(), c.rf(), minIsr));
+        if (c.secondTopic()) {
+            topics.add(new TopicSpec("u", 3, c.rf(), 1));
+            groups.add(new ProducerGroupSpec("h", "u", 2, new ArrivalProcess.Poisson(300), 0, 200, KeyStrategy.NONE,
+                    pc, 0));
+        }
+        List<io.tailsim.models.config.PhaseChange> phases = c.addPartitions()
+                ? List.of(new io.tailsim.models.config.PhaseChange.SetPartitions(durationMs * MILLISECOND / 2, "t",
+                c.partitions() + 3))
+                : List.of();
+        io.tailsim.models.config.HardwareProfile p = Fixtures.simple(2);
+        if (c.gcPauses()) {
+            p = new io.tailsim.models.config.HardwareProfile("gc", 2, 1, false, p.cpu(), p.network(), p.disk(),
+                    p.compressionRatio(), new io.tailsim.core.dist.Exponential(100 * MILLISECOND),
+                    new io.tailsim.core.dist.Exponential(30 * MILLISECOND));
+        }
+        return new ClusterSpec(p, c.brokers(), c.azs(), bc, topics, groups, List.of(), phases,
                 durationMs * MILLISECOND, 50 * MILLISECOND, c.seed());
     }
 
