@@ -45,12 +45,20 @@ class CatalogTest {
 
     @Test
     void everyPublishedExperimentHasItsFolder() throws IOException {
-        List<String> ids = Files.readAllLines(Path.of("../../shared/reference/published-results.yaml")).stream()
+        List<String> ids = Files.readAllLines(Path.of("published-results.yaml")).stream()
                 .filter(l -> l.startsWith("  - id: "))
                 .map(l -> l.substring("  - id: ".length()).trim()).toList();
         assertThat(ids).isNotEmpty();
         for (String id : ids) {
             assertThat(CATALOG.resolve(id)).isDirectory();
+        }
+        // reproduce checks exactly the published experiments, in the published order.
+        assertThat(io.tailsim.scenarios.reproduce.Reproducer.experiments().stream()
+                .map(io.tailsim.scenarios.reproduce.Experiment::id).toList()).isEqualTo(ids);
+        for (io.tailsim.scenarios.reproduce.Experiment e : io.tailsim.scenarios.reproduce.Reproducer.experiments()) {
+            for (String f : e.files()) {
+                assertThat(CATALOG.resolve(e.id()).resolve(f)).as(e.id() + "/" + f).isRegularFile();
+            }
         }
     }
 
