@@ -6,14 +6,32 @@ import java.util.Arrays;
  * An indexed 4-ary min-heap keyed on (time, seq). Keys live in primitive arrays beside the event
  * references so sift comparisons stay in cache and never unbox; each event remembers its slot so
  * cancel is O(log n) without a search.
+ *
+ * <p>Beside the heap sits a "now lane": a FIFO of events scheduled for the instant of the last
+ * removed event (zero-delay hand-offs between threads, queues and CPUs, which are most of a
+ * cluster model's events). Such events arrive in increasing seq, so the lane stays sorted and
+ * costs O(1) instead of a sift through a deep heap; the next event is the smaller of the heap's top
+ * and the lane's head by (time, seq), so the order is exactly the heap's. Cancelled lane events are
+ * dropped lazily, recognised by their seq.
  */
 public final class HeapEventList implements EventList {
     private static final int ARITY = 4;
+    /** {@code Event.index} of an event waiting in the now lane. */
+    private static final int LANE = Integer.MAX_VALUE;
 
     private Event[] events;
     private long[] times;
     private long[] seqs;
     private int size;
+
+    private Event[] lane = new Event[64];
+    private long[] laneSeqs = new long[64];
+    private int laneHead;
+    private int laneTail;
+    private int laneLive;
+    private long laneTime;
+    private long laneLastSeq = Long.MIN_VALUE;
+    private long lastRemovedTime = Long.MIN_VALUE;
 
     public HeapEventList() {
         this(1024);
@@ -31,6 +49,10 @@ public final class HeapEventList implements EventList {
         if (e.index >= 0) {
             throw new IllegalStateException("event " + e.label() + " is already scheduled at t=" + e.time + "ns");
         }
+        if (e.time == lastRemovedTime && e.seq > laneLastSeq && (laneLive == 0 || e.time == laneTime)) {
+            appendToLane(e);
+            return;
+        }
         if (size == events.length) {
             grow();
         }
@@ -39,22 +61,40 @@ public final class HeapEventList implements EventList {
 
     @Override
     public Event removeFirst() {
-        if (size == 0) {
+        Event first;
+        if (laneFirst()) {
+            first = lane[laneHead];
+            lane[laneHead++] = null;
+            laneLive--;
+            first.index = -1;
+        } else if (size > 0) {
+            first = events[0];
+            removeAt(0);
+        } else {
             return null;
         }
-        Event first = events[0];
-        removeAt(0);
+        lastRemovedTime = first.time;
         return first;
     }
 
     @Override
     public Event peekFirst() {
+        if (laneFirst()) {
+            return lane[laneHead];
+        }
         return size == 0 ? null : events[0];
     }
 
     @Override
     public boolean remove(Event e) {
         int i = e.index;
+        if (i == LANE) {
+            e.index = -1;
+            if (--laneLive == 0) {
+                resetLane();
+            }
+            return true;
+        }
         if (i < 0 || i >= size || events[i] != e) {
             return false;
         }
@@ -64,7 +104,7 @@ public final class HeapEventList implements EventList {
 
     @Override
     public int size() {
-        return size;
+        return size + laneLive;
     }
 
     @Override
@@ -74,6 +114,60 @@ public final class HeapEventList implements EventList {
             events[i] = null;
         }
         size = 0;
+        for (int i = laneHead; i < laneTail; i++) {
+            if (isLive(i)) {
+                lane[i].index = -1;
+            }
+        }
+        laneLive = 0;
+        resetLane();
+    }
+
+    /** True when the lane's head is the next event (after dropping cancelled entries at its head). */
+    private boolean laneFirst() {
+        if (laneLive == 0) {
+            return false;
+        }
+        while (!isLive(laneHead)) {
+            lane[laneHead++] = null;
+        }
+        return size == 0 || less(laneTime, laneSeqs[laneHead], times[0], seqs[0]);
+    }
+
+    private boolean isLive(int i) {
+        Event e = lane[i];
+        return e.index == LANE && e.seq == laneSeqs[i];
+    }
+
+    private void appendToLane(Event e) {
+        if (laneLive == 0) {
+            resetLane();
+            laneTime = e.time;
+        }
+        if (laneTail == lane.length) {
+            if (laneHead > lane.length / 2) {
+                int n = laneTail - laneHead;
+                System.arraycopy(lane, laneHead, lane, 0, n);
+                System.arraycopy(laneSeqs, laneHead, laneSeqs, 0, n);
+                Arrays.fill(lane, n, laneTail, null);
+                laneHead = 0;
+                laneTail = n;
+            } else {
+                lane = Arrays.copyOf(lane, lane.length * 2);
+                laneSeqs = Arrays.copyOf(laneSeqs, laneSeqs.length * 2);
+            }
+        }
+        lane[laneTail] = e;
+        laneSeqs[laneTail++] = e.seq;
+        laneLastSeq = e.seq;
+        laneLive++;
+        e.index = LANE;
+    }
+
+    private void resetLane() {
+        Arrays.fill(lane, laneHead, laneTail, null);
+        laneHead = 0;
+        laneTail = 0;
     }
 
     private void removeAt(int i) {
