@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             SweepCommand.class,
             ReproduceCommand.class,
+            ExplainCommand.class,
             PlotCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -9,7 +9,7 @@ import io.tailsim.models.report.OverloadException;
 public final class OverloadedClusterException extends RuntimeException {
     private final String resource;
 
-    OverloadedClusterException(String scenario, int replication, OverloadException cause) {
+    public OverloadedClusterException(String scenario, int replication, OverloadException cause) {
         super(String.format(java.util.Locale.ROOT,
                 "%s: the cluster cannot carry this load: %s (replication %d, at %.1f s simulated). "
                         + "Lower the offered load or add capacity (brokers, vCPUs, partitions per broker).",
