@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             PlotCommand.class,
             BenchCommand.class,
+            ValidateCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * The latency blog's partition figure: two panels over one time axis, partitions per broker on top
- * and p99 end-to-end latency below, one line per broker (or per whatever the curves name).
+ * and p99 end-to-end latency below, one line per broker (or per whatever the curves name). When
+ * every top curve is named like a bottom one (the same brokers), give them in the same order: they
+ * then share colours and the legend lists each once.
  *
  * <p>Input: time series as {@link Curve}s with x in seconds of simulated time. Top curves: a count
  * per broker (draw a step as two points per level: its start and its end). Bottom curves: latency in
@@ -28,7 +30,14 @@ public final class PartitionChart {
         time.setAutoRangeIncludesZero(false);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(14);
-        plot.add(panel(unit.apply(top, 1), topLabel, false), 1);
+        XYPlot upper = panel(unit.apply(top, 1), topLabel, false);
+        // Lines named alike in both panels (one per broker) share a style: the legend lists them once.
+        java.util.Set<String> below = new java.util.HashSet<>();
+        bottom.forEach(c -> below.add(c.name()));
+        if (top.stream().allMatch(c -> below.contains(c.name()))) {
+            upper.getRenderer().setDefaultSeriesVisibleInLegend(false);
+        }
+        plot.add(upper, 1);
         plot.add(panel(unit.apply(bottom, 1), bottomLabel, true), 1);
         ChartStyle.xy(plot);
         return ChartStyle.chart(title, subtitle, plot);

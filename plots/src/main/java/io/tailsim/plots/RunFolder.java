@@ -3,6 +3,7 @@ package io.tailsim.plots;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.tailsim.scenarios.result.ResultFiles;
+import io.tailsim.scenarios.result.SeriesFile;
 import io.tailsim.scenarios.result.Summary;
 import io.tailsim.scenarios.runner.RunOutputs;
 import io.tailsim.scenarios.runner.SweepResult;
@@ -12,10 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A run's result folder as written by RunOutputs: summary.json (required) and latency.hlog
- * (optional here: figures that need it are skipped with a note when it is missing).
+ * A run's result folder as written by RunOutputs: summary.json (required), latency.hlog, and the
+ * time series series.json and series.hlog (all optional here: figures that need a missing file
+ * are skipped with a note).
  */
-record RunFolder(Path dir, Summary summary, LatencyLog log) {
+record RunFolder(Path dir, Summary summary, LatencyLog log, SeriesFile series, SeriesLog seriesLog) {
 
     static RunFolder read(Path dir) {
         Path summary = dir.resolve(RunOutputs.SUMMARY_JSON);
@@ -23,8 +25,12 @@ record RunFolder(Path dir, Summary summary, LatencyLog log) {
             throw new ResultFolderException(dir + " holds no " + RunOutputs.SUMMARY_JSON + " (is it a result folder of 'tailsim run'?)");
         }
         Path hlog = dir.resolve(RunOutputs.LATENCY_LOG);
+        Path seriesJson = dir.resolve(SeriesFile.JSON);
+        Path seriesHlog = dir.resolve(SeriesFile.HLOG);
         return new RunFolder(dir, readJson(summary, Summary.class),
-                Files.isRegularFile(hlog) ? LatencyLog.read(hlog) : null);
+                Files.isRegularFile(hlog) ? LatencyLog.read(hlog) : null,
+                Files.isRegularFile(seriesJson) ? readJson(seriesJson, SeriesFile.class) : null,
+                Files.isRegularFile(seriesHlog) ? SeriesLog.read(seriesHlog) : null);
     }
 
     static SweepResult readSweep(Path dir) {

@@ -5,8 +5,10 @@ import io.tailsim.scenarios.result.LatencyStats;
 import io.tailsim.scenarios.result.PhaseSummary;
 import io.tailsim.scenarios.result.Summary;
 import io.tailsim.scenarios.result.TopicSummary;
+import io.tailsim.core.stat.IntervalSeries;
 import org.HdrHistogram.Histogram;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,17 +28,19 @@ final class RunReport {
         out.page.meta(String.format(Locale.ROOT, "Scenario %s, seed %d, %d replication(s) of %s s simulated each "
                         + "(%s s measured after warm-up). Drawn from %s.", s.scenario(), s.seed(), s.replications(),
                 Report.fmt(s.simulatedSeconds()), Report.fmt(s.measuredSeconds()),
-                run.log() == null ? "summary.json" : "summary.json and latency.hlog"));
+                run.log() == null ? "summary.json" : run.seriesLog() == null ? "summary.json and latency.hlog"
+                        : "summary.json, latency.hlog and the interval series"));
         SummaryTables.latency(out.page, s);
         out.page.h2("Figures");
         String subtitle = s.scenario() + ", " + s.replications() + " replication(s)";
         latency(out, run, subtitle);
         topicBars(out, s, subtitle);
         components(out, s, subtitle);
-        phases(out, s, subtitle);
+        phases(out, run, s, subtitle);
         SummaryTables.load(out.page, s);
         SummaryTables.brokers(out.page, s.brokers());
         SummaryTables.producerGroups(out.page, s.producerGroups());
+        SummaryTables.consumerGroups(out.page, s.consumerGroups());
         SummaryTables.topics(out.page, s.topics());
         SummaryTables.requestMetrics(out.page, s.requestMetrics());
         SummaryTables.phases(out.page, s.phases());
@@ -120,15 +124,21 @@ final class RunReport {
                 ComponentBarsChart.chart(heading, subtitle, Map.of(s.scenario(), c), List.of("p50", "p99"))));
     }
 
-    private static void phases(ReportContents out, Summary s, String subtitle) {
-        String cpu = "Broker CPU utilisation over time";
+    private static void phases(ReportContents out, RunFolder run, Summary s, String subtitle) {
+        partitions(out, run, s, subtitle);
+        utilisation(out, run, s, subtitle);
+        consumerLag(out, run, s, subtitle);
+    }
+
+    private static boolean hasSeries(RunFolder run) {
+        return run.series() != null && run.seriesLog() != null && IntervalCurves.intervals(run.series()) > 0;
+    }
+
+    private static void partitions(ReportContents out, RunFolder run, Summary s, String subtitle) {
         List<PhaseSummary> phases = s.phases();
         if (phases == null || phases.isEmpty()) {
-            out.skip("Partitions per broker and p99 latency over time", "It needs latency and partition counts over "
-                    + "time: summary.json has no phases (the scenario changes nothing during the run) and the folder "
-                    + "has no per-interval time series.");
-            out.skip(cpu, "It needs broker CPU over time: summary.json has no phases and the folder has no "
-                    + "per-interval time series. Whole-run utilisation is in the Brokers table.");
+            out.skip("Partitions per broker and p99 latency over time", "It needs partition counts that change "
+                    + "during the run: summary.json has no phases (the scenario changes nothing during the run).");
             return;
         }
         // The blog's figure is end-to-end; without consumers, producer latency is what the run measured.
@@ -138,19 +148,73 @@ final class RunReport {
             what = "producer";
             latency = PhaseSeries.perTopic(phases, TopicSummary::producerLatencyMs, "p99");
         }
-        String partitions = "Partitions per broker and p99 " + what + " latency over time";
+        String heading = "Partitions per broker and p99 " + what + " latency over time";
         if (latency.isEmpty()) {
-            out.skip(partitions, "No phase recorded latency per topic.");
+            out.skip(heading, "No phase recorded latency per topic.");
         } else {
-            out.add(new Figure("partitions", partitions,
+            out.add(new Figure("partitions", heading,
                     "Top: partition replicas per broker during each phase (mean over brokers). Bottom: p99 " + what
                             + " latency over each phase, one line per topic, with 95% confidence intervals over "
-                            + "replications. Lines per broker need per-interval series, which this result folder does "
-                            + "not have." + (what.equals("producer") ? " No end-to-end latency was recorded (no "
+                            + "replications." + (what.equals("producer") ? " No end-to-end latency was recorded (no "
                             + "consumers), so producer latency is shown." : ""),
-                    PartitionChart.chart(partitions, subtitle, "replicas per broker",
+                    PartitionChart.chart(heading, subtitle, "replicas per broker",
                             List.of(PhaseSeries.replicasPerBroker(phases)), "p99 " + what + " latency (ms)", latency),
                     Figure.WIDTH, 720));
+        }
+        String byBroker = "Partitions per broker and p99 end-to-end latency by leader broker";
+        if (!hasSeries(run)) {
+            out.skip(byBroker, "It needs per-interval series (series.json and series.hlog), which the folder does "
+                    + "not have.");
+            return;
+        }
+        int reps = run.series().replications().size();
+        List<Curve> replicas = IntervalCurves.replicasPerBroker(run.series(), s.simulatedSeconds());
+        List<String> topics = new ArrayList<>();
+        for (String tag : run.seriesLog().tags()) {
+            int cut = tag.indexOf("/endToEnd/");
+            if (cut > 0 && !topics.contains(tag.substring(0, cut))) {
+                topics.add(tag.substring(0, cut));
+            }
+        }
+        if (topics.isEmpty()) {
+            out.skip(byBroker, "No end-to-end latency was recorded (no consumers), so there is none per broker.");
+            return;
+        }
+        for (String topic : topics.subList(0, Math.min(MAX_TOPIC_LINES, topics.size()))) {
+            List<Curve> lines = new ArrayList<>();
+            for (Curve b : replicas) {
+                List<IntervalSeries> perRep = run.seriesLog().perReplication(topic + "/endToEnd/" + b.name(), reps);
+                // a broker leading none of the topic's partitions keeps its place (and colour) with no points
+                lines.add(perRep.isEmpty() ? Curve.of(b.name(), new double[] {b.x()[0]}, new double[] {Double.NaN})
+                        : ReplicatedCurves.percentileOverTime(b.name(), perRep, 99));
+            }
+            String heading2 = byBroker + ", topic " + topic;
+            out.add(new Figure("partitions-by-broker-" + topic, heading2,
+                    "Top: partition replicas on each broker (every topic, __consumer_offsets included), per interval of "
+                            + Report.fmt(run.series().intervalSeconds()) + " s, mean over replications. Bottom: p99 "
+                            + "end-to-end latency of topic " + topic + "'s records per interval, one line per broker "
+                            + "leading some of its partitions (the latency blog's figure), mean over replications with "
+                            + "95% confidence intervals; gaps are intervals without records.",
+                    PartitionChart.chart(heading2, subtitle, "replicas per broker", replicas,
+                            "p99 end-to-end latency (ms)", lines),
+                    Figure.WIDTH, 720));
+        }
+    }
+
+    private static void utilisation(ReportContents out, RunFolder run, Summary s, String subtitle) {
+        String cpu = "Broker CPU utilisation over time";
+        if (hasSeries(run)) {
+            out.add(Figure.of("utilisation", cpu, "Share of time each broker's CPUs were busy in each interval of "
+                    + Report.fmt(run.series().intervalSeconds()) + " s, one line per broker, mean over replications.",
+                    UtilisationChart.chart(cpu, subtitle, "CPU",
+                            IntervalCurves.brokerCpu(run.series(), s.simulatedSeconds()))));
+            return;
+        }
+        List<PhaseSummary> phases = s.phases();
+        if (phases == null || phases.isEmpty()) {
+            out.skip(cpu, "It needs broker CPU over time: summary.json has no phases and the folder has no "
+                    + "per-interval time series. Whole-run utilisation is in the Brokers table.");
+            return;
         }
         List<Curve> perBroker = PhaseSeries.brokerCpu(phases, s.brokers());
         if (perBroker.isEmpty()) {
@@ -159,6 +223,17 @@ final class RunReport {
             out.add(Figure.of("utilisation", cpu, "Share of time each broker's CPUs were busy during each phase, one "
                     + "line per broker.", UtilisationChart.chart(cpu, subtitle, "CPU", perBroker)));
         }
+    }
+
+    private static void consumerLag(ReportContents out, RunFolder run, Summary s, String subtitle) {
+        if (!hasSeries(run) || s.consumerGroups() == null || s.consumerGroups().isEmpty()) {
+            return;
+        }
+        String heading = "Consumer lag over time";
+        out.add(Figure.of("consumer-lag", heading, "Records each consumer group was behind the high watermark (all "
+                        + "partitions of its topic), averaged over each interval of "
+                        + Report.fmt(run.series().intervalSeconds()) + " s, mean over replications.",
+                LagChart.chart(heading, subtitle, IntervalCurves.consumerLag(run.series(), s.simulatedSeconds()))));
     }
 
     static String capital(String s) {

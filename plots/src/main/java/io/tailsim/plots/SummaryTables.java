@@ -1,6 +1,7 @@
 package io.tailsim.plots;
 
 import io.tailsim.scenarios.result.BrokerSummary;
+import io.tailsim.scenarios.result.ConsumerGroupSummary;
 import io.tailsim.scenarios.result.LatencyStats;
 import io.tailsim.scenarios.result.PhaseSummary;
 import io.tailsim.scenarios.result.ProducerGroupSummary;
@@ -127,6 +128,22 @@ final class SummaryTables {
         page.table(List.of("group", "producers", "records per batch", "batches per request", "produce requests/s",
                 "metadata requests/s", "time blocked on max.in.flight", "time waiting for buffer.memory",
                 "time in flush()"), rows);
+    }
+
+    static void consumerGroups(HtmlPage page, Map<String, ConsumerGroupSummary> groups) {
+        if (groups == null || groups.isEmpty()) {
+            return;
+        }
+        page.h2("Consumer groups");
+        List<List<String>> rows = new ArrayList<>();
+        groups.forEach((name, g) -> rows.add(List.of(esc(name), esc(g.topic()), Integer.toString(g.consumers()),
+                esc(g.coordinator()), value(g.recordsConsumedPerSec(), null), value(g.fetchRequestsPerSec(), null),
+                value(g.recordsPerPoll(), null), value(g.offsetCommitsPerSec(), null),
+                value(g.heartbeatsPerSec(), null), value(g.rebalances(), null), value(g.meanLag(), null),
+                value(g.maxLag(), null))));
+        page.table(List.of("group", "topic", "consumers", "coordinator", "records/s", "fetch requests/s",
+                "records per poll", "offset commits/s", "heartbeats/s", "rebalances", "mean lag (records)",
+                "max lag (records)"), rows);
     }
 
     static void topics(HtmlPage page, Map<String, TopicSummary> topics) {

@@ -23,9 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Result folders made by the real runner from tiny scenarios (once per test JVM, under
- * target/plots-fixtures): a two-topic run, a four-point request-handler sweep, and the run with
- * phases attached. The model does not write phases yet, so the phased folder's phase figures are
- * test data built from the run's own per-topic latencies (see {@link #phased()}).
+ * target/plots-fixtures): a two-topic run, a four-point request-handler sweep, and a two-topic run
+ * with consumers whose topic gains partitions halfway.
  */
 final class Fixtures {
     static final Path ROOT = Path.of("target/plots-fixtures");
@@ -58,27 +57,15 @@ final class Fixtures {
     }
 
     /**
-     * The run's folder with three phases attached to its summary: topic "events" at 6, 12 and 24
-     * partitions (replicas per broker 6, 12, 24 on three brokers with RF 3), each phase carrying the
-     * run's own topic latencies scaled by 1, 1.5 and 2 and broker CPU scaled likewise.
+     * A phased run with consumers: topic "events" grows from 6 to 12 partitions at 1.5 s and its
+     * consumer group rebalances; the folder has phases, interval series and consumer lag.
      */
     static synchronized Path phased() {
         if (phased == null) {
             Path dir = fresh("phased");
-            Summary s = RunFolder.read(run()).summary();
-            List<PhaseSummary> phases = new ArrayList<>();
-            int[] partitions = {6, 12, 24};
-            for (int i = 0; i < partitions.length; i++) {
-                double f = 1 + 0.5 * i;
-                Map<String, TopicSummary> topics = new TreeMap<>();
-                s.topics().forEach((name, t) -> topics.put(name, new TopicSummary(t.partitions(), t.throughputMBps(),
-                        scaled(t.producerLatencyMs(), f), scaled(t.endToEndLatencyMs(), f), t.components())));
-                List<Double> cpu = s.brokers().stream().map(b -> Math.min(1.0, b.cpuUtilization() * f)).toList();
-                phases.add(new PhaseSummary(i, 1.0 * i, 1.0 * i + 1, Map.of("events", partitions[i], "audit", 3),
-                        partitions[i] + 3, scaled(s.producerLatencyMs(), f), scaled(s.endToEndLatencyMs(), f), topics, cpu));
-            }
-            ResultFiles.writeJson(dir.resolve(RunOutputs.SUMMARY_JSON), s.withPhases(phases));
-            copy(run().resolve(RunOutputs.LATENCY_LOG), dir.resolve(RunOutputs.LATENCY_LOG));
+            Scenario s = Scenario.load(Path.of("src/test/resources/scenarios/tiny-phased.yaml"));
+            ScenarioRunner.Outcome o = new ScenarioRunner().run(s, new ScenarioRunner.Options(null, null, 2, null));
+            RunOutputs.write(dir, o.summary(), o.replications());
             phased = dir;
         }
         return phased;

@@ -35,12 +35,12 @@ class ReportTest {
         Report.Written w = Report.write(Fixtures.run(), out);
 
         assertThat(stems(w)).containsExactly("percentiles-latency", "cdf-latency",
-                "percentiles-producer-by-topic", "cdf-producer-by-topic", "bars-producer-by-topic", "components");
+                "percentiles-producer-by-topic", "cdf-producer-by-topic", "bars-producer-by-topic", "components",
+                "utilisation");
         // No consumers in the fixture, no phases: those figures are named as not drawn, never faked.
-        assertThat(w.notes()).hasSize(2);
+        assertThat(w.notes()).hasSize(1);
         assertThat(w.notes().get(0)).startsWith("Partitions per broker").contains("no phases");
-        assertThat(w.notes().get(1)).startsWith("Broker CPU utilisation over time");
-        assertThat(stems(w)).noneMatch(s -> s.contains("end-to-end"));
+        assertThat(stems(w)).noneMatch(s -> s.contains("end-to-end") || s.contains("lag"));
         for (String stem : stems(w)) {
             BufferedImage png = ImageIO.read(out.resolve("figures/" + stem + ".png").toFile());
             assertThat(png.getWidth()).as(stem).isEqualTo(Figure.WIDTH);
@@ -94,18 +94,24 @@ class ReportTest {
     }
 
     @Test
-    void phasedRunDrawsThePartitionAndUtilisationFigures(@TempDir Path out) throws Exception {
+    void phasedRunDrawsThePartitionUtilisationAndLagFigures(@TempDir Path out) throws Exception {
         Report.Written w = Report.write(Fixtures.phased(), out);
-        assertThat(stems(w)).contains("partitions", "utilisation");
+        assertThat(stems(w)).contains("partitions", "partitions-by-broker-audit", "partitions-by-broker-events",
+                "utilisation", "consumer-lag", "percentiles-end-to-end-by-topic");
         assertThat(w.notes()).isEmpty();
         BufferedImage partitions = ImageIO.read(out.resolve("figures/partitions.png").toFile());
         assertThat(partitions.getHeight()).isEqualTo(720);
         // Horizontal text stays text in the SVG (rotated axis labels become outlines).
-        assertThat(missing(out.resolve("figures/partitions.svg"), "p99 producer latency over time",
+        assertThat(missing(out.resolve("figures/partitions.svg"), "p99 end-to-end latency over time",
                 "partition replicas per broker (mean over brokers)", "topic events", "topic audit", "simulated time (s)"))
                 .isEmpty();
+        // The blog's figure: one line per broker in both panels.
+        assertThat(missing(out.resolve("figures/partitions-by-broker-events.svg"),
+                "p99 end-to-end latency by leader broker, topic events", "broker-0", "broker-1", "broker-2")).isEmpty();
         assertThat(missing(out.resolve("figures/utilisation.svg"), "broker-0", "broker-1", "broker-2")).isEmpty();
-        assertThat(Files.readString(w.index())).contains("<h2>Phases</h2>");
+        assertThat(missing(out.resolve("figures/consumer-lag.svg"), "group readers", "group auditors")).isEmpty();
+        String html = Files.readString(w.index());
+        assertThat(html).contains("<h2>Phases</h2>").contains("<h2>Consumer groups</h2>");
     }
 
     @Test

@@ -126,14 +126,32 @@ class CatalogTest {
         assertThat(big.count()).isEqualTo(90);
     }
 
+    /** The application offers 195 MB/s through Trogdor's throttle (see the files' comments), on the 9 agents. */
     @Test
-    void acksRunsSaturateWithNineProducersAndNineConsumers() {
+    void acksRunsOffer195MBpsWithNineProducersAndNineConsumers() {
         for (String acks : List.of("1", "all")) {
             ClusterSpec spec = Scenario.load(CATALOG.resolve("acks-1-vs-all-throughput/acks-" + acks + ".yaml")).spec();
-            assertThat(spec.producerGroups().get(0).count()).isEqualTo(9);
-            assertThat(spec.producerGroups().get(0).arrival()).isInstanceOf(ArrivalProcess.Saturating.class);
-            assertThat(spec.producerGroups().get(0).config().acks()).isEqualTo(Acks.parse(acks));
+            ProducerGroupSpec g = spec.producerGroups().get(0);
+            assertThat(g.count()).isEqualTo(9);
+            assertThat(g.arrival()).isInstanceOf(ArrivalProcess.TrogdorThrottle.class);
+            assertThat(((ArrivalProcess.TrogdorThrottle) g.arrival()).flush()).isTrue();
+            assertThat(g.count() * g.arrival().meanRate() * 516).isCloseTo(195e6,
+                    org.assertj.core.data.Percentage.withPercentage(1));
+            assertThat(g.clientHosts()).isEqualTo(9);
+            assertThat(g.config().acks()).isEqualTo(Acks.parse(acks));
             assertThat(spec.consumerGroups()).singleElement().satisfies(c -> assertThat(c.count()).isEqualTo(9));
+        }
+    }
+
+    /** The latency blog's Trogdor producers run on its 9 agents, whose cores the profile sizes. */
+    @Test
+    void latencyBlogProducersRunOnNineAgents() {
+        for (String f : List.of("linger-and-batch-size/linger-0.yaml", "linger-and-batch-size/linger-5.yaml",
+                "linger-and-batch-size/linger-5-batch-128k.yaml", "producers-90-vs-900/producers-90.yaml",
+                "producers-90-vs-900/producers-900.yaml")) {
+            ClusterSpec spec = Scenario.load(CATALOG.resolve(f)).spec();
+            assertThat(spec.producerGroups().get(0).clientHosts()).as(f).isEqualTo(9);
+            assertThat(spec.profile().clientVcpus()).as(f).isEqualTo(4);
         }
     }
 
@@ -162,6 +180,23 @@ class CatalogTest {
         double highest = s.at(s.sweepPoints().get(9)).spec().producerGroups().get(0).arrival().meanRate();
         assertThat(highest / lowest).isCloseTo(9.5, org.assertj.core.data.Offset.offset(0.01));
         assertThat(s.spec().brokerConfig().numIoThreads()).isEqualTo(1);
+    }
+
+    /**
+     * The Kingman sweep's rates are request rates computed from the profile's costs: its top point must
+     * put the one handler at 90-99% busy with the profile as it is (rescale the rates when costs change).
+     */
+    @Test
+    void kingmanTopPointIsNearlySaturated() {
+        Scenario s = Scenario.load(CATALOG.resolve("kingman/utilisation-sweep.yaml"));
+        ClusterSpec top = s.at(s.sweepPoints().get(9)).spec();
+        ProducerGroupSpec g = top.producerGroups().get(0);
+        io.tailsim.models.config.HardwareProfile.CpuCosts c = top.profile().cpu();
+        double requestKiB = 0.65;   // one 516-byte record in a v2 batch in a ProduceRequest
+        double serviceNanos = c.perRequest("Produce") + c.perPartitionNanos() + c.perKiBNanos() * requestKiB;
+        double rho = g.count() * g.arrival().meanRate() * serviceNanos / 1e9;
+        assertThat(rho).isBetween(0.90, 0.99);
+        assertThat(g.config().lingerNanos()).isZero();
     }
 
     @Test

@@ -31,6 +31,11 @@ import java.util.Map;
  * @param machineCpuSaturated  the machine's cores were at least 95% busy in the window: latencies include CPU queueing
  * @param cpuPressureSome      share of the window in which some runnable task waited for a CPU (Linux PSI "some"); null without PSI
  * @param expectedConsumed     acknowledged window records times the groups reading them; consumedInWindow short of it means loss or a drain timeout
+ * @param ackedBytesInWindow   key and value bytes of the acknowledged window records
+ * @param producerLatencyMsByTopic the producer latencies again, topic by topic (likewise end-to-end)
+ * @param brokerTopicMetersPerSec BrokerTopicMetrics meters (BytesInPerSec, TotalProduceRequestsPerSec, ...), cluster-wide rates
+ * @param brokerThreadCpuCores broker CPU by thread class (network, requestHandler, replicaFetcher, otherJava, and nonJava: GC and
+ *                             JIT, the process's CPU less its Java threads'), in cores summed over brokers
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -46,7 +51,16 @@ public record MeasuredRun(
         Double brokerRequestHandlerAvgIdle, long brokerGcCollections, long brokerGcTimeMs,
         Map<Integer, Double> brokerCpuCores, double driverCpuCores, double machineBusyCpuCores,
         double otherCpuCores, boolean otherCpuFlagged, boolean machineCpuSaturated, Double cpuPressureSome,
-        int machineCores, long machineMemoryMb) {
+        int machineCores, long machineMemoryMb,
+        long ackedBytesInWindow, Map<String, LatencySummary> producerLatencyMsByTopic, Map<String, LatencySummary> endToEndLatencyMsByTopic,
+        Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores) {
+
+    public MeasuredRun {
+        producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);
+        endToEndLatencyMsByTopic = endToEndLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(endToEndLatencyMsByTopic);
+        brokerTopicMetersPerSec = brokerTopicMetersPerSec == null ? Map.of() : new LinkedHashMap<>(brokerTopicMetersPerSec);
+        brokerThreadCpuCores = brokerThreadCpuCores == null ? Map.of() : new LinkedHashMap<>(brokerThreadCpuCores);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -82,6 +96,11 @@ public record MeasuredRun(
         if (cpuPressureSome != null) m.put("cpuPressure.some", cpuPressureSome);
         m.put("brokerGc.collectionsPerSec", brokerGcCollections / windowSeconds);
         m.put("brokerGc.timeMsPerSec", brokerGcTimeMs / windowSeconds);
+        m.put("throughputMBps", ackedBytesInWindow / 1e6 / windowSeconds);
+        producerLatencyMsByTopic.forEach((t, s) -> m.putAll(s.metrics("topic." + t + ".producerLatencyMs")));
+        endToEndLatencyMsByTopic.forEach((t, s) -> m.putAll(s.metrics("topic." + t + ".endToEndLatencyMs")));
+        brokerTopicMetersPerSec.forEach((name, v) -> m.put(name, v));
+        brokerThreadCpuCores.forEach((cls, v) -> m.put("cpuCores.brokerThreads." + cls, v));
         return m;
     }
 

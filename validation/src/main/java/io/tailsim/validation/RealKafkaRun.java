@@ -35,12 +35,22 @@ public final class RealKafkaRun {
         return execute(spec, ClusterOptions.defaults(), msg -> { });
     }
 
-    public static MeasuredRun execute(RunSpec spec, ClusterOptions options, Consumer<String> progress) throws InterruptedException {
-        long t0 = System.nanoTime();
+    /**
+     * The workload as it will run (scaled), or a {@link RefusedRunException} naming the figure if this machine cannot carry it:
+     * the same check {@link #execute} makes first, for callers that want to refuse before doing anything else.
+     */
+    public static WorkloadSpec check(RunSpec spec) {
         WorkloadSpec workload = Scaling.apply(spec.workload(), spec.scale());
         Capacity.Machine machine = Capacity.Machine.current();
         Capacity.checkMemory(spec.cluster().brokers(), spec.cluster().heapMb(), machine);
         Capacity.checkLoad(workload.offeredBytesPerSec(), workload.offeredRecordsPerSec(), workload.producerCount(), spec.scale(), machine);
+        return workload;
+    }
+
+    public static MeasuredRun execute(RunSpec spec, ClusterOptions options, Consumer<String> progress) throws InterruptedException {
+        long t0 = System.nanoTime();
+        WorkloadSpec workload = check(spec);
+        Capacity.Machine machine = Capacity.Machine.current();
 
         Map<String, Integer> partitions = new LinkedHashMap<>();
         for (TopicSpec t : spec.cluster().topics()) partitions.put(t.name(), t.partitions());
@@ -87,6 +97,12 @@ public final class RealKafkaRun {
 
         CpuUsage cpu = CpuUsage.between(window.cpuBefore, window.cpuAfter, ProcStat.clockTicksPerSecond(), machine.cores());
         RequestWindow requests = RequestWindow.between(window.jmxBefore, window.jmxAfter);
+        Map<String, Double> threadCores = new LinkedHashMap<>(requests.threadCpuCores());
+        if (!threadCores.isEmpty()) {
+            // GC and JIT threads are not Java threads: the process's CPU less all of its Java threads'.
+            double java = threadCores.values().stream().mapToDouble(Double::doubleValue).sum();
+            threadCores.put("nonJava", Math.max(0, cpu.brokersTotalCores() - java));
+        }
         return new MeasuredRun(runId, kafkaVersion(), spec.scale(),
                 spec.cluster().brokers(), spec.cluster().heapMb(), result.producers(), result.consumers(),
                 workload.offeredRecordsPerSec(), workload.offeredBytesPerSec(),
@@ -97,11 +113,19 @@ public final class RealKafkaRun {
                 result.consumedInWindow(), result.expectedConsumed(), result.clampedValues(),
                 requests.meansMs(), requests.requestsPerSec(), requests.handlerIdleFraction(), requests.gcCollections(), requests.gcTimeMs(),
                 cpu.brokerCores(), cpu.driverCores(), cpu.machineBusyCores(), cpu.otherCores(), cpu.otherFlagged(), cpu.machineSaturated(), cpu.pressureSomeFraction(),
-                machine.cores(), machine.physicalBytes() / (1024 * 1024));
+                machine.cores(), machine.physicalBytes() / (1024 * 1024),
+                result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
+                requests.topicMetersPerSec(), threadCores);
+    }
+
+    private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {
+        Map<String, LatencySummary> m = new java.util.TreeMap<>();
+        byTopic.forEach((t, h) -> m.put(t, LatencySummary.of(h)));
+        return m;
     }
 
     /** The kafka-clients version on the classpath (the brokers run from the same classpath), as Kafka itself reads it. */
-    static String kafkaVersion() {
+    public static String kafkaVersion() {
         try (java.io.InputStream in = org.apache.kafka.clients.producer.KafkaProducer.class.getResourceAsStream("/kafka/kafka-version.properties")) {
             java.util.Properties p = new java.util.Properties();
             if (in != null) p.load(in);

@@ -25,7 +25,7 @@ public final class Scaling {
         return new WorkloadSpec(producers, consumers, w.warmupSeconds(), w.measureSeconds(), w.seed());
     }
 
-    static int scaledCount(int count, double scale) {
+    public static int scaledCount(int count, double scale) {
         return (int) Math.max(1, Math.round(count / scale));
     }
 

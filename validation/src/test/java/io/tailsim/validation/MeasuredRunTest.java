@@ -11,8 +11,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class MeasuredRunTest {
-    static MeasuredRun sample() {
+public class MeasuredRunTest {
+    /** A measured run with every field set; used by the comparison tests too. */
+    public static MeasuredRun sample() {
         Histogram p = Histograms.create();
         Histogram e = Histograms.create();
         Histogram lag = Histograms.create();
@@ -28,7 +29,9 @@ class MeasuredRunTest {
                 LatencySummary.of(p), LatencySummary.of(e), LatencySummary.of(lag), Histograms.encode(p), Histograms.encode(e),
                 9770, 9770, 0, null, 9770, 9770, 0,
                 times, Map.of("Produce", 250.0, "FetchFollower", 12.0), 0.95, 4, 40,
-                Map.of(1, 0.3, 2, 0.25, 3, 0.2), 0.4, 1.3, 0.15, true, false, 0.42, 2, 24000);
+                Map.of(1, 0.3, 2, 0.25, 3, 0.2), 0.4, 1.3, 0.15, true, false, 0.42, 2, 24000,
+                9770L * 512, Map.of("t", LatencySummary.of(p)), Map.of("t", LatencySummary.of(e)),
+                Map.of("BytesInPerSec", 500_000.0), Map.of("network", 0.1, "requestHandler", 0.3));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.tailsim.validation.cluster.ClusterSpec;
 import io.tailsim.validation.cluster.RealCluster;
 import io.tailsim.validation.cluster.TopicSpec;
 import io.tailsim.validation.driver.Arrival;
+import io.tailsim.validation.driver.Keys;
 import io.tailsim.validation.driver.ProducerGroupSpec;
 import io.tailsim.validation.driver.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class RefusalTest {
     @Test
     void anOfferedLoadBeyondTheMachineIsRefusedAndTheScaleIsNamed() {
         ClusterSpec cluster = new ClusterSpec(3, List.of(new TopicSpec("t", 3, 3, 2)));
-        WorkloadSpec w = new WorkloadSpec(List.of(new ProducerGroupSpec("p", "t", 9, 100_000, 512, Arrival.POISSON, 0, Map.of())),
+        WorkloadSpec w = new WorkloadSpec(List.of(new ProducerGroupSpec("p", "t", 9, 100_000, 0, 512, Keys.NONE, Arrival.POISSON, Map.of())),
                 List.of(), 10, 10, 1);
         assertThatThrownBy(() -> RealKafkaRun.execute(new RunSpec(cluster, w), options(), m -> { }))
                 .isInstanceOf(RefusedRunException.class)

@@ -2,6 +2,7 @@ package io.tailsim.validation;
 
 import io.tailsim.validation.driver.Arrival;
 import io.tailsim.validation.driver.ConsumerGroupSpec;
+import io.tailsim.validation.driver.Keys;
 import io.tailsim.validation.driver.ProducerGroupSpec;
 import io.tailsim.validation.driver.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ import static org.assertj.core.api.Assertions.within;
 
 class ScalingTest {
     private final WorkloadSpec full = new WorkloadSpec(
-            List.of(new ProducerGroupSpec("many", "t", 90, 4000, 512, Arrival.POISSON, 0, Map.of("linger.ms", "0")),
-                    new ProducerGroupSpec("one", "u", 1, 100, 512, Arrival.CONSTANT, 0, Map.of())),
+            List.of(new ProducerGroupSpec("many", "t", 90, 4000, 0, 512, Keys.NONE, Arrival.POISSON, Map.of("linger.ms", "0")),
+                    new ProducerGroupSpec("one", "u", 1, 100, 0, 512, Keys.NONE, Arrival.CONSTANT, Map.of())),
             List.of(new ConsumerGroupSpec("g", List.of("t"), 6, Map.of())), 10, 60, 3);
 
     @Test

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs the hold model on every engine at every size in one JVM, single-threaded: fill (untimed),
- * warm-up runs so the JIT has compiled the loop, then timed runs of a fixed number of events each;
- * the figure reported is the median of the timed runs.
+ * warm-up runs so the JIT has compiled each loop, then timed runs of a fixed number of events each;
+ * the figure reported per engine and size is the median of its timed runs.
  */
 public final class EngineBench {
     /** What to run; {@code eventsPerRun} events are fired per warm-up and per timed run. */
@@ -31,17 +31,14 @@ public final class EngineBench {
     private EngineBench() {
     }
 
-    /** Measures every (size, engine) pair; {@code progress} gets one line per pair as it finishes. */
+    /** Measures every (size, engine) pair; {@code progress} gets one line per pair. */
     public static List<Result> run(Settings s, Consumer<String> progress) {
         List<Result> results = new ArrayList<>();
         for (int pending : s.sizes()) {
-            HoldModel model = new HoldModel(pending, s.meanDelayNanos(), s.seed());
-            List<Result> atSize = new ArrayList<>();
-            for (EngineKind kind : s.engines()) {
-                Result r = measure(kind, model, s);
+            List<Result> atSize = measure(new HoldModel(pending, s.meanDelayNanos(), s.seed()), s);
+            for (Result r : atSize) {
                 progress.accept(String.format("%-20s pending=%-9d %,15.0f events/s (runs %,.0f .. %,.0f)",
                         r.engine(), pending, r.eventsPerSecond(), r.minEventsPerSecond(), r.maxEventsPerSecond()));
-                atSize.add(r);
             }
             checkSameWork(atSize, pending, (long) (s.warmupRuns() + s.runs()) * s.eventsPerRun());
             results.addAll(atSize);
@@ -49,23 +46,37 @@ public final class EngineBench {
         return results;
     }
 
-    static Result measure(EngineKind kind, HoldModel model, Settings s) {
-        // Leave the previous engine's garbage out of this one's timings.
+    /**
+     * All engines at one size. Runs go round-robin (run 1 of every engine, then run 2, ...), so load
+     * from other processes on a shared machine spreads over the engines instead of hitting one.
+     */
+    static List<Result> measure(HoldModel model, Settings s) {
+        // Leave the previous size's engines (and their garbage) out of these timings.
         System.gc();
-        HoldEngine engine = kind.create(model);
-        for (int i = 0; i < s.warmupRuns(); i++) {
-            engine.fire(s.eventsPerRun());
+        List<HoldEngine> engines = new ArrayList<>();
+        for (EngineKind kind : s.engines()) {
+            engines.add(kind.create(model));
         }
-        double[] rates = new double[s.runs()];
-        for (int i = 0; i < rates.length; i++) {
-            long start = System.nanoTime();
-            engine.fire(s.eventsPerRun());
-            long elapsed = Math.max(1, System.nanoTime() - start);
-            rates[i] = s.eventsPerRun() * 1e9 / elapsed;
+        double[][] rates = new double[engines.size()][s.runs()];
+        for (int round = 0; round < s.warmupRuns() + s.runs(); round++) {
+            for (int e = 0; e < engines.size(); e++) {
+                long start = System.nanoTime();
+                engines.get(e).fire(s.eventsPerRun());
+                long elapsed = Math.max(1, System.nanoTime() - start);
+                if (round >= s.warmupRuns()) {
+                    rates[e][round - s.warmupRuns()] = s.eventsPerRun() * 1e9 / elapsed;
+                }
+            }
         }
-        Arrays.sort(rates);
-        return new Result(kind.id(), model.pending(), median(rates), rates[0], rates[rates.length - 1],
-                engine.eventsFired(), engine.pending(), engine.clockNanos());
+        List<Result> out = new ArrayList<>();
+        for (int e = 0; e < engines.size(); e++) {
+            double[] r = rates[e];
+            Arrays.sort(r);
+            HoldEngine engine = engines.get(e);
+            out.add(new Result(s.engines().get(e).id(), model.pending(), median(r), r[0], r[r.length - 1],
+                    engine.eventsFired(), engine.pending(), engine.clockNanos()));
+        }
+        return out;
     }
 
     /** Median of sorted values (mean of the middle two for an even count). */

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = {
             "Hold benchmark of the future event list: the pending set is held at each size while the"
-                + " earliest event fires and schedules one more after a delay drawn U(0, 2 x 1 s).",
+                + " earliest event fires and schedules one more after a delay drawn U(0, 2 s) (mean 1 s).",
             "Engines, in one JVM: tailsim (Simulator + HeapEventList), ssj-splaytree, ssj-binarytree"
                 + " (SSJ 3.3.2 Simulator + event list), java-priorityqueue (a bare loop).",
             "Prints median events/s per engine and size and writes DIR/engine-bench.json."})
@@ -33,15 +33,15 @@ public final class EngineBenchCommand implements Callable<Integer> {
             description = "Pending-set sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed runs per engine and size; the median is"
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "Timed runs per engine and size; the median is"
             + " reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up runs per engine and size,"
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed warm-up runs per engine and size,"
             + " so the JIT compiles the loop first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--events", defaultValue = "2000000", description = "Events fired per run"
+    @Option(names = "--events", paramLabel = "N", defaultValue = "1000000", description = "Events fired per run"
             + " (default: ${DEFAULT-VALUE}).")
     long events;
 

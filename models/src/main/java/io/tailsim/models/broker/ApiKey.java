@@ -5,7 +5,11 @@ public enum ApiKey {
     PRODUCE("Produce"),
     FETCH_FOLLOWER("FetchFollower"),
     FETCH_CONSUMER("FetchConsumer"),
-    METADATA("Metadata");
+    METADATA("Metadata"),
+    /** A consumer group's offset commit: an append to __consumer_offsets on the group coordinator. */
+    OFFSET_COMMIT("OffsetCommit"),
+    /** A consumer group member's heartbeat to the group coordinator (classic group protocol). */
+    HEARTBEAT("Heartbeat");
 
     private final String metricName;
 

@@ -295,13 +295,21 @@ public final class Broker {
             case FETCH_FOLLOWER:
             case FETCH_CONSUMER: {
                 FetchSession s = ((FetchRequest) r).session;
-                w = costs.perRequest(r.api.metricName()) + costs.fetchSessionPartitionNanos() * s.size()
-                        + costs.perPartitionNanos() * Math.min(s.dirtyCount(), s.size());
+                w = costs.perRequest(r.api.metricName()) + costs.fetchSessionPartitionNanos() * s.activeSize()
+                        + costs.perPartitionNanos() * Math.min(s.dirtyCount(), s.activeSize());
                 break;
             }
             case METADATA:
                 w = costs.perRequest(r.api.metricName())
                         + costs.perPartitionNanos() * partitionCount.applyAsInt(((MetadataRequest) r).topic);
+                break;
+            case OFFSET_COMMIT:
+                // one __consumer_offsets partition appended; the offsets themselves are priced by size
+                w = costs.perRequest(r.api.metricName()) + costs.perKiBNanos() * (r.requestBytes / 1024.0)
+                        + costs.perPartitionNanos();
+                break;
+            case HEARTBEAT:
+                w = costs.perRequest(r.api.metricName());
                 break;
             default:
                 throw new IllegalStateException("no cost for " + r.api);
@@ -311,7 +319,7 @@ public final class Broker {
 
     /** CPU to (re)read a fetch's data when a parked fetch completes: the session walk and each partition with data. */
     double fetchReadCost(FetchRequest r) {
-        return noise.draw(costs.fetchSessionPartitionNanos() * r.session.size()
+        return noise.draw(costs.fetchSessionPartitionNanos() * r.session.activeSize()
                 + costs.perPartitionNanos() * r.responsePartitions());
     }
 
@@ -333,6 +341,10 @@ public final class Broker {
 
     /** A produce's page-cache write: how long the handler stalls on the dirty limit before appending. */
     long pageCacheStall(Request r) {
+        if (r.api == ApiKey.OFFSET_COMMIT) {
+            RecordBatch b = ((OffsetCommitRequest) r).batch;
+            return b.isAppended() ? 0 : pageCache.write(b.sizeInBytes());
+        }
         if (r.api != ApiKey.PRODUCE) {
             return 0;
         }
@@ -361,6 +373,13 @@ public final class Broker {
             case FETCH_FOLLOWER:
             case FETCH_CONSUMER:
                 handleFetch((FetchRequest) r, sink, now);
+                break;
+            case OFFSET_COMMIT:
+                handleOffsetCommit((OffsetCommitRequest) r, sink, now);
+                break;
+            case HEARTBEAT:
+                r.localDoneAt = now;
+                sendResponse(r, now);
                 break;
             case METADATA:
                 ((MetadataRequest) r).partitions = partitionCount.applyAsInt(((MetadataRequest) r).topic);
@@ -408,9 +427,42 @@ public final class Broker {
         }
     }
 
+    /**
+     * GroupCoordinator.handleCommitOffsets: the offsets become a batch appended to the group's
+     * __consumer_offsets partition, answered once the high watermark passes it (acks=all).
+     */
+    private void handleOffsetCommit(OffsetCommitRequest r, CompletionSink sink, long now) {
+        Partition p = r.offsetsPartition;
+        if (p.leader() != id) {
+            throw new IllegalStateException(name + " is not the coordinator of " + p + " (led by broker-" + p.leader() + ")");
+        }
+        RecordBatch b = r.batch;
+        if (!b.isAppended()) {
+            p.appendAsLeader(b, now, sink);
+            if (batchListener != null) {
+                batchListener.leaderAppended(p, b, now);
+            }
+        }
+        r.localDoneAt = now;
+        DelayedProduce dp = new DelayedProduce(this, r);
+        if (p.watchHighWatermark(dp, b.nextOffset())) {
+            dp.addPending();
+            delayedProduces++;
+            sim.schedule(dp, r.timeoutNanos);
+        } else {
+            sendResponse(r, now);
+        }
+    }
+
     private void handleFetch(FetchRequest r, CompletionSink sink, long now) {
         FetchSession s = r.session;
         boolean follower = s.fromFollower();
+        for (int k = 0; k < r.forgottenCount(); k++) {
+            s.exclude(r.forgottenIdx(k));
+        }
+        for (int k = 0; k < r.removedCount(); k++) {
+            s.forget(r.removedIdx(k));
+        }
         for (int k = 0; k < r.changedCount(); k++) {
             int idx = r.changedIdx(k);
             long off = r.changedOffset(k);

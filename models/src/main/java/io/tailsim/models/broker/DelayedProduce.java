@@ -8,15 +8,17 @@ import io.tailsim.models.replication.ProduceWaiter;
 /**
  * An acks=all produce parked in the produce purgatory (DelayedProduce) until the high watermark of
  * every partition in the request passes the request's last offset there, or until the request's
- * timeout (request.timeout.ms) expires and it is answered with REQUEST_TIMED_OUT.
+ * timeout (request.timeout.ms) expires and it is answered with REQUEST_TIMED_OUT. Offset commits
+ * wait here too: the group coordinator appends them to __consumer_offsets with acks=all
+ * (offsets.commit.required.acks -1) and answers once they are committed.
  */
 final class DelayedProduce extends Event implements ProduceWaiter, CompletionSink.Completable {
     private final Broker broker;
-    private final ProduceRequest request;
+    private final Request request;
     private int pending;
     private boolean done;
 
-    DelayedProduce(Broker broker, ProduceRequest request) {
+    DelayedProduce(Broker broker, Request request) {
         this.broker = broker;
         this.request = request;
     }

@@ -27,6 +27,12 @@ public final class FetchRequest extends Request {
     private int[] changedIdx = new int[4];
     private long[] changedOffset = new long[4];
     private int changedCount;
+    /** Session partitions the fetcher leaves out of this fetch (a consumer's buffered partitions: toForget). */
+    private int[] forgottenIdx = new int[0];
+    private int forgottenCount;
+    /** Session partitions the consumer no longer owns (revoked): they leave the session for good. */
+    private int[] removedIdx = new int[0];
+    private int removedCount;
 
     private int[] respIdx = new int[4];
     private long[] respEnd = new long[4];
@@ -52,6 +58,8 @@ public final class FetchRequest extends Request {
     /** Starts a new fetch: no changed offsets yet. */
     public void reset() {
         changedCount = 0;
+        forgottenCount = 0;
+        removedCount = 0;
         respCount = 0;
         respTotalBytes = 0;
     }
@@ -67,8 +75,47 @@ public final class FetchRequest extends Request {
         changedCount++;
     }
 
+    /**
+     * Partition {@code idx} leaves the session until a later fetch carries its offset again
+     * (FetchSessionHandler puts partitions absent from a fetch in toForget).
+     */
+    public void addForgotten(int idx) {
+        if (forgottenCount == forgottenIdx.length) {
+            forgottenIdx = Arrays.copyOf(forgottenIdx, Math.max(4, forgottenCount * 2));
+        }
+        forgottenIdx[forgottenCount++] = idx;
+    }
+
+    /** Partition {@code idx} leaves the session for good: the consumer gave it up in a rebalance (toForget too). */
+    public void addRemoved(int idx) {
+        if (removedCount == removedIdx.length) {
+            removedIdx = Arrays.copyOf(removedIdx, Math.max(4, removedCount * 2));
+        }
+        removedIdx[removedCount++] = idx;
+    }
+
     public void seal() {
-        requestBytes = REQUEST_OVERHEAD + PER_PARTITION_REQUEST * changedCount;
+        requestBytes = REQUEST_OVERHEAD + PER_PARTITION_REQUEST * (changedCount + forgottenCount + removedCount);
+    }
+
+    int removedCount() {
+        return removedCount;
+    }
+
+    int removedIdx(int i) {
+        return removedIdx[i];
+    }
+
+    public int changedPartitions() {
+        return changedCount;
+    }
+
+    int forgottenCount() {
+        return forgottenCount;
+    }
+
+    int forgottenIdx(int i) {
+        return forgottenIdx[i];
     }
 
     int changedCount() {

@@ -18,8 +18,6 @@ public final class ProduceRequest extends Request {
     private int count;
     public final Acks acks;
     public final long timeoutNanos;
-    /** Set when the request timed out in purgatory (REQUEST_TIMED_OUT). */
-    boolean timedOut;
 
     public ProduceRequest(int capacity, Acks acks, long timeoutNanos) {
         super(ApiKey.PRODUCE);
@@ -56,9 +54,5 @@ public final class ProduceRequest extends Request {
 
     public Partition partition(int i) {
         return partitions[i];
-    }
-
-    public boolean timedOut() {
-        return timedOut;
     }
 }

@@ -22,6 +22,8 @@ public abstract class Request extends Message {
     /** On the processor: true for a response to send, false for a request to read. */
     boolean sendTask;
     Request nextInSocket;
+    /** Answered REQUEST_TIMED_OUT by the produce purgatory (acks=all produce, offset commit). */
+    boolean timedOut;
 
     long receivedAt;
     long dequeuedAt;
@@ -72,6 +74,10 @@ public abstract class Request extends Message {
 
     public long sentAt() {
         return sentAt;
+    }
+
+    public boolean timedOut() {
+        return timedOut;
     }
 
     @Override

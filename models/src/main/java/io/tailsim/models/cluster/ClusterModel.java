@@ -10,10 +10,14 @@ import io.tailsim.models.broker.BatchListener;
 import io.tailsim.models.broker.Broker;
 import io.tailsim.models.config.ClusterSpec;
 import io.tailsim.models.config.ConfigException;
+import io.tailsim.models.config.ConsumerGroupSpec;
 import io.tailsim.models.config.HardwareProfile;
 import io.tailsim.models.config.PhaseChange;
 import io.tailsim.models.config.ProducerGroupSpec;
 import io.tailsim.models.config.TopicSpec;
+import io.tailsim.models.consumer.ConsumerGroup;
+import io.tailsim.models.consumer.ConsumerObserver;
+import io.tailsim.models.consumer.KafkaConsumer;
 import io.tailsim.models.cpu.HostCpu;
 import io.tailsim.models.network.Host;
 import io.tailsim.models.network.Network;
@@ -25,6 +29,7 @@ import io.tailsim.models.producer.ProducerGroupStats;
 import io.tailsim.models.producer.ProducerObserver;
 import io.tailsim.models.replication.Partition;
 import io.tailsim.models.report.BrokerResult;
+import io.tailsim.models.report.ConsumerGroupResult;
 import io.tailsim.models.report.OverloadException;
 import io.tailsim.models.report.ProducerGroupResult;
 import io.tailsim.models.report.RequestTimings;
@@ -74,10 +79,17 @@ public final class ClusterModel {
     private final Map<String, Host[]> groupClientHosts = new LinkedHashMap<>();
     private final int[] brokerRack;
     private final OverloadDetector overload;
+    private final PhaseTracker phaseTracker = new PhaseTracker(this);
+    private final SeriesCollector series;
     private final List<BatchListener> batchListeners = new ArrayList<>();
     private final Partition.CommitListener commitListener;
     private final List<Partition.CommitListener> commitListeners = new ArrayList<>();
     private final List<ProducerObserver> producerObservers = new ArrayList<>();
+    private final List<ConsumerGroup> consumerGroups = new ArrayList<>();
+    private final Map<String, ConsumerGroup[]> groupsByTopic = new java.util.HashMap<>();
+    private final List<ConsumerObserver> consumerObservers = new ArrayList<>();
+    /** Consumer groups reading each topic: its partitions keep their data until each group has assigned them. */
+    private final Map<String, Integer> groupsPerTopic = new LinkedHashMap<>();
     private long traceEvery;
     private long measureStart;
     private boolean started;
@@ -95,6 +107,12 @@ public final class ClusterModel {
             requestTimings.put(k, new RequestTimings(k.metricName()));
         }
         this.commitListener = (p, b, now) -> {
+            ConsumerGroup[] readers = groupsByTopic.get(p.topic());
+            if (readers != null) {
+                for (ConsumerGroup g : readers) {
+                    g.committed(b.recordCount(), now);
+                }
+            }
             for (int i = 0; i < commitListeners.size(); i++) {
                 commitListeners.get(i).committed(p, b, now);
             }
@@ -136,6 +154,9 @@ public final class ClusterModel {
         }
 
         // topics, placement, replica fetchers
+        for (ConsumerGroupSpec g : spec.consumerGroups()) {
+            groupsPerTopic.merge(g.topic(), 1, Integer::sum);
+        }
         for (TopicSpec t : spec.topics()) {
             topicRecorders.put(t.name(), new TopicRecorders(t.name()));
             RandomStream placement = streams.stream("placement/" + t.name());
@@ -192,7 +213,38 @@ public final class ClusterModel {
                 index++;
             }
         }
+        // consumer groups, their coordinators' __consumer_offsets partitions, one client host per member
+        if (!spec.consumerGroups().isEmpty()) {
+            TopicSpec offsets = new TopicSpec(ConsumerGroup.OFFSETS_TOPIC, ConsumerGroup.OFFSETS_TOPIC_PARTITIONS,
+                    Math.min(ConsumerGroup.OFFSETS_TOPIC_REPLICATION_FACTOR, spec.brokers()), 1);
+            RandomStream placement = streams.stream("placement/" + offsets.name());
+            partitions.put(offsets.name(), new ArrayList<>());
+            addPartitions(offsets, offsets.partitions(), placement.nextInt(spec.brokers()),
+                    placement.nextInt(spec.brokers()));
+        }
+        int consumerIndex = 0;
+        for (ConsumerGroupSpec g : spec.consumerGroups()) {
+            if (consumerGroups.stream().anyMatch(c -> c.groupId().equals(g.groupId()))) {
+                throw new ConfigException("consumers", "consumer group '" + g.groupId() + "' is defined twice");
+            }
+            Host[] hosts = new Host[g.count()];
+            for (int i = 0; i < hosts.length; i++) {
+                int az = g.az() >= 0 ? g.az() % spec.availabilityZones() : i % spec.availabilityZones();
+                String hn = "client-consumer-" + g.groupId() + "-" + i;
+                hosts[i] = new Host(200_000 + consumerIndex++, az, hn, profile.network().nicBytesPerSecond(), null);
+            }
+            ConsumerGroup group = new ConsumerGroup(g, sim, brokers, cache, partitions.get(ConsumerGroup.OFFSETS_TOPIC),
+                    i -> hosts[i], streams, topicRecorders.get(g.topic()));
+            consumerGroups.add(group);
+            ConsumerGroup[] readers = groupsByTopic.getOrDefault(g.topic(), new ConsumerGroup[0]);
+            readers = java.util.Arrays.copyOf(readers, readers.length + 1);
+            readers[readers.length - 1] = group;
+            groupsByTopic.put(g.topic(), readers);
+        }
         overload = new OverloadDetector(this);
+        series = new SeriesCollector(this);
+        addProducerObserver(series, 0);
+        addConsumerObserver(series);
     }
 
     private void addPartitions(TopicSpec t, int newCount, int start, int shift) {
@@ -203,6 +255,7 @@ public final class ClusterModel {
         for (int i = 0; i < assignment.length; i++) {
             Partition p = new Partition(t.name(), existing + i, assignment[i], t.minInsyncReplicas(), sim.now(),
                     commitListener);
+            p.awaitConsumerGroups(groupsPerTopic.getOrDefault(t.name(), 0));
             list.add(p);
             brokers[p.leader()].addLedPartition(p);
             for (int r = 1; r < p.replicationFactor(); r++) {
@@ -313,6 +366,55 @@ public final class ClusterModel {
         return Collections.unmodifiableList(producers);
     }
 
+    public List<ConsumerGroup> consumerGroups() {
+        return Collections.unmodifiableList(consumerGroups);
+    }
+
+    /** Observes every record a consumer hands to its application (set before run()). */
+    public void addConsumerObserver(ConsumerObserver o) {
+        consumerObservers.add(o);
+        ConsumerObserver all = consumerObservers.size() == 1 ? o : (c, b, from, to, fetchSentAt, now) -> {
+            for (int i = 0; i < consumerObservers.size(); i++) {
+                consumerObservers.get(i).recordsDelivered(c, b, from, to, fetchSentAt, now);
+            }
+        };
+        for (ConsumerGroup g : consumerGroups) {
+            g.setObserver(all);
+        }
+    }
+
+    /**
+     * After the producers have stopped and drained: runs until every consumer group has read
+     * every partition of its topic up to the log end, for at most {@code maxNanos} more. True when
+     * they all did (the exactly-once tests use it).
+     */
+    public boolean awaitConsumersCaughtUp(long maxNanos) {
+        long limit = sim.now() + maxNanos;
+        while (!consumersCaughtUp()) {
+            if (sim.pending() == 0 || sim.now() > limit) {
+                return false;
+            }
+            sim.step();
+        }
+        return true;
+    }
+
+    private boolean consumersCaughtUp() {
+        for (ConsumerGroup g : consumerGroups) {
+            List<Partition> ps = partitions.get(g.topic());
+            for (Partition p : ps) {
+                long pos = -1;
+                for (KafkaConsumer c : g.members()) {
+                    pos = Math.max(pos, c.position(p.id()));
+                }
+                if (pos < p.logEndOffset()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     public List<Partition> partitions(String topic) {
         return Collections.unmodifiableList(partitions.get(topic));
     }
@@ -334,6 +436,29 @@ public final class ClusterModel {
 
     public ClusterSpec spec() {
         return spec;
+    }
+
+    /** Each topic's recorders (the scenario's topics), live. */
+    Map<String, TopicRecorders> topicRecorders() {
+        return topicRecorders;
+    }
+
+    /** Partition replicas each broker holds now, every topic counted (__consumer_offsets too). */
+    List<Integer> replicasPerBroker() {
+        int[] n = new int[brokers.length];
+        for (List<Partition> l : partitions.values()) {
+            for (int i = 0; i < l.size(); i++) {
+                Partition p = l.get(i);
+                for (int r = 0; r < p.replicationFactor(); r++) {
+                    n[p.replica(r)]++;
+                }
+            }
+        }
+        List<Integer> out = new ArrayList<>(n.length);
+        for (int x : n) {
+            out.add(x);
+        }
+        return out;
     }
 
     Host[] brokerHosts() {
@@ -406,6 +531,9 @@ public final class ClusterModel {
         for (KafkaProducer p : producers) {
             p.start(sim.now());
         }
+        for (ConsumerGroup g : consumerGroups) {
+            g.start(sim.now());
+        }
         sim.scheduleAt(new Event() {
             @Override
             public void fire(Simulator s) {
@@ -430,6 +558,21 @@ public final class ClusterModel {
                 }
             }, ph.atNanos());
         }
+        // after the changes scheduled for the same instant (ties fire in scheduling order)
+        spec.phases().stream().mapToLong(PhaseChange::atNanos).distinct().sorted()
+                .filter(t -> t >= spec.warmupNanos() && t < spec.durationNanos())
+                .forEach(t -> sim.scheduleAt(new Event() {
+                    @Override
+                    public void fire(Simulator s) {
+                        phaseTracker.boundary(s.now());
+                    }
+
+                    @Override
+                    public String label() {
+                        return "phase boundary";
+                    }
+                }, t));
+        series.start();
         overload.start();
         gcPauses();
     }
@@ -489,6 +632,9 @@ public final class ClusterModel {
         for (ProducerGroupStats g : groupStats.values()) {
             g.reset();
         }
+        for (ConsumerGroup g : consumerGroups) {
+            g.resetStats(now);
+        }
         for (RequestTimings t : requestTimings.values()) {
             t.reset();
         }
@@ -506,6 +652,7 @@ public final class ClusterModel {
         for (KafkaProducer p : producers) {
             p.closeIntervals(now, true);
         }
+        phaseTracker.open(now);
     }
 
     private RunResult result(String stoppedBecause) {
@@ -520,15 +667,7 @@ public final class ClusterModel {
         double secs = window / 1e9;
         TopicRecorders total = new TopicRecorders("*");
         for (TopicRecorders t : topicRecorders.values()) {
-            total.producerLatency.add(t.producerLatency);
-            total.produceTime.add(t.produceTime);
-            total.publishTime.add(t.publishTime);
-            total.commitTime.add(t.commitTime);
-            total.catchUpTime.add(t.catchUpTime);
-            total.fetchTime.add(t.fetchTime);
-            total.endToEnd.add(t.endToEnd);
-            total.recordsAcked += t.recordsAcked;
-            total.bytesAcked += t.bytesAcked;
+            total.add(t);
         }
         List<BrokerResult> brokerResults = new ArrayList<>();
         for (Broker b : brokers) {
@@ -572,7 +711,17 @@ public final class ClusterModel {
                     g.metadataRequests / secs, g.inFlightBlockedNanos / 1e9 / producerSecs,
                     g.bufferBlockedNanos / 1e9 / producerSecs, g.flushNanos / 1e9 / producerSecs, clientCpu));
         }
-        return new RunResult(seed, window, total, topicRecorders, brokerResults, timings, groups,
-                sim.eventsFired(), wallNanos, now, stoppedBecause);
+        Map<String, ConsumerGroupResult> consumers = new LinkedHashMap<>();
+        for (ConsumerGroup g : consumerGroups) {
+            var st = g.stats;
+            consumers.put(g.groupId(), new ConsumerGroupResult(g.groupId(), g.topic(), g.members().size(),
+                    brokers[g.coordinator()].name(), st.recordsConsumed, st.fetchRequests / secs, st.polls / secs,
+                    st.polls > 0 ? st.recordsConsumed / (double) st.polls : Double.NaN, st.offsetCommits / secs,
+                    st.offsetCommitsFailed / secs,
+                    st.heartbeats / secs, st.metadataRequests / secs, st.rebalances,
+                    g.meanLag(now), g.maxLag(), g.lag()));
+        }
+        return new RunResult(seed, window, total, topicRecorders, brokerResults, timings, groups, consumers,
+                phaseTracker.results(now), series.finish(now), sim.eventsFired(), wallNanos, now, stoppedBecause);
     }
 }

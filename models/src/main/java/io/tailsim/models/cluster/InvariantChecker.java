@@ -4,6 +4,9 @@ import io.tailsim.core.event.Event;
 import io.tailsim.core.event.Simulator;
 import io.tailsim.models.broker.BatchListener;
 import io.tailsim.models.config.Acks;
+import io.tailsim.models.consumer.ConsumerGroup;
+import io.tailsim.models.consumer.ConsumerObserver;
+import io.tailsim.models.consumer.KafkaConsumer;
 import io.tailsim.models.producer.KafkaProducer;
 import io.tailsim.models.producer.ProducerBatch;
 import io.tailsim.models.producer.ProducerObserver;
@@ -28,12 +31,19 @@ import java.util.Map;
  *     watermark has passed it;</li>
  * <li>for every acknowledged record, producer latency = produce + publish + commit + response
  *     trip (acks=all), produce + publish + response trip (acks=1), produce (acks=0), exactly in
- *     ns, each component non-negative.</li>
+ *     ns, each component non-negative;</li>
+ * <li>no consumer is handed a record at or above its partition's high watermark, or one not yet
+ *     committed;</li>
+ * <li>each consumer group is handed each partition's records in offset order, without gap or
+ *     repeat, across rebalances;</li>
+ * <li>for every record handed out, end-to-end latency = produce + publish + commit + catch-up +
+ *     fetch, exactly in ns, each component non-negative.</li>
  * </ul>
  * {@link #assertAllAcknowledged} checks after a drained run that every record sent was appended
- * and acknowledged exactly once.
+ * and acknowledged exactly once; {@link #assertAllDelivered}, after the consumers caught up, that
+ * every group was handed every record of its topic exactly once.
  */
-public final class InvariantChecker implements BatchListener, ProducerObserver, Simulator.Observer {
+public final class InvariantChecker implements BatchListener, ProducerObserver, ConsumerObserver, Simulator.Observer {
     private final ClusterModel model;
     private final Map<Partition, Long> lastLeo = new IdentityHashMap<>();
     private final Map<Partition, long[]> lastReplicaLeo = new IdentityHashMap<>();
@@ -45,13 +55,17 @@ public final class InvariantChecker implements BatchListener, ProducerObserver, 
     private List<Partition> partitions = new ArrayList<>();
     private int knownPartitions = -1;
     private long recordsChecked;
+    private long recordsDeliveredChecked;
     private long eventsChecked;
+    /** Per consumer group, per partition of its topic: the next offset it must be handed. */
+    private final Map<ConsumerGroup, Map<Partition, Long>> nextDelivery = new IdentityHashMap<>();
 
     /** Attaches a checker to {@code model} (before it runs). */
     public static InvariantChecker attach(ClusterModel model) {
         InvariantChecker c = new InvariantChecker(model);
         model.addBatchListener(c);
         model.addProducerObserver(c, 0);
+        model.addConsumerObserver(c);
         model.setObserver(c);
         return c;
     }
@@ -66,6 +80,11 @@ public final class InvariantChecker implements BatchListener, ProducerObserver, 
 
     public long eventsChecked() {
         return eventsChecked;
+    }
+
+    /** Record deliveries (record x consumer group) checked. */
+    public long recordsDeliveredChecked() {
+        return recordsDeliveredChecked;
     }
 
     @Override
@@ -141,6 +160,40 @@ public final class InvariantChecker implements BatchListener, ProducerObserver, 
     }
 
     @Override
+    public void recordsDelivered(KafkaConsumer c, ProducerBatch b, int from, int to, long fetchSentAt, long now) {
+        Partition p = b.partition();
+        long first = b.baseOffset() + from;
+        long end = b.baseOffset() + to;
+        check(from >= 0 && to <= b.recordCount() && from < to, c + ": bad slice [" + from + ", " + to + ") of " + b);
+        check(end <= p.highWatermark(), c + " was handed offsets up to " + (end - 1) + " of " + p
+                + " at or above the high watermark " + p.highWatermark());
+        check(b.commitTime() >= 0 && b.commitTime() <= now, c + " was handed " + b + " before it was committed");
+        Map<Partition, Long> next = nextDelivery.computeIfAbsent(c.group(), k -> new IdentityHashMap<>());
+        long expected = next.getOrDefault(p, 0L);
+        check(first == expected, c + " (group " + c.group().groupId() + ") was handed " + p + " offset " + first
+                + " where " + expected + " was next (record skipped, repeated or out of order)");
+        next.put(p, end);
+        long sent = b.requestSentAt();
+        long append = b.appendTime();
+        long commit = b.commitTime();
+        long catchUp = Math.max(0, fetchSentAt - commit);
+        long fetch = now - Math.max(fetchSentAt, commit);
+        check(fetch >= 0, c + ": negative fetch time " + fetch + " for " + b);
+        for (int i = from; i < to; i++) {
+            long send = b.sendTime(i);
+            long produce = sent - send;
+            long publish = append - sent;
+            long commitTime = commit - append;
+            check(produce >= 0 && publish >= 0 && commitTime >= 0, b + ": negative component (produce " + produce
+                    + ", publish " + publish + ", commit " + commitTime + ")");
+            long sum = produce + publish + commitTime + catchUp + fetch;
+            check(sum == now - send, b + " record " + i + " at " + c + ": components sum to " + sum
+                    + " ns but end-to-end is " + (now - send) + " ns");
+            recordsDeliveredChecked++;
+        }
+    }
+
+    @Override
     public void afterEvent(Simulator sim, Event fired) {
         eventsChecked++;
         List<Partition> all = partitions;
@@ -178,6 +231,19 @@ public final class InvariantChecker implements BatchListener, ProducerObserver, 
             check(sent == appended, p.name() + ": " + sent + " records sent but " + appended + " appended");
             check(sent == ack, p.name() + ": " + sent + " records sent but " + ack + " acknowledged");
             check(p.incompleteBatches() == 0, p.name() + ": " + p.incompleteBatches() + " batches incomplete");
+        }
+    }
+
+    /** After the consumers caught up: every group was handed every record of every partition of its topic once. */
+    public void assertAllDelivered() {
+        for (ConsumerGroup g : model.consumerGroups()) {
+            Map<Partition, Long> next = nextDelivery.getOrDefault(g, Map.of());
+            for (Partition p : model.partitions(g.topic())) {
+                long delivered = next.getOrDefault(p, 0L);
+                check(delivered == p.logEndOffset(), "group " + g.groupId() + " was handed " + delivered + " of the "
+                        + p.logEndOffset() + " records of " + p);
+            }
+            check(g.lag() == 0, "group " + g.groupId() + " caught up but its lag counts " + g.lag() + " records");
         }
     }
 

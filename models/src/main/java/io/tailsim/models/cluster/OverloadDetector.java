@@ -4,6 +4,7 @@ import io.tailsim.core.event.Event;
 import io.tailsim.core.event.Simulator;
 import io.tailsim.models.broker.ApiKey;
 import io.tailsim.models.broker.Broker;
+import io.tailsim.models.consumer.ConsumerGroup;
 import io.tailsim.models.network.Host;
 import io.tailsim.models.producer.KafkaProducer;
 import io.tailsim.models.report.OverloadException;
@@ -22,6 +23,9 @@ import java.util.Locale;
  * <li>a producer whose oldest request has gone unanswered for request.timeout.ms (the client
  *     would time it out and retry: not modelled, so the run stops);</li>
  * <li>open-loop producers whose application backlog keeps growing past 10,000 send() calls;</li>
+ * <li>a consumer group whose lag (records behind the high watermark) exceeds
+ *     {@link #MAX_CONSUMER_LAG} and keeps growing: its log is held for it, so memory would grow
+ *     without bound;</li>
  * <li>more than {@link #MAX_PENDING_EVENTS} pending events (memory guard).</li>
  * </ul>
  * "Keeps growing" means growing in each of {@link #WINDOWS} consecutive checks.
@@ -29,6 +33,7 @@ import java.util.Locale;
 final class OverloadDetector extends Event {
     static final int WINDOWS = 5;
     static final int MAX_PENDING_EVENTS = 20_000_000;
+    static final long MAX_CONSUMER_LAG = 5_000_000;
 
     private final ClusterModel model;
     private final int[] cpuGrowing;
@@ -46,6 +51,8 @@ final class OverloadDetector extends Event {
     private long servedRecords;
     private long lastArrivedTotal;
     private long lastAppendedTotal;
+    private final long[] lastLag;
+    private final int[] lagGrowing;
 
     OverloadDetector(ClusterModel model) {
         this.model = model;
@@ -62,6 +69,8 @@ final class OverloadDetector extends Event {
         hostUtil = new double[hosts];
         nicUtil = new double[hosts];
         lastEgressBusy = new double[hosts];
+        lastLag = new long[model.consumerGroups().size()];
+        lagGrowing = new int[lastLag.length];
     }
 
     void start() {
@@ -73,6 +82,7 @@ final class OverloadDetector extends Event {
         long now = sim.now();
         checkHosts(now);
         checkProducers(now);
+        checkConsumers(now);
         if (sim.pending() > MAX_PENDING_EVENTS) {
             throw new OverloadException("simulator", Double.NaN, now, "more than " + MAX_PENDING_EVENTS
                     + " events pending at " + seconds(now) + ": the model is not reaching a steady state");
@@ -176,6 +186,25 @@ final class OverloadDetector extends Event {
                 throw bottleneck(now, String.format(Locale.ROOT,
                         "producer group %s cannot keep up: %d send() calls waiting and growing for %d s",
                         groupNames.get(g), backlog[g], WINDOWS), "producer group " + groupNames.get(g));
+            }
+        }
+    }
+
+    private void checkConsumers(long now) {
+        List<ConsumerGroup> groups = model.consumerGroups();
+        for (int g = 0; g < groups.size(); g++) {
+            ConsumerGroup group = groups.get(g);
+            long lag = group.lag();
+            if (lag > MAX_CONSUMER_LAG && lag > lastLag[g]) {
+                lagGrowing[g]++;
+            } else {
+                lagGrowing[g] = 0;
+            }
+            lastLag[g] = lag;
+            if (lagGrowing[g] >= WINDOWS) {
+                throw bottleneck(now, String.format(Locale.ROOT,
+                        "consumer group %s cannot keep up: %d records behind and growing for %d s",
+                        group.groupId(), lag, WINDOWS), "consumer group " + group.groupId());
             }
         }
     }

@@ -39,7 +39,7 @@ public sealed interface ArrivalProcess {
      * calls producer.flush() (every batch becomes sendable at once and the worker waits for all
      * acknowledgements) and sleeps until the next period starts. Periods are aligned to the wall
      * clock, so producers on different machines burst together, up to {@code maxClockSkewNanos}
-     * apart (each producer draws its clock offset uniformly in [0, skew)).
+     * apart (each machine draws its clock offset uniformly in [0, skew); producers on one machine share it).
      */
     record TrogdorThrottle(double recordsPerSecond, long periodNanos, boolean flush, long maxClockSkewNanos)
             implements ArrivalProcess {

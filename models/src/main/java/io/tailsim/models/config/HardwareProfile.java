@@ -63,6 +63,8 @@ public record HardwareProfile(
      *                                    (plus perKiB and perPartition for the data it appends)
      * @param serviceCv                    coefficient of variation of every CPU cost (lognormal, mean 1);
      *                                    0 makes costs deterministic
+     * @param clientPerResponseNanos       producer Sender thread time to read one response (TLS unwrap,
+     *                                    parse, complete its batches and run their callbacks)
      */
     public record CpuCosts(
             Map<String, Long> perRequestNanos,
@@ -78,7 +80,8 @@ public record HardwareProfile(
             double networkThreadPerResponseNanos,
             double purgatoryCompleteNanos,
             double replicaFetcherPerResponseNanos,
-            double serviceCv) {
+            double serviceCv,
+            double clientPerResponseNanos) {
         public CpuCosts {
             perRequestNanos = Map.copyOf(perRequestNanos);
             for (Map.Entry<String, Long> e : perRequestNanos.entrySet()) {
@@ -97,6 +100,19 @@ public record HardwareProfile(
             requireCost("cpu.purgatory-complete", purgatoryCompleteNanos);
             requireCost("cpu.replica-fetcher-per-response", replicaFetcherPerResponseNanos);
             requireCost("cpu.service-cv", serviceCv);
+            requireCost("cpu.client-per-response", clientPerResponseNanos);
+        }
+
+        /** The fourteen-cost form: responses cost the producer's Sender nothing (client-per-response 0). */
+        public CpuCosts(Map<String, Long> perRequestNanos, double perKiBNanos, double perPartitionNanos,
+                        double fetchSessionPartitionNanos, double tlsPerRequestNanos, double tlsPerKiBNanos,
+                        double networkThreadPerRequestNanos, double perConnectionPerSecondNanos,
+                        double clientPerRequestNanos, double clientPerRecordNanos, double networkThreadPerResponseNanos,
+                        double purgatoryCompleteNanos, double replicaFetcherPerResponseNanos, double serviceCv) {
+            this(perRequestNanos, perKiBNanos, perPartitionNanos, fetchSessionPartitionNanos, tlsPerRequestNanos,
+                    tlsPerKiBNanos, networkThreadPerRequestNanos, perConnectionPerSecondNanos, clientPerRequestNanos,
+                    clientPerRecordNanos, networkThreadPerResponseNanos, purgatoryCompleteNanos,
+                    replicaFetcherPerResponseNanos, serviceCv, 0);
         }
 
         /** The original ten-cost form: the four later costs are zero (deterministic costs). */
@@ -106,7 +122,7 @@ public record HardwareProfile(
                         double clientPerRequestNanos, double clientPerRecordNanos) {
             this(perRequestNanos, perKiBNanos, perPartitionNanos, fetchSessionPartitionNanos, tlsPerRequestNanos,
                     tlsPerKiBNanos, networkThreadPerRequestNanos, perConnectionPerSecondNanos, clientPerRequestNanos,
-                    clientPerRecordNanos, 0, 0, 0, 0);
+                    clientPerRecordNanos, 0, 0, 0, 0, 0);
         }
 
         private static void requireCost(String key, double v) {

@@ -311,6 +311,12 @@ public final class HostCpu {
 
     private double resetBusy;
 
+    /** Busy core-nanoseconds since the host was created, never reset: differences give any window's utilisation. */
+    public double busyCoreNanosTotal() {
+        advance();
+        return busyCoreNanos + resetBusy;
+    }
+
     public void resetStats() {
         advance();
         resetBusy += busyCoreNanos;

@@ -13,6 +13,8 @@ public final class Host {
     final double nanosPerByte;
     final HostCpu cpu;
 
+    private long clockOffset = -1;
+
     long egressFreeAt;
     long ingressFreeAt;
     double egressBusyNanos;
@@ -41,6 +43,18 @@ public final class Host {
     /** The host's cores, or null for a client host whose CPU is not priced. */
     public HostCpu cpu() {
         return cpu;
+    }
+
+    /**
+     * This machine's wall-clock offset (ns), in [0, maxSkewNanos): one clock per machine (NTP keeps
+     * machines' clocks within a skew of each other; the threads of one machine share its clock). The
+     * first caller draws it from {@code firstDrawer}; later callers on the same machine get the same.
+     */
+    public long clockOffset(long maxSkewNanos, io.tailsim.core.rng.RandomStream firstDrawer) {
+        if (clockOffset < 0) {
+            clockOffset = maxSkewNanos <= 0 ? 0 : (long) (firstDrawer.nextDouble() * maxSkewNanos);
+        }
+        return Math.min(clockOffset, Math.max(0, maxSkewNanos - 1));
     }
 
     /** Transmit-side busy time since the last reset (ns). */

@@ -15,7 +15,8 @@ import java.util.function.LongSupplier;
  * (constant, Poisson, on/off) that come while the thread is busy or blocked wait in a backlog (a
  * count: their latency starts when send() is actually called, as the Kafka client measures it);
  * a saturating application calls send() again as soon as the last call returns; Trogdor's throttle
- * sends a burst per period, flushes, and sleeps to the next period. On a host shared with brokers
+ * sends a burst per period, flushes, and sleeps to the next period (periods follow the wall clock of
+ * the producer's machine, so producers on one machine start their bursts together). On a host shared with brokers
  * the per-record work is a job on the host's cores. A call made at a time ahead of
  * the simulator clock (see {@link #proceed}) is exactly the call an event at that time would make.
  */
@@ -126,7 +127,8 @@ final class Application {
         } else if (process instanceof ArrivalProcess.TrogdorThrottle t) {
             periodNanos = t.periodNanos();
             perPeriod = t.recordsPerPeriod();
-            clockOffset = t.maxClockSkewNanos() == 0 ? 0 : (long) (rng.nextDouble() * t.maxClockSkewNanos());
+            // one clock per machine: producers sharing a client host (a Trogdor agent) share its offset
+            clockOffset = t.maxClockSkewNanos() == 0 ? 0 : producer.host().clockOffset(t.maxClockSkewNanos(), rng);
             sim.schedule(free, clockOffset);
             busy = true;
             period = -1;

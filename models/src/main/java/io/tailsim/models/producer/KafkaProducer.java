@@ -99,7 +99,7 @@ public final class KafkaProducer implements ClientEndpoint {
         this.accumulator = new RecordAccumulator(md);
         this.pool = new BufferPool(config.bufferMemory());
         this.selector = new PartitionSelector(spec.keys(), config.partitioner(), keyBytes, indexInGroup,
-                config.batchSize(), config.adaptivePartitioning(), rng);
+                config.batchSize(), config.adaptivePartitioning(), rng, spec.topic());
         this.sender = new Sender(this, sim, brokers.length, sharedCpu, cpuGroup);
         this.endOfRun = endOfRun;
         this.app = new Application(this, sim, this::inlineHorizon, spec.arrival(), rng, costs.clientPerRecordNanos(),
@@ -363,8 +363,14 @@ public final class KafkaProducer implements ClientEndpoint {
         return true;
     }
 
+    /** A response arrived from the broker: the Sender thread reads it when free (client.per-response). */
     @Override
     public void onResponse(Request r, long now) {
+        sender.enqueueResponse(r, r.connection().broker().id());
+    }
+
+    /** The Sender thread has read the response to {@code r}: complete its batches (acks, callbacks). */
+    void handleResponse(Request r, long now) {
         int node = r.connection().broker().id();
         if (r instanceof ProduceRequest pr) {
             if (pr.timedOut()) {

@@ -8,7 +8,10 @@ import io.tailsim.models.config.Partitioner;
  * Where each record goes (KafkaProducer.partition and the partitioners):
  * <ul>
  * <li>ROUND_ROBIN: the application names the partition, cycling over all of them (Trogdor's
- *     ProduceBench without useConfiguredPartitioner); OWN_PARTITION: always producer i mod n;</li>
+ *     ProduceBench without useConfiguredPartitioner): in the order of Trogdor's HashSet of
+ *     TopicPartitions ({@link TrogdorPartitionOrder}) from a position drawn per producer (workers
+ *     start at different times, so they are at different points of the cycle), or, with the
+ *     original constructor, 0, 1, 2, ... from 0; OWN_PARTITION: always producer i mod n;</li>
  * <li>keyed records (SEQUENTIAL: Trogdor's SequentialPayloadGenerator, the record index little-endian;
  *     RANDOM): murmur2 of the key, toPositive, mod partitions;</li>
  * <li>keyless with UNIFORM_STICKY (BuiltInPartitioner, KIP-794): stay on one partition until
@@ -32,11 +35,27 @@ final class PartitionSelector {
     private final int batchSize;
     private final boolean adaptive;
     private long roundRobin;
+    // Trogdor's order (null topic: plain 0..n-1 from 0)
+    private final String topic;
+    private final double startFraction;
+    private int[] order;
+    private int orderFor = -1;
     private int sticky = -1;
     private long producedBytes;
 
     PartitionSelector(KeyStrategy keys, Partitioner partitioner, int keyBytes, int ownIndex, int batchSize,
                       boolean adaptive, RandomStream rng) {
+        this(keys, partitioner, keyBytes, ownIndex, batchSize, adaptive, rng, null);
+    }
+
+    /**
+     * With {@code topic} non-null, ROUND_ROBIN follows Trogdor's partition order for that topic from
+     * a start position drawn now from {@code rng}.
+     */
+    PartitionSelector(KeyStrategy keys, Partitioner partitioner, int keyBytes, int ownIndex, int batchSize,
+                      boolean adaptive, RandomStream rng, String topic) {
+        this.topic = keys == KeyStrategy.ROUND_ROBIN ? topic : null;
+        this.startFraction = this.topic != null ? rng.nextDouble() : 0;
         this.keys = keys;
         this.rng = rng;
         this.key = new byte[keyBytes];
@@ -75,7 +94,16 @@ final class PartitionSelector {
     int choose(int partitions, long recordIndex, RecordAccumulator acc) {
         switch (mode) {
             case ROUND_ROBIN:
-                return (int) (roundRobin++ % partitions);
+                if (topic == null) {
+                    return (int) (roundRobin++ % partitions);
+                }
+                if (orderFor != partitions) {
+                    // a new partition set: Trogdor's partition refresher starts a new iterator
+                    roundRobin = orderFor < 0 ? Math.min(partitions - 1, (long) (startFraction * partitions)) : 0;
+                    order = TrogdorPartitionOrder.of(topic, partitions);
+                    orderFor = partitions;
+                }
+                return order[(int) (roundRobin++ % partitions)];
             case OWN_PARTITION:
                 return ownIndex % partitions;
             case KEYED:

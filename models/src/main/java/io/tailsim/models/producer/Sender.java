@@ -22,8 +22,11 @@ import java.util.Arrays;
  *     ProduceRequest per broker.</li>
  * </ol>
  * It wakes when a batch is created with linger 0 or fills, at the earliest linger expiry, and on
- * every response. Building and writing each request takes the thread client.per-request ns (a
- * delay, or CPU on a shared host), so back-to-back sends coalesce as in the real client.
+ * every response. Building and writing each request takes the thread client.per-request ns, and
+ * reading each response (TLS unwrap, parse, completing its batches and running their callbacks)
+ * client.per-response ns, one task after another on the one Sender thread as in the real client
+ * (NetworkClient.poll handles sends and completed receives on that thread): a delay, or CPU on a
+ * shared host. So back-to-back sends coalesce, and a busy Sender also acknowledges late.
  */
 final class Sender {
     private final KafkaProducer producer;
@@ -33,6 +36,7 @@ final class Sender {
     private final long lingerNanos;
     private final int maxRequestSize;
     private final double perRequestNanos;
+    private final double perResponseNanos;
     private final HostCpu sharedCpu;
     final int[] inFlight;
     private final long[] blockedSince;
@@ -45,7 +49,7 @@ final class Sender {
     private long[] sortBuf = new long[16];
     private int outstanding;
 
-    // the thread's queue of requests being built and written
+    // the thread's queue of tasks: requests to build and write (node >= 0), responses to read (node < 0)
     private Request[] txQueue = new Request[8];
     private int[] txNode = new int[8];
     private int txHead;
@@ -64,6 +68,7 @@ final class Sender {
         this.lingerNanos = c.lingerNanos();
         this.maxRequestSize = c.maxRequestSize();
         this.perRequestNanos = producer.costs().clientPerRequestNanos();
+        this.perResponseNanos = producer.costs().clientPerResponseNanos();
         this.sharedCpu = sharedCpu;
         this.txCpu = sharedCpu == null ? null : new TxCpu(cpuGroup);
         inFlight = new int[nodes];
@@ -227,10 +232,27 @@ final class Sender {
     // ---- the thread writing requests ----
 
     private void enqueueTx(Request r, int node) {
-        if (perRequestNanos <= 0) {
+        if (perRequestNanos <= 0 && perResponseNanos <= 0) {
             transmit(r, node, sim.now());
             return;
         }
+        enqueueTask(r, node);
+    }
+
+    /**
+     * A response to {@code r} arrived: when the thread is free (and has read it, client.per-response),
+     * the producer handles it. Without a per-response cost, at once (the model before responses were
+     * priced).
+     */
+    void enqueueResponse(Request r, int node) {
+        if (perResponseNanos <= 0) {
+            producer.handleResponse(r, sim.now());
+            return;
+        }
+        enqueueTask(r, -1 - node);
+    }
+
+    private void enqueueTask(Request r, int node) {
         if (txCount == txQueue.length) {
             Request[] nq = new Request[txCount * 2];
             int[] nn = new int[txCount * 2];
@@ -253,10 +275,11 @@ final class Sender {
 
     private void startTx() {
         txBusy = true;
+        double work = txNode[txHead] >= 0 ? perRequestNanos : perResponseNanos;
         if (txCpu != null) {
-            sharedCpu.submit(txCpu, perRequestNanos);
+            sharedCpu.submit(txCpu, work);
         } else {
-            sim.schedule(txDelay, Math.round(perRequestNanos));
+            sim.schedule(txDelay, Math.round(work));
         }
     }
 
@@ -266,7 +289,11 @@ final class Sender {
         txQueue[txHead] = null;
         txHead = (txHead + 1) % txQueue.length;
         txCount--;
-        transmit(r, node, now);
+        if (node >= 0) {
+            transmit(r, node, now);
+        } else {
+            producer.handleResponse(r, now);
+        }
         if (txCount > 0) {
             startTx();
         } else {

@@ -11,7 +11,10 @@ import java.util.Arrays;
  * its own cost does not grow with the session.
  *
  * <p>Follower sessions read up to the log end offset and are woken by appends; consumer sessions
- * (issue 4) read up to the high watermark and are woken when it advances.
+ * read up to the high watermark and are woken when it advances. A consumer leaves partitions whose
+ * data it still buffers out of its next fetch, which removes them from the session (toForget)
+ * until a later fetch carries their offset again: {@link #exclude} and {@link #setFetchOffset}.
+ * A partition revoked from the consumer is {@link #forget forgotten} for good.
  */
 public final class FetchSession {
     private final String name;
@@ -22,7 +25,10 @@ public final class FetchSession {
     private long[] sentHighWatermark = new long[4];
     private boolean[] dirtyFlag = new boolean[4];
     private int[] dirty = new int[4];
+    private boolean[] excluded = new boolean[4];
+    private boolean[] detached = new boolean[4];
     private int size;
+    private int excludedCount;
     private int dirtyCount;
     private FetchWaiter waiter;
 
@@ -47,9 +53,23 @@ public final class FetchSession {
         return fromFollower;
     }
 
-    /** Partitions in the session. */
+    /** Partitions ever added to the session (indices run from 0 to size - 1). */
     public int size() {
         return size;
+    }
+
+    /** Partitions in the session now, those left out of it excluded: what the leader walks on every fetch. */
+    public int activeSize() {
+        return size - excludedCount;
+    }
+
+    public boolean isExcluded(int idx) {
+        return excluded[idx];
+    }
+
+    /** Revoked for good: the partition's log no longer keeps data for this session. */
+    public boolean isDetached(int idx) {
+        return detached[idx];
     }
 
     public Partition partition(int idx) {
@@ -79,6 +99,8 @@ public final class FetchSession {
             sentHighWatermark = Arrays.copyOf(sentHighWatermark, n);
             dirtyFlag = Arrays.copyOf(dirtyFlag, n);
             dirty = Arrays.copyOf(dirty, n);
+            excluded = Arrays.copyOf(excluded, n);
+            detached = Arrays.copyOf(detached, n);
             readIdx = Arrays.copyOf(readIdx, n);
             readEnd = Arrays.copyOf(readEnd, n);
             readBytes = Arrays.copyOf(readBytes, n);
@@ -104,15 +126,61 @@ public final class FetchSession {
         return fromFollower ? p.logEndOffset() : p.highWatermark();
     }
 
-    /** The fetcher's position in partition {@code idx} moved to {@code offset} (carried by its request). */
+    /**
+     * Adds a partition a consumer will start fetching with its next request: outside the session
+     * until that request carries its offset ({@link #setFetchOffset}).
+     */
+    public int addExcluded(Partition p, long startOffset) {
+        if (fromFollower) {
+            throw new IllegalStateException(name + ": follower sessions hold every partition they replicate");
+        }
+        int idx = add(p, -1, startOffset);
+        exclude(idx);
+        return idx;
+    }
+
+    /**
+     * The fetcher's position in partition {@code idx} moved to {@code offset} (carried by its
+     * request): a partition left out before is back in the session, answered in full once.
+     */
     public void setFetchOffset(int idx, long offset) {
+        if (detached[idx]) {
+            // a fetch sent before the consumer gave the partition up: nothing to read for it any more
+            return;
+        }
+        if (excluded[idx]) {
+            excluded[idx] = false;
+            excludedCount--;
+            sentHighWatermark[idx] = -1;
+        }
         fetchOffset[idx] = offset;
-        if (limit(partitions[idx]) > offset) {
+        if (limit(partitions[idx]) > offset || partitions[idx].highWatermark() != sentHighWatermark[idx]) {
             markDirty(idx);
         }
     }
 
+    /** Partition {@code idx} is left out of the session (toForget) until a fetch carries its offset again. */
+    public void exclude(int idx) {
+        if (!excluded[idx]) {
+            excluded[idx] = true;
+            excludedCount++;
+        }
+    }
+
+    /** The consumer no longer owns partition {@code idx}: out of the session for good, its log released. */
+    public void forget(int idx) {
+        if (detached[idx]) {
+            return;
+        }
+        exclude(idx);
+        detached[idx] = true;
+        partitions[idx].detachConsumerSession(this, idx);
+    }
+
     void markDirty(int idx) {
+        if (excluded[idx]) {
+            return;
+        }
         if (!dirtyFlag[idx]) {
             dirtyFlag[idx] = true;
             dirty[dirtyCount++] = idx;
@@ -121,6 +189,9 @@ public final class FetchSession {
 
     /** Data this session reads has arrived in partition {@code idx}: mark it and wake a parked fetch. */
     void dataArrived(int idx, long now, CompletionSink sink) {
+        if (excluded[idx]) {
+            return;
+        }
         markDirty(idx);
         FetchWaiter w = waiter;
         if (w != null) {
@@ -142,6 +213,9 @@ public final class FetchSession {
         long total = 0;
         for (int k = 0; k < dirtyCount; k++) {
             int idx = dirty[k];
+            if (excluded[idx]) {
+                continue;
+            }
             Partition p = partitions[idx];
             total += Math.min(maxPartitionBytes, p.log().bytesBetween(fetchOffset[idx], limit(p)));
         }
@@ -160,6 +234,10 @@ public final class FetchSession {
         int kept = 0;
         for (int k = 0; k < dirtyCount; k++) {
             int idx = dirty[k];
+            if (excluded[idx]) {
+                dirtyFlag[idx] = false;
+                continue;
+            }
             Partition p = partitions[idx];
             long off = fetchOffset[idx];
             long lim = limit(p);
@@ -227,6 +305,6 @@ public final class FetchSession {
 
     @Override
     public String toString() {
-        return "FetchSession[" + name + ", " + size + " partitions, " + dirtyCount + " dirty]";
+        return "FetchSession[" + name + ", " + activeSize() + " of " + size + " partitions, " + dirtyCount + " dirty]";
     }
 }

@@ -41,6 +41,8 @@ public final class Partition {
     private final int[] followerSessionIdx;
     private final List<FetchSession> consumerSessions = new ArrayList<>(0);
     private int[] consumerSessionIdx = new int[0];
+    /** Consumer groups that will read this partition but have not attached a session yet: keep all data. */
+    private int awaitedGroups;
 
     // DelayedProduce watchers, in order of required offset (they are parked in append order)
     private ProduceWaiter[] waiters = new ProduceWaiter[4];
@@ -165,6 +167,35 @@ public final class Partition {
         consumerSessions.add(s);
         consumerSessionIdx = Arrays.copyOf(consumerSessionIdx, consumerSessions.size());
         consumerSessionIdx[consumerSessions.size() - 1] = idx;
+    }
+
+    /** A consumer gave the partition up (rebalance): its session no longer holds data here or is woken. */
+    void detachConsumerSession(FetchSession s, int idx) {
+        for (int k = 0; k < consumerSessions.size(); k++) {
+            if (consumerSessions.get(k) == s && consumerSessionIdx[k] == idx) {
+                consumerSessions.remove(k);
+                System.arraycopy(consumerSessionIdx, k + 1, consumerSessionIdx, k, consumerSessionIdx.length - k - 1);
+                consumerSessionIdx = Arrays.copyOf(consumerSessionIdx, consumerSessions.size());
+                return;
+            }
+        }
+        throw new IllegalStateException(this + ": " + s.name() + " was not reading it");
+    }
+
+    /**
+     * {@code groups} more consumer groups will read this partition from its start once assigned (a
+     * partition added mid-run, before the groups rebalance): its log keeps everything until then.
+     */
+    public void awaitConsumerGroups(int groups) {
+        awaitedGroups += groups;
+    }
+
+    /** A group that was awaited has assigned the partition to a member (whose session now holds the data). */
+    public void consumerGroupArrived() {
+        if (awaitedGroups <= 0) {
+            throw new IllegalStateException(this + ": no consumer group was awaited");
+        }
+        awaitedGroups--;
     }
 
     // ---- leader side ----
@@ -305,8 +336,11 @@ public final class Partition {
         truncateUnneeded();
     }
 
-    /** Drops log batches every replica has and the high watermark has passed; readers beyond issue 3 hold more. */
+    /** Drops log batches every replica and every consumer session has passed (nothing else reads them). */
     private void truncateUnneeded() {
+        if (awaitedGroups > 0) {
+            return;
+        }
         long keep = highWatermark;
         for (int r = 1; r < replicas.length; r++) {
             keep = Math.min(keep, leoAtLeader[r]);

@@ -18,6 +18,9 @@ public final class RunResult {
     private final List<BrokerResult> brokers;
     private final Map<String, RequestTimings> requestTimings;
     private final Map<String, ProducerGroupResult> producerGroups;
+    private final Map<String, ConsumerGroupResult> consumerGroups;
+    private final List<PhaseResult> phases;
+    private final RunSeries series;
     private final long eventsFired;
     private final long wallClockNanos;
     private final long simulatedNanos;
@@ -27,6 +30,19 @@ public final class RunResult {
                      List<BrokerResult> brokers, Map<String, RequestTimings> requestTimings,
                      Map<String, ProducerGroupResult> producerGroups, long eventsFired, long wallClockNanos,
                      long simulatedNanos, String stoppedBecause) {
+        this(seed, measuredNanos, total, topics, brokers, requestTimings, producerGroups, Map.of(), List.of(), null,
+                eventsFired, wallClockNanos, simulatedNanos, stoppedBecause);
+    }
+
+    /**
+     * @param phases the measured window cut at every phase change (one phase when nothing changes)
+     * @param series time series over the measured window, or null
+     */
+    public RunResult(long seed, long measuredNanos, TopicRecorders total, Map<String, TopicRecorders> topics,
+                     List<BrokerResult> brokers, Map<String, RequestTimings> requestTimings,
+                     Map<String, ProducerGroupResult> producerGroups, Map<String, ConsumerGroupResult> consumerGroups,
+                     List<PhaseResult> phases, RunSeries series, long eventsFired, long wallClockNanos,
+                     long simulatedNanos, String stoppedBecause) {
         this.seed = seed;
         this.measuredNanos = measuredNanos;
         this.total = total;
@@ -34,6 +50,9 @@ public final class RunResult {
         this.brokers = List.copyOf(brokers);
         this.requestTimings = Map.copyOf(requestTimings);
         this.producerGroups = Map.copyOf(producerGroups);
+        this.consumerGroups = Map.copyOf(consumerGroups);
+        this.phases = List.copyOf(phases);
+        this.series = series;
         this.eventsFired = eventsFired;
         this.wallClockNanos = wallClockNanos;
         this.simulatedNanos = simulatedNanos;
@@ -69,17 +88,17 @@ public final class RunResult {
         return total.commitTime;
     }
 
-    /** Empty until consumers exist (issue 4). */
+    /** From commit until the consumer sent the fetch that carried the record (0 if it was sent before the commit). */
     public LatencyRecorder catchUpTime() {
         return total.catchUpTime;
     }
 
-    /** Empty until consumers exist (issue 4). */
+    /** From the later of commit and that fetch's sending until poll() returned the record. */
     public LatencyRecorder fetchTime() {
         return total.fetchTime;
     }
 
-    /** Empty until consumers exist (issue 4). */
+    /** send() to the consumer's poll() returning the record, per consumer group reading it. */
     public LatencyRecorder endToEnd() {
         return total.endToEnd;
     }
@@ -112,6 +131,30 @@ public final class RunResult {
 
     public Map<String, ProducerGroupResult> producerGroups() {
         return producerGroups;
+    }
+
+    /** Consumer groups by group.id. */
+    public Map<String, ConsumerGroupResult> consumerGroups() {
+        return consumerGroups;
+    }
+
+    /** The measured window's phases, cut at every phase change; one phase when nothing changes. */
+    public List<PhaseResult> phases() {
+        return phases;
+    }
+
+    /** Time series over the measured window (null for results built without them). */
+    public RunSeries series() {
+        return series;
+    }
+
+    /** FetchConsumer requests per second arriving at all brokers together. */
+    public double consumerFetchRequestRate() {
+        double s = 0;
+        for (BrokerResult b : brokers) {
+            s += b.requestRate("FetchConsumer");
+        }
+        return s;
     }
 
     /** Produce requests per second arriving at all brokers together. */
@@ -178,6 +221,10 @@ public final class RunResult {
         sb.append(String.format(Locale.ROOT, "producer latency %s%n", producerLatency().summary()));
         sb.append(String.format(Locale.ROOT, "  produce %s%n  publish %s%n  commit  %s%n", produceTime().summary(),
                 publishTime().summary(), commitTime().summary()));
+        if (endToEnd().count() > 0) {
+            sb.append(String.format(Locale.ROOT, "end-to-end %s%n  catch-up %s%n  fetch    %s%n", endToEnd().summary(),
+                    catchUpTime().summary(), fetchTime().summary()));
+        }
         sb.append(String.format(Locale.ROOT,
                 "produce requests %.0f/s (%.0f per broker), throughput %.2f MB/s, broker CPU mean %.1f%% max %.1f%%%n",
                 produceRequestRate(), produceRequestRatePerBroker(), throughputMBps(),
@@ -187,6 +234,12 @@ public final class RunResult {
                     "group %s: %d producers, %.2f records/batch, %.2f batches/request, in-flight blocked %.3f, buffer wait %.3f%n",
                     g.name(), g.producers(), g.recordsPerBatch(), g.batchesPerRequest(), g.inFlightBlockedRatio(),
                     g.bufferPoolWaitRatio()));
+        }
+        for (ConsumerGroupResult g : consumerGroups.values()) {
+            sb.append(String.format(Locale.ROOT,
+                    "consumer group %s: %d consumers, %.0f fetches/s, %.1f records/poll, %.1f commits/s, lag mean %.0f max %d%n",
+                    g.groupId(), g.consumers(), g.fetchRequestRate(), g.recordsPerPoll(), g.offsetCommitRate(),
+                    g.meanLag(), g.maxLag()));
         }
         RequestTimings p = requestTimings.get("Produce");
         if (p != null && p.count() > 0) {

@@ -6,6 +6,8 @@ import io.tailsim.models.config.ArrivalProcess;
 import io.tailsim.models.config.BrokerConfig;
 import io.tailsim.models.config.ClusterSpec;
 import io.tailsim.models.config.CompressionType;
+import io.tailsim.models.config.ConsumerConfig;
+import io.tailsim.models.config.ConsumerGroupSpec;
 import io.tailsim.models.config.KeyStrategy;
 import io.tailsim.models.config.Partitioner;
 import io.tailsim.models.config.ProducerConfig;
@@ -30,14 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The model's invariants over random small clusters and configurations, checked after every
  * event by {@link InvariantChecker}; then the producers stop and the run drains, and every record
- * sent must have been appended once and acknowledged once.
+ * sent must have been appended once and acknowledged once; then the consumers catch up, and every
+ * consumer group must have been handed every record of its topic once, in offset order.
  */
 class ClusterInvariantsTest {
 
     record Case(int brokers, int azs, int partitions, int rf, int producers, Acks acks, long lingerMs, int batchSize,
                 int maxInFlight, KeyStrategy keys, Partitioner partitioner, int arrivalKind, double ratePerProducer,
                 CompressionType compression, int fetchers, int ioThreads, int networkThreads, int queued,
-                boolean tls, int extras, long seed) {
+                boolean tls, int extras, int[] consumers, long seed) {
         boolean secondTopic() {
             return (extras & 1) != 0;
         }
@@ -48,6 +51,21 @@ class ClusterInvariantsTest {
 
         boolean gcPauses() {
             return (extras & 4) != 0;
+        }
+
+        int consumerGroups() {
+            return consumers[0];
+        }
+
+        @Override
+        public String toString() {
+            return "Case[brokers=" + brokers + ", azs=" + azs + ", partitions=" + partitions + ", rf=" + rf
+                    + ", producers=" + producers + ", acks=" + acks + ", linger=" + lingerMs + ", batch=" + batchSize
+                    + ", inFlight=" + maxInFlight + ", keys=" + keys + ", partitioner=" + partitioner + ", arrival="
+                    + arrivalKind + ", rate=" + ratePerProducer + ", " + compression + ", fetchers=" + fetchers
+                    + ", io=" + ioThreads + ", net=" + networkThreads + ", queued=" + queued + ", tls=" + tls
+                    + ", extras=" + extras + ", consumers=" + java.util.Arrays.toString(consumers) + ", seed=" + seed
+                    + "]";
         }
     }
 
@@ -68,11 +86,36 @@ class ClusterInvariantsTest {
                 Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 3),
                 Arbitraries.integers().between(1, 8), Arbitraries.integers().between(0, 1))
                 .as((f, io, net, q, tls) -> new int[] {f, io, net, q, tls});
+        // groups, members, fetch.min.bytes, fetch.max.wait.ms, max.poll.records, assignor, commits, processing
+        Arbitrary<int[]> consumers = Combinators.combine(Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(1, 4), Arbitraries.of(1, 3_000), Arbitraries.integers().between(0, 100),
+                Arbitraries.of(1, 7, 500), Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 1))
+                .as((g, n, min, wait, poll, assignor, commits, proc) -> new int[] {g, n, min, wait, poll, assignor,
+                        commits, proc});
         return Combinators.combine(shape, producer, broker, Arbitraries.of(CompressionType.NONE, CompressionType.LZ4),
-                Arbitraries.integers().between(0, 7), Arbitraries.longs())
-                .as((s, p, b, c, extras, seed) -> new Case(s[0], s[1], s[2], s[3], s[4], (Acks) p[0],
+                Arbitraries.integers().between(0, 7), consumers, Arbitraries.longs())
+                .as((s, p, b, c, extras, cons, seed) -> new Case(s[0], s[1], s[2], s[3], s[4], (Acks) p[0],
                 (Long) p[1], (Integer) p[2], (Integer) p[3], (KeyStrategy) p[4], (Partitioner) p[5], (Integer) p[6],
-                (Double) p[7], c, b[0], b[1], b[2], b[3], b[4] == 1, extras, seed));
+                (Double) p[7], c, b[0], b[1], b[2], b[3], b[4] == 1, extras, cons, seed));
+    }
+
+    /** Consumer groups of a case: short metadata and commit intervals so rebalances and commits happen. */
+    static List<ConsumerGroupSpec> consumerGroups(Case c) {
+        int[] k = c.consumers();
+        ConsumerConfig d = ConsumerConfig.defaults();
+        ConsumerConfig cc = new ConsumerConfig(k[2], k[3] * MILLISECOND, d.fetchMaxBytes(), 64 * 1024, k[4],
+                50 * MILLISECOND, k[6] == 0, 100 * MILLISECOND, ConsumerConfig.AssignmentStrategy.values()[k[5]],
+                100 * MILLISECOND, k[6] == 1);
+        // saturating producers write hundreds of thousands of records: processing must keep the drain short
+        io.tailsim.core.dist.Distribution perRecord = k[7] == 1
+                ? new io.tailsim.core.dist.Exponential(c.arrivalKind() == 4 ? 10_000 : 200_000) : null;
+        List<ConsumerGroupSpec> groups = new ArrayList<>();
+        for (int g = 0; g < c.consumerGroups(); g++) {
+            String topic = g == 1 && c.secondTopic() ? "u" : "t";
+            groups.add(new ConsumerGroupSpec("readers-" + g, topic, k[1], cc, perRecord, null, -1));
+        }
+        return groups;
     }
 
     static ClusterSpec spec(Case c, long durationMs) {
@@ -112,7 +155,7 @@ class ClusterInvariantsTest {
                     p.compressionRatio(), new io.tailsim.core.dist.Exponential(100 * MILLISECOND),
                     new io.tailsim.core.dist.Exponential(30 * MILLISECOND));
         }
-        return new ClusterSpec(p, c.brokers(), c.azs(), bc, topics, groups, List.of(), phases,
+        return new ClusterSpec(p, c.brokers(), c.azs(), bc, topics, groups, consumerGroups(c), phases,
                 durationMs * MILLISECOND, 50 * MILLISECOND, c.seed());
     }
 
@@ -125,6 +168,11 @@ class ClusterInvariantsTest {
         RunResult r = model.run();
         assertThat(model.stopProducersAndDrain(60_000 * MILLISECOND)).as("drained").isTrue();
         checker.assertAllAcknowledged();
+        assertThat(model.awaitConsumersCaughtUp(60_000 * MILLISECOND)).as("consumers caught up").isTrue();
+        checker.assertAllDelivered();
+        if (c.consumerGroups() > 0) {
+            assertThat(checker.recordsDeliveredChecked()).isPositive();
+        }
         long sent = model.producers().stream().mapToLong(p -> p.recordsSent()).sum();
         assertThat(sent).isPositive();
         assertThat(checker.recordsChecked()).isEqualTo(sent);

@@ -180,10 +180,12 @@ public final class OmbLoader {
                         CONSUMER_KEYS, "consumer");
             }
         }
+        // KafkaBenchmarkConsumer reads enable.auto.commit with "false" as its default and, unless it is
+        // true, calls commitAsync with the polled records' offsets after every poll that returned any
         KafkaProperties.Setting autoCommit = consumerConfig.get("enable.auto.commit");
-        if (subscriptions > 0 && (autoCommit == null || autoCommit.value().equals("false"))) {
+        if (autoCommit == null || !autoCommit.value().equals("true")) {
             Location at = autoCommit == null ? d.location() : autoCommit.location();
-            note(at, "enable.auto.commit", "false: OMB's consumer then calls commitAsync after every poll, which the model does not do");
+            put(consumerSettings, "commit-per-poll", scalar("true", at), at);
         }
         KafkaProperties.Setting minIsr = null;
         for (KafkaProperties.Setting s : topicConfig.values()) {

@@ -34,12 +34,13 @@ import java.util.TreeSet;
  * <pre>
  * name: latency-blog-r5xlarge
  * testbed:   {brokers, availability-zones, security.protocol, ...}    defaults for cluster:
- * host:      {vcpus, brokers-per-host, clients-share-broker-host}
+ * host:      {vcpus, brokers-per-host, clients-share-broker-host, client-vcpus}   client-vcpus: cores of a
+ *            client machine shared by a producer group's producers (client-hosts > 0); default vcpus
  * cpu:       {per-request: {Produce, FetchFollower, FetchConsumer, Metadata, default}, per-kib,
  *             per-partition, fetch-session-per-partition, tls-per-request, tls-per-kib,
  *             network-thread-per-request, network-thread-per-response, purgatory-complete,
  *             replica-fetcher-per-response, per-connection-per-second, client-per-request,
- *             client-per-record, service-cv}
+ *             client-per-record, service-cv, client-per-response (optional, default 0)}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
  *             page-cache, stall-interval, stall-duration}
@@ -51,11 +52,12 @@ import java.util.TreeSet;
  * CPU costs are durations of one core's time; optional distributions may be {@code none}.
  */
 public final class ProfileLoader {
-    static final Schema HOST = Schema.fields(NONE, "vcpus", "brokers-per-host", "clients-share-broker-host");
+    static final Schema HOST = Schema.fields(NONE, "vcpus", "brokers-per-host", "clients-share-broker-host", "client-vcpus");
     static final Schema CPU = Schema.fields(NONE, "per-request", "per-kib", "per-partition",
                     "fetch-session-per-partition", "tls-per-request", "tls-per-kib", "network-thread-per-request",
                     "per-connection-per-second", "client-per-request", "client-per-record",
-                    "network-thread-per-response", "purgatory-complete", "replica-fetcher-per-response", "service-cv")
+                    "network-thread-per-response", "purgatory-complete", "replica-fetcher-per-response", "service-cv",
+                    "client-per-response")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -110,7 +112,8 @@ public final class ProfileLoader {
                             optionalDistribution(disk, "stall-duration")),
                     compressionRatios(root),
                     gc == null ? null : optionalDistribution(gc, "pause-interval"),
-                    gc == null ? null : optionalDistribution(gc, "pause-duration"));
+                    gc == null ? null : optionalDistribution(gc, "pause-duration"),
+                    host.positive("client-vcpus", host.positive("vcpus", 0)));
             checkDirtyLimits(disk);
             return new Testbed(file, hw, testbed, sources);
         } catch (ConfigException e) {
@@ -160,7 +163,8 @@ public final class ProfileLoader {
                 requiredNanos(cpu, "network-thread-per-response"),
                 requiredNanos(cpu, "purgatory-complete"),
                 requiredNanos(cpu, "replica-fetcher-per-response"),
-                serviceCv(cpu));
+                serviceCv(cpu),
+                cpu.has("client-per-response") ? requiredNanos(cpu, "client-per-response") : 0);
     }
 
     /** The coefficient of variation of every CPU cost: a plain number, 0 for deterministic costs. */

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 @JsonPropertyOrder({"scenario", "seed", "replications", "simulatedSeconds", "measuredSeconds", "wallSeconds",
         "producerLatencyMs", "endToEndLatencyMs", "components", "produceRequestsPerSec",
         "produceRequestsPerSecCi95", "throughputMBps", "throughputMBpsCi95", "brokers", "busiestResources",
-        "requestMetrics", "producerGroups", "topics", "phases"})
+        "requestMetrics", "producerGroups", "consumerGroups", "topics", "phases"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(
         String scenario,
@@ -44,6 +44,7 @@ public record Summary(
         List<Resource> busiestResources,
         Map<String, Map<String, LatencyStats>> requestMetrics,
         Map<String, ProducerGroupSummary> producerGroups,
+        Map<String, ConsumerGroupSummary> consumerGroups,
         Map<String, TopicSummary> topics,
         List<PhaseSummary> phases) {
 
@@ -63,6 +64,10 @@ public record Summary(
         for (String g : new TreeSet<>(reps.get(0).producerGroups().keySet())) {
             groups.put(g, ProducerGroupSummary.of(reps, g));
         }
+        Map<String, ConsumerGroupSummary> consumers = new TreeMap<>();
+        for (String g : new TreeSet<>(reps.get(0).consumerGroups().keySet())) {
+            consumers.put(g, ConsumerGroupSummary.of(reps, g));
+        }
         return new Summary(scenario, seed, reps.size(),
                 spec.durationNanos() / 1e9,
                 Estimate.of(reps, r -> r.measuredNanos() / 1e9).orNaN(),
@@ -71,7 +76,8 @@ public record Summary(
                 LatencyStats.over(reps, RunResult::endToEnd),
                 Components.over(reps, RunResult::total),
                 rate.orNaN(), rate.ci95(), mbps.orNaN(), mbps.ci95(),
-                brokers, busiest(brokers), requestMetrics(reps), groups, topics, null);
+                brokers, busiest(brokers), requestMetrics(reps), groups, consumers.isEmpty() ? null : consumers,
+                topics, PhaseSummary.all(reps, !spec.phases().isEmpty()));
     }
 
     /** The same summary with per-phase summaries attached. */
@@ -79,14 +85,15 @@ public record Summary(
         return new Summary(scenario, seed, replications, simulatedSeconds, measuredSeconds, wallSeconds,
                 producerLatencyMs, endToEndLatencyMs, components, produceRequestsPerSec, produceRequestsPerSecCi95,
                 throughputMBps, throughputMBpsCi95, brokers, busiestResources, requestMetrics, producerGroups,
-                topics, phases);
+                consumerGroups, topics, phases);
     }
 
     /** The same summary without the wall-clock figure: what must be identical across thread counts. */
     public Summary withoutWallClock() {
         return new Summary(scenario, seed, replications, simulatedSeconds, measuredSeconds, 0, producerLatencyMs,
                 endToEndLatencyMs, components, produceRequestsPerSec, produceRequestsPerSecCi95, throughputMBps,
-                throughputMBpsCi95, brokers, busiestResources, requestMetrics, producerGroups, topics, phases);
+                throughputMBpsCi95, brokers, busiestResources, requestMetrics, producerGroups, consumerGroups, topics,
+                phases);
     }
 
     private static int finalPartitions(ClusterSpec spec, TopicSpec t) {

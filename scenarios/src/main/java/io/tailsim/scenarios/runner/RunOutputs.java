@@ -1,10 +1,13 @@
 package io.tailsim.scenarios.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tailsim.core.stat.IntervalSeries;
 import io.tailsim.core.stat.LatencyRecorder;
 import io.tailsim.models.report.RunResult;
+import io.tailsim.models.report.RunSeries;
 import io.tailsim.models.report.TopicRecorders;
 import io.tailsim.scenarios.result.ResultFiles;
+import io.tailsim.scenarios.result.SeriesFile;
 import io.tailsim.scenarios.result.Summary;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -21,9 +24,11 @@ import java.util.TreeMap;
 
 /**
  * The files a run leaves in its output folder: summary.json (the seam plots and reports read),
- * summary.csv (the same figures flattened to path,value rows), and latency.hlog (each replication's
- * measured-window histograms per topic and component, as an HdrHistogram log). Each is written to a
- * temporary file and renamed, so none is ever half-written.
+ * summary.csv (the same figures flattened to path,value rows), latency.hlog (each replication's
+ * measured-window histograms per topic and component, as an HdrHistogram log), series.hlog (each
+ * replication's latency per interval: tags rep-N/topic/producerLatency, rep-N/topic/endToEnd,
+ * rep-N/topic/endToEnd/broker-B) and series.json (CPU, replicas and consumer lag per interval,
+ * {@link SeriesFile}). Each is written to a temporary file and renamed, so none is ever half-written.
  */
 public final class RunOutputs {
     public static final String SUMMARY_JSON = "summary.json";
@@ -37,6 +42,35 @@ public final class RunOutputs {
         ResultFiles.writeJson(dir.resolve(SUMMARY_JSON), summary);
         ResultFiles.writeString(dir.resolve(SUMMARY_CSV), csv(summary));
         ResultFiles.writeBytes(dir.resolve(LATENCY_LOG), histogramLog(replications));
+        SeriesFile series = SeriesFile.of(replications);
+        if (series != null) {
+            ResultFiles.writeJson(dir.resolve(SeriesFile.JSON), series);
+            ResultFiles.writeBytes(dir.resolve(SeriesFile.HLOG), seriesLog(replications));
+        }
+    }
+
+    /** Every replication's interval series, tagged rep-N/<series tag>, in replication then tag order. */
+    static byte[] seriesLog(List<RunResult> replications) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
+            HistogramLogWriter w = new HistogramLogWriter(out);
+            w.outputComment("tailsim latency per interval in nanoseconds; tag = replication/topic/metric[/broker]");
+            w.outputLogFormatVersion();
+            w.outputStartTime(0);
+            w.outputBaseTime(0);
+            w.outputLegend();
+            for (int r = 0; r < replications.size(); r++) {
+                RunSeries s = replications.get(r).series();
+                for (Map.Entry<String, IntervalSeries> e : new TreeMap<>(s.latency()).entrySet()) {
+                    for (IntervalSeries.Interval in : e.getValue().intervals()) {
+                        Histogram h = in.histogram();
+                        h.setTag("rep-" + r + "/" + e.getKey());
+                        w.outputIntervalHistogram(in.startNanos() / 1e9, in.endNanos() / 1e9, h, 1e6);
+                    }
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** Every leaf of summary.json as a "path,value" row; arrays index their elements. */

@@ -138,7 +138,7 @@ public final class ScenarioMapper {
 
     private static HardwareProfile withBrokersPerHost(HardwareProfile h, int perHost) {
         return new HardwareProfile(h.name(), h.brokerVcpus(), perHost, h.clientsShareBrokerHost(), h.cpu(), h.network(),
-                h.disk(), h.compressionRatio(), h.gcPauseInterval(), h.gcPauseDuration());
+                h.disk(), h.compressionRatio(), h.gcPauseInterval(), h.gcPauseDuration(), h.clientVcpus());
     }
 
     private static BrokerConfig brokerConfig(Section c) {
@@ -225,10 +225,12 @@ public final class ScenarioMapper {
         }
         ArrivalProcess arrival = arrival(g, count, keyBytes + valueBytes);
         ProducerConfig config = producerConfig(g, keys);
+        int clientHosts = g.integer("client-hosts", 0, 0);
         return build(g, Map.of("key-bytes", "record.key-bytes", "value-bytes", "record.value-bytes",
                         "on", "arrival.on", "off", "arrival.off",
                         "period", "arrival.period", "clock-skew", "arrival.clock-skew"),
-                () -> new ProducerGroupSpec(name, topic, count, arrival, keyBytes, valueBytes, keys, config, az(g, zones)));
+                () -> new ProducerGroupSpec(name, topic, count, arrival, keyBytes, valueBytes, keys, config, az(g, zones),
+                        clientHosts));
     }
 
     private static ArrivalProcess arrival(Section g, int count, int recordBytes) {
@@ -350,7 +352,8 @@ public final class ScenarioMapper {
                 g.bool("enable.auto.commit", d.enableAutoCommit()),
                 g.kafkaMillis("auto.commit.interval.ms", d.autoCommitIntervalNanos()),
                 g.choice("partition.assignment.strategy", ASSIGNORS, d.assignmentStrategy()),
-                g.kafkaMillis("metadata.max.age.ms", d.metadataMaxAgeNanos())));
+                g.kafkaMillis("metadata.max.age.ms", d.metadataMaxAgeNanos()),
+                g.bool("commit-per-poll", d.commitPerPoll())));
         Distribution perRecord = processing(g, "processing-per-record");
         Distribution perPoll = processing(g, "processing-per-poll");
         return build(g, Map.of("group.id", ""), () -> new ConsumerGroupSpec(groupId, topic, count, config, perRecord,

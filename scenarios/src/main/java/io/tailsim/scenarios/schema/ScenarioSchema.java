@@ -46,13 +46,14 @@ public final class ScenarioSchema {
     static final Schema ARRIVAL = Schema.fields(NONE, "process", "on", "off", "period", "flush", "clock-skew");
 
     static final Schema PRODUCER_ENTRY = Schema.fields(PRODUCER, concat(
-                    new String[] {"topic", "count", "rate", "rate-per-producer", "record", "keys", "arrival", "az"},
+                    new String[] {"topic", "count", "rate", "rate-per-producer", "record", "keys", "arrival", "az", "client-hosts"},
                     PRODUCER_CONFIGS))
             .with("record", RECORD)
             .with("arrival", ARRIVAL);
 
     static final Schema CONSUMER_ENTRY = Schema.fields(CONSUMER, concat(
-            new String[] {"topic", "count", "processing-per-record", "processing-per-poll", "az"}, CONSUMER_CONFIGS));
+            new String[] {"topic", "count", "processing-per-record", "processing-per-poll", "commit-per-poll", "az"},
+            CONSUMER_CONFIGS));
 
     public static final Schema OMB = Schema.fields(NONE, "workload", "driver");
 

@@ -27,7 +27,8 @@ class ProfileLoaderTest {
         assertThat(h.disk().writeBytesPerSecond()).isEqualTo(80e6);
         assertThat(h.network().nicBytesPerSecond()).isEqualTo(1.25e9);
         assertThat(h.network().crossAzOneWay().mean()).isGreaterThan(h.network().sameAzOneWay().mean());
-        assertThat(h.cpu().perRequest("Produce")).isEqualTo(200_000L);
+        assertThat(h.cpu().perRequest("Produce")).isEqualTo(70_000L);
+        assertThat(h.clientVcpus()).isEqualTo(4);
         assertThat(h.cpu().tlsPerRequestNanos()).isPositive();
         assertThat(h.compressionRatio()).containsEntry(CompressionType.LZ4, 1.0);
         assertThat(t.clusterDefaults().keys()).contains("brokers", "availability-zones", "security.protocol");
@@ -42,6 +43,7 @@ class ProfileLoaderTest {
         assertThat(h.disk().writeBytesPerSecond()).isEqualTo(655e6);
         assertThat(h.network().nicBytesPerSecond()).isEqualTo(25e9 / 8);
         assertThat(h.cpu().tlsPerRequestNanos()).isZero();
+        assertThat(h.clientVcpus()).isEqualTo(h.brokerVcpus());   // no client-vcpus: clients get the broker's size
         assertThat(h.disk().dirtyBackgroundBytes()).isLessThan(h.disk().dirtyLimitBytes());
     }
 

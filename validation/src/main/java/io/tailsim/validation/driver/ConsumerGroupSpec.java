@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** {@code count} KafkaConsumers in one group (one polling thread each) subscribed to {@code topics}. */
-public record ConsumerGroupSpec(String groupId, List<String> topics, int count, Map<String, String> configs) {
+/**
+ * {@code count} KafkaConsumers in one group (one polling thread each) subscribed to {@code topics}.
+ *
+ * @param processing the application time each consumer spends after a poll() returns, or null for none
+ */
+public record ConsumerGroupSpec(String groupId, List<String> topics, int count, Map<String, String> configs, Processing processing) {
     public ConsumerGroupSpec {
         Objects.requireNonNull(groupId, "groupId");
         topics = List.copyOf(topics);
@@ -15,7 +19,11 @@ public record ConsumerGroupSpec(String groupId, List<String> topics, int count, 
         ClientConfigs.requireNotHarnessOwned("consumer group " + groupId, configs);
     }
 
+    public ConsumerGroupSpec(String groupId, List<String> topics, int count, Map<String, String> configs) {
+        this(groupId, topics, count, configs, null);
+    }
+
     public ConsumerGroupSpec withCount(int newCount) {
-        return new ConsumerGroupSpec(groupId, topics, newCount, configs);
+        return new ConsumerGroupSpec(groupId, topics, newCount, configs, processing);
     }
 }

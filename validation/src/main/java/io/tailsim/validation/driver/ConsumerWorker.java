@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /** One KafkaConsumer and its polling thread; end-to-end latency is taken when poll() returns the record. */
 final class ConsumerWorker implements Runnable {
@@ -20,20 +21,23 @@ final class ConsumerWorker implements Runnable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<String> topics;
-    private final LatencyRecorder latency;
+    private final Map<String, TopicLatency> latencyByTopic;
     private final Map<String, LongAdder> consumedInWindowByTopic;
+    private final Processing.Sampler processing;
     private volatile boolean running = true;
     /** Published by the polling thread: KafkaConsumer itself may only be touched from that thread (wakeup aside). */
     volatile Set<TopicPartition> assignment = Set.of();
     final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile Schedule live;
 
-    ConsumerWorker(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, LatencyRecorder latency,
-                   Map<String, LongAdder> consumedInWindowByTopic) {
+    /** @param processing application time after each poll, or null for none */
+    ConsumerWorker(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, Map<String, TopicLatency> latencyByTopic,
+                   Map<String, LongAdder> consumedInWindowByTopic, Processing.Sampler processing) {
         this.consumer = consumer;
         this.topics = topics;
-        this.latency = latency;
+        this.latencyByTopic = latencyByTopic;
         this.consumedInWindowByTopic = consumedInWindowByTopic;
+        this.processing = processing;
     }
 
     /** Consumers start before the schedule exists (the group must settle first); records before it are not measured. */
@@ -54,10 +58,11 @@ final class ConsumerWorker implements Runnable {
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     long intended = RecordStamp.read(r.value());
                     if (s.inWindow(intended)) {
-                        latency.record(now - intended);
+                        latencyByTopic.get(r.topic()).record(now - intended);
                         consumedInWindowByTopic.get(r.topic()).increment();
                     }
                 }
+                if (processing != null) process(processing.nanosAfterPoll(records.count()));
             }
         } catch (WakeupException stopping) {
             // stop() woke the poll
@@ -66,6 +71,13 @@ final class ConsumerWorker implements Runnable {
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
+    }
+
+    /** The application's time with the records: the thread is parked, as an application waiting on I/O would be. */
+    private void process(long nanos) {
+        long until = System.nanoTime() + nanos;
+        long left;
+        while (running && (left = until - System.nanoTime()) > 0) LockSupport.parkNanos(left);
     }
 
     void stop() {

@@ -1,6 +1,6 @@
 package io.tailsim.validation.driver;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 
@@ -11,81 +11,129 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One KafkaProducer and the thread that feeds it on schedule. Each record's intended send time is fixed by the arrival process,
- * whatever send() does: if send() blocks (buffer.memory full, metadata) the thread catches up by sending the overdue records at
- * once, each still stamped with its own intended time.
+ * One KafkaProducer and the thread that feeds it. Open-loop arrivals fix each record's intended send time in advance: if
+ * send() blocks (buffer.memory full, metadata) the thread catches up by sending the overdue records at once, each still stamped
+ * with its own intended time. Trogdor and saturating producers are closed loop: a record is intended when its send() is called.
  */
 final class ProducerWorker implements Runnable {
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final String topic;
-    private final ArrivalProcess arrivals;
-    private final int recordBytes;
-    private final int keyCount;
+    private final Producer<byte[], byte[]> producer;
+    private final ProducerGroupSpec group;
+    private final double recordsPerSec;
+    private final RecordKeys keys;
     private final SplittableRandom random;
     private final byte[] payload;
     private final Schedule schedule;
-    private final LatencyRecorder latency;
+    private final TopicLatency latency;
     private final LatencyRecorder sendLag;
-    private final LongAdder windowAcked;
+    private final LongAdder windowAckedForTopic;
     final LongAdder sentInWindow = new LongAdder();
     final LongAdder ackedInWindow = new LongAdder();
+    final LongAdder ackedBytesInWindow = new LongAdder();
     final LongAdder failed = new LongAdder();
     final AtomicReference<String> firstError = new AtomicReference<>();
 
-    ProducerWorker(KafkaProducer<byte[], byte[]> producer, String topic, ArrivalProcess arrivals, int recordBytes, int keyCount,
-                   SplittableRandom random, Schedule schedule, LatencyRecorder latency, LatencyRecorder sendLag,
-                   LongAdder windowAckedForTopic) {
+    /** @param recordsPerSec this producer's share of the group's rate (unused by saturating producers) */
+    ProducerWorker(Producer<byte[], byte[]> producer, ProducerGroupSpec group, double recordsPerSec, RecordKeys keys,
+                   SplittableRandom random, Schedule schedule, TopicLatency latency, LatencyRecorder sendLag, LongAdder windowAckedForTopic) {
         this.producer = producer;
-        this.topic = topic;
-        this.arrivals = arrivals;
-        this.recordBytes = recordBytes;
-        this.keyCount = keyCount;
+        this.group = group;
+        this.recordsPerSec = recordsPerSec;
+        this.keys = keys;
         this.random = random;
         this.schedule = schedule;
         this.latency = latency;
         this.sendLag = sendLag;
-        this.windowAcked = windowAckedForTopic;
-        this.payload = new byte[recordBytes];
+        this.windowAckedForTopic = windowAckedForTopic;
+        this.payload = new byte[group.valueBytes()];
         random.nextBytes(payload);
     }
 
     @Override
     public void run() {
         try {
-            long next = schedule.startNanos() + arrivals.firstOffsetNanos();
-            while (next < schedule.stopNanos()) {
-                long now = System.nanoTime();
-                if (now < next) {
-                    LockSupport.parkNanos(next - now);
-                    if (Thread.interrupted()) return;
-                    continue;
-                }
-                send(next);
-                next += arrivals.nextGapNanos();
-            }
-            producer.flush();
+            Arrival a = group.arrival();
+            boolean completed;
+            if (a.openLoop()) completed = runOpenLoop(new ArrivalProcess(a, recordsPerSec, random.split()));
+            else if (a instanceof Arrival.Trogdor t) completed = runTrogdor(t);
+            else completed = runSaturating();
+            if (completed) producer.flush();
         } finally {
             producer.close(Duration.ofSeconds(30));
         }
+    }
+
+    private boolean runOpenLoop(ArrivalProcess arrivals) {
+        long next = schedule.startNanos() + arrivals.firstOffsetNanos();
+        while (next < schedule.stopNanos()) {
+            if (!parkUntil(next)) return false;
+            send(next);
+            next += arrivals.nextGapNanos();
+        }
+        return true;
+    }
+
+    /** Trogdor's loop: send, then Throttle.increment(), which at the quota flushes and waits out the period less the flush. */
+    private boolean runTrogdor(Arrival.Trogdor t) {
+        long period = t.periodNanos();
+        long base = schedule.startNanos() + (long) (random.nextDouble() * t.maxClockSkewNanos());
+        int perPeriod = t.recordsPerPeriod(recordsPerSec);
+        if (!parkUntil(base)) return false;
+        // Throttle starts full, so the first increment opens the first period.
+        int count = perPeriod;
+        long prevPeriod = -1;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= schedule.stopNanos()) return true;
+            send(now);
+            while (count >= perPeriod) {
+                long at = System.nanoTime();
+                long current = Math.floorDiv(at - base, period);
+                if (current <= prevPeriod) {
+                    long amount = base + (current + 1) * period - at;
+                    if (t.flush()) producer.flush();
+                    if (!parkUntil(at + amount)) return false;
+                } else {
+                    prevPeriod = current;
+                    count = 0;
+                }
+            }
+            count++;
+        }
+    }
+
+    private boolean runSaturating() {
+        long now;
+        while ((now = System.nanoTime()) < schedule.stopNanos()) {
+            if (Thread.currentThread().isInterrupted()) return false;
+            send(now);
+        }
+        return true;
+    }
+
+    /** Parks until the driver clock reaches {@code nanoTime}; false if interrupted (the run is being torn down). */
+    private static boolean parkUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) return false;
+        }
+        return true;
     }
 
     private void send(long intended) {
         // A fresh array per record: send() copies it into a batch, but nothing here should depend on when.
         byte[] value = payload.clone();
         RecordStamp.write(value, intended);
-        byte[] key = null;
-        if (keyCount > 0) {
-            int k = random.nextInt(keyCount);
-            key = new byte[]{(byte) (k >>> 24), (byte) (k >>> 16), (byte) (k >>> 8), (byte) k};
-        }
+        ProducerRecord<byte[], byte[]> record = keys.next(group.topic(), value);
         boolean inWindow = schedule.inWindow(intended);
         if (inWindow) {
             sentInWindow.increment();
             // How late the driver itself is: large values mean the load generator, not Kafka, is starved of CPU.
             sendLag.record(System.nanoTime() - intended);
         }
+        int bytes = group.recordBytes();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value), (md, ex) -> {
+            producer.send(record, (md, ex) -> {
                 long now = System.nanoTime();
                 if (ex != null) {
                     failed.increment();
@@ -93,16 +141,13 @@ final class ProducerWorker implements Runnable {
                 } else if (inWindow) {
                     latency.record(now - intended);
                     ackedInWindow.increment();
-                    windowAcked.increment();
+                    ackedBytesInWindow.add(bytes);
+                    windowAckedForTopic.increment();
                 }
             });
         } catch (KafkaException e) {
             failed.increment();
             firstError.compareAndSet(null, e.toString());
         }
-    }
-
-    int recordBytes() {
-        return recordBytes;
     }
 }

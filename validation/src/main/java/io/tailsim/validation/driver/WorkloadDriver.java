@@ -3,6 +3,7 @@ package io.tailsim.validation.driver;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -56,8 +58,16 @@ public final class WorkloadDriver {
         LatencyRecorder producerLatency = new LatencyRecorder();
         LatencyRecorder endToEnd = new LatencyRecorder();
         LatencyRecorder sendLag = new LatencyRecorder();
+        Map<String, LatencyRecorder> producerByTopic = new TreeMap<>();
+        Map<String, LatencyRecorder> endToEndByTopic = new TreeMap<>();
+        Map<String, TopicLatency> consumerLatency = new HashMap<>();
         Map<String, LongAdder> ackedByTopic = new HashMap<>();
-        for (String t : partitionsByTopic.keySet()) ackedByTopic.put(t, new LongAdder());
+        for (String t : partitionsByTopic.keySet()) {
+            ackedByTopic.put(t, new LongAdder());
+            producerByTopic.put(t, new LatencyRecorder());
+            endToEndByTopic.put(t, new LatencyRecorder());
+            consumerLatency.put(t, new TopicLatency(endToEnd, endToEndByTopic.get(t)));
+        }
 
         List<ConsumerWorker> consumers = new ArrayList<>();
         List<Map<String, LongAdder>> consumedByGroup = new ArrayList<>();
@@ -75,7 +85,8 @@ public final class WorkloadDriver {
                 for (int i = 0; i < g.count(); i++) {
                     String id = clientPrefix + "-" + g.groupId() + "-" + i;
                     KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(ClientConfigs.consumer(bootstrap, id, g.groupId(), g.configs()));
-                    ConsumerWorker w = new ConsumerWorker(c, g.topics(), endToEnd, consumed);
+                    ConsumerWorker w = new ConsumerWorker(c, g.topics(), consumerLatency, consumed,
+                            g.processing() == null ? null : g.processing().forConsumer(i));
                     consumers.add(w);
                     Thread th = new Thread(w, "tailsim-consumer-" + id);
                     th.setDaemon(true);
@@ -88,7 +99,7 @@ public final class WorkloadDriver {
             // Producers are built before the schedule so their construction does not eat into the warm-up.
             for (ProducerGroupSpec g : spec.producers())
                 for (int i = 0; i < g.count(); i++)
-                    kafkaProducers.add(new KafkaProducer<>(ClientConfigs.producer(bootstrap, clientPrefix + "-" + g.name() + "-" + i, g.configs())));
+                    kafkaProducers.add(new KafkaProducer<>(ClientConfigs.producer(bootstrap, clientPrefix + "-" + g.name() + "-" + i, g.producerConfigs())));
 
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
             long windowStart = start + (long) (spec.warmupSeconds() * 1e9);
@@ -100,11 +111,13 @@ public final class WorkloadDriver {
             SplittableRandom root = new SplittableRandom(spec.seed());
             for (ProducerGroupSpec g : spec.producers()) {
                 double perProducer = g.recordsPerSec() / g.count();
+                TopicLatency latency = new TopicLatency(producerLatency, producerByTopic.get(g.topic()));
                 for (int i = 0; i < g.count(); i++) {
                     // One stream per producer, split in a fixed order, so a seed reproduces every producer's schedule.
                     SplittableRandom r = root.split();
-                    ProducerWorker w = new ProducerWorker(kafkaProducers.get(k++), g.topic(), new ArrivalProcess(g.arrival(), perProducer, r.split()),
-                            g.recordBytes(), g.keyCount(), r, schedule, producerLatency, sendLag, ackedByTopic.get(g.topic()));
+                    RecordKeys keys = new RecordKeys(g.keys(), g.keyBytes(), partitionsByTopic.get(g.topic()), i, r.split());
+                    ProducerWorker w = new ProducerWorker(kafkaProducers.get(k++), g, perProducer, keys, r, schedule, latency, sendLag,
+                            ackedByTopic.get(g.topic()));
                     producers.add(w);
                     Thread th = new Thread(w, "tailsim-producer-" + g.name() + "-" + i);
                     th.setDaemon(true);
@@ -131,8 +144,10 @@ public final class WorkloadDriver {
                 if (c.failure.get() != null) throw new IllegalStateException("a consumer failed", c.failure.get());
 
             return new DriverResult(producerLatency.snapshot(), endToEnd.snapshot(), sendLag.snapshot(),
+                    snapshots(producerByTopic), snapshots(endToEndByTopic),
                     producers.stream().mapToLong(p -> p.sentInWindow.sum()).sum(),
                     producers.stream().mapToLong(p -> p.ackedInWindow.sum()).sum(),
+                    producers.stream().mapToLong(p -> p.ackedBytesInWindow.sum()).sum(),
                     producers.stream().mapToLong(p -> p.failed.sum()).sum(),
                     producers.stream().map(p -> p.firstError.get()).filter(e -> e != null).findFirst().orElse(null),
                     consumed, expected, producerLatency.clamped() + endToEnd.clamped(),
@@ -145,6 +160,12 @@ public final class WorkloadDriver {
             for (ConsumerWorker c : consumers) c.stop();
             for (Thread th : consumerThreads) th.join(TimeUnit.SECONDS.toMillis(10));
         }
+    }
+
+    private static Map<String, Histogram> snapshots(Map<String, LatencyRecorder> byTopic) {
+        Map<String, Histogram> m = new TreeMap<>();
+        byTopic.forEach((t, r) -> m.put(t, r.snapshot()));
+        return m;
     }
 
     /** Waits until, in every group, the members' assignments together cover all partitions of the group's topics. */

@@ -20,8 +20,13 @@ public record WorkloadSpec(List<ProducerGroupSpec> producers, List<ConsumerGroup
         if (!(measureSeconds > 0)) throw new IllegalArgumentException("measured window must be > 0 s, got " + measureSeconds);
     }
 
+    /** Records per second the paced groups offer; saturating groups offer whatever the machine carries and count 0 here. */
     public double offeredRecordsPerSec() {
-        return producers.stream().mapToDouble(ProducerGroupSpec::recordsPerSec).sum();
+        return producers.stream().mapToDouble(ProducerGroupSpec::offeredRecordsPerSec).sum();
+    }
+
+    public boolean hasSaturatingProducers() {
+        return producers.stream().anyMatch(g -> g.arrival() instanceof Arrival.Saturating);
     }
 
     public double offeredBytesPerSec() {

@@ -11,7 +11,14 @@ import java.util.Map;
  *                          each thread's divided by the pool size, so its rate is the pool's idle fraction; null if absent
  * @param gcCount           collections over all of the JVM's collectors
  * @param gcTimeMs          their accumulated time
+ * @param topicMeterCounts  BrokerTopicMetrics meter Counts by name (BytesInPerSec, TotalProduceRequestsPerSec, ...)
+ * @param threadCpuNanos    CPU time of the JVM's live threads summed by {@link ThreadClass} name
  */
 public record BrokerJmxSnapshot(int nodeId, long nanoTime, Map<String, HistogramSample> requestTimes, Map<String, Long> requestCounts,
-                                Long handlerIdleNanos, long gcCount, long gcTimeMs) {
+                                Long handlerIdleNanos, long gcCount, long gcTimeMs, Map<String, Long> topicMeterCounts,
+                                Map<String, Long> threadCpuNanos) {
+    public BrokerJmxSnapshot {
+        topicMeterCounts = topicMeterCounts == null ? Map.of() : Map.copyOf(topicMeterCounts);
+        threadCpuNanos = threadCpuNanos == null ? Map.of() : Map.copyOf(threadCpuNanos);
+    }
 }

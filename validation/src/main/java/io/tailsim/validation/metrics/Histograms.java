@@ -30,6 +30,14 @@ public final class Histograms {
         return Base64.getEncoder().encodeToString(b);
     }
 
+    /** The same distribution in nanoseconds (the simulator's unit), each recorded value scaled by 1000 with its count. */
+    public static Histogram toNanos(Histogram us) {
+        Histogram ns = new Histogram(1, HIGHEST_US * 1000, DIGITS);
+        for (org.HdrHistogram.HistogramIterationValue v : us.recordedValues())
+            ns.recordValueWithCount(v.getValueIteratedTo() * 1000, v.getCountAtValueIteratedTo());
+        return ns;
+    }
+
     public static Histogram decode(String base64) {
         try {
             return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), LOWEST_US);

@@ -1,5 +1,7 @@
 package io.tailsim.validation.metrics;
 
+import com.sun.management.ThreadMXBean;
+
 import javax.management.AttributeList;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -9,6 +11,8 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,14 @@ public final class JmxProbe implements AutoCloseable {
     public static final List<String> REQUESTS = List.of("Produce", "FetchFollower", "FetchConsumer");
     public static final List<String> TIMES = List.of("RequestQueueTimeMs", "LocalTimeMs", "RemoteTimeMs", "ResponseQueueTimeMs",
             "ResponseSendTimeMs", "TotalTimeMs");
+
+    /**
+     * Broker-wide BrokerTopicMetrics meters: client bytes in and out, replication bytes in and out, and partition-level request
+     * counts (TotalProduceRequestsPerSec marks once per partition appended; TotalFetchRequestsPerSec once per partition a fetch
+     * reads, every partition of its fetch session included), which give partitions per request.
+     */
+    public static final List<String> TOPIC_METERS = List.of("BytesInPerSec", "BytesOutPerSec", "ReplicationBytesInPerSec",
+            "ReplicationBytesOutPerSec", "TotalProduceRequestsPerSec", "TotalFetchRequestsPerSec");
 
     private final int nodeId;
     private final JMXConnector connector;
@@ -65,12 +77,32 @@ public final class JmxProbe implements AutoCloseable {
                 gcCount += Math.max(0, number(a, 0).longValue());
                 gcTime += Math.max(0, number(a, 1).longValue());
             }
-            return new BrokerJmxSnapshot(nodeId, now, times, counts, idleCount, gcCount, gcTime);
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            for (String meter : TOPIC_METERS) {
+                ObjectName on = new ObjectName("kafka.server:type=BrokerTopicMetrics,name=" + meter);
+                if (mbs.isRegistered(on)) bytes.put(meter, ((Number) mbs.getAttribute(on, "Count")).longValue());
+            }
+            return new BrokerJmxSnapshot(nodeId, now, times, counts, idleCount, gcCount, gcTime, bytes, threadCpu());
         } catch (IOException e) {
             throw new UncheckedIOException("JMX read from node " + nodeId + " failed", e);
         } catch (JMException e) {
             throw new IllegalStateException("JMX read from node " + nodeId + " failed", e);
         }
+    }
+
+    /** CPU nanoseconds of the live Java threads by {@link ThreadClass}; threads without CPU accounting are left out. */
+    private Map<String, Long> threadCpu() throws IOException {
+        ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(mbs, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
+        long[] ids = threads.getAllThreadIds();
+        ThreadInfo[] infos = threads.getThreadInfo(ids);
+        long[] cpu = threads.getThreadCpuTime(ids);
+        Map<String, Long> byClass = new LinkedHashMap<>();
+        for (ThreadClass c : ThreadClass.values()) byClass.put(c.metricName(), 0L);
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] == null || cpu[i] < 0) continue;
+            byClass.merge(ThreadClass.of(infos[i].getThreadName()).metricName(), cpu[i], Long::sum);
+        }
+        return byClass;
     }
 
     private static Number number(AttributeList a, int i) {

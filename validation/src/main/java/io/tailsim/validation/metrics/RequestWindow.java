@@ -17,7 +17,8 @@ import java.util.Map;
  * @param gcTimeMs           their time
  */
 public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String, Double> requestsPerSec, Map<String, Long> requestCounts,
-                            Double handlerIdleFraction, long gcCollections, long gcTimeMs, double seconds) {
+                            Double handlerIdleFraction, long gcCollections, long gcTimeMs, double seconds,
+                            Map<String, Double> topicMetersPerSec, Map<String, Double> threadCpuCores) {
 
     public static RequestWindow between(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after) {
         Map<Integer, BrokerJmxSnapshot> b = new LinkedHashMap<>();
@@ -30,6 +31,8 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
         double idleSum = 0;
         int idleBrokers = 0;
         long gcCount = 0, gcTime = 0;
+        Map<String, Long> meters = new LinkedHashMap<>();
+        Map<String, Double> threadCores = new LinkedHashMap<>();
         for (BrokerJmxSnapshot a : after) {
             BrokerJmxSnapshot s = b.get(a.nodeId());
             if (s == null) continue;
@@ -43,6 +46,13 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
             gcCount += a.gcCount() - s.gcCount();
             gcTime += a.gcTimeMs() - s.gcTimeMs();
             a.requestCounts().forEach((req, c) -> counts.merge(req, c - s.requestCounts().getOrDefault(req, 0L), Long::sum));
+            a.topicMeterCounts().forEach((m, c) -> {
+                if (s.topicMeterCounts().containsKey(m)) meters.merge(m, c - s.topicMeterCounts().get(m), Long::sum);
+            });
+            if (sec > 0)
+                a.threadCpuNanos().forEach((cls, n) -> {
+                    if (s.threadCpuNanos().containsKey(cls)) threadCores.merge(cls, (n - s.threadCpuNanos().get(cls)) / (sec * 1e9), Double::sum);
+                });
         }
         if (paired == 0) throw new IllegalArgumentException("no broker has snapshots on both sides of the window");
         seconds /= paired;
@@ -56,7 +66,10 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
         }
         final double sec = seconds;
         counts.forEach((req, c) -> rates.put(req, c / sec));
-        return new RequestWindow(means, rates, counts, idleBrokers == 0 ? null : idleSum / idleBrokers, gcCount, gcTime, seconds);
+        Map<String, Double> meterRates = new LinkedHashMap<>();
+        meters.forEach((m, c) -> meterRates.put(m, c / sec));
+        return new RequestWindow(means, rates, counts, idleBrokers == 0 ? null : idleSum / idleBrokers, gcCount, gcTime, seconds,
+                meterRates, threadCores);
     }
 
     /** The window mean of one histogram over all brokers; null when no broker recorded any in the window. */

@@ -23,7 +23,7 @@ class RecordStampTest {
     @Test
     void refusesValuesTooShortForAStamp() {
         assertThatThrownBy(() -> RecordStamp.read(new byte[7])).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ProducerGroupSpec("p", "t", 1, 10, 7, Arrival.CONSTANT, 0, null))
-                .hasMessageContaining("recordBytes must be >= 8");
+        assertThatThrownBy(() -> new ProducerGroupSpec("p", "t", 1, 10, 0, 7, Keys.NONE, Arrival.CONSTANT, null))
+                .hasMessageContaining("value bytes must be >= 8");
     }
 }

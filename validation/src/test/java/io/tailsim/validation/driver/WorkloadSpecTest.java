@@ -13,8 +13,8 @@ class WorkloadSpecTest {
     @Test
     void offeredLoadAddsUpOverGroups() {
         WorkloadSpec w = new WorkloadSpec(List.of(
-                new ProducerGroupSpec("a", "t", 9, 1000, 512, Arrival.POISSON, 0, Map.of()),
-                new ProducerGroupSpec("b", "u", 1, 10, 100, Arrival.CONSTANT, 0, Map.of())),
+                new ProducerGroupSpec("a", "t", 9, 1000, 0, 512, Keys.NONE, Arrival.POISSON, Map.of()),
+                new ProducerGroupSpec("b", "u", 1, 10, 0, 100, Keys.NONE, Arrival.CONSTANT, Map.of())),
                 List.of(new ConsumerGroupSpec("g", List.of("t", "u"), 3, Map.of())), 10, 30, 1);
         assertThat(w.offeredRecordsPerSec()).isCloseTo(1010, within(1e-9));
         assertThat(w.offeredBytesPerSec()).isCloseTo(512_000 + 1_000, within(1e-9));
@@ -24,13 +24,13 @@ class WorkloadSpecTest {
 
     @Test
     void warmUpBelowTenSecondsIsRefused() {
-        List<ProducerGroupSpec> p = List.of(new ProducerGroupSpec("a", "t", 1, 1, 8, null, 0, null));
+        List<ProducerGroupSpec> p = List.of(new ProducerGroupSpec("a", "t", 1, 1, 0, 8, Keys.NONE, null, null));
         assertThatThrownBy(() -> new WorkloadSpec(p, List.of(), 5, 10, 1)).hasMessageContaining("warm-up must be at least 10");
     }
 
     @Test
     void aDriverRefusesTopicsTheClusterDoesNotHave() {
-        WorkloadSpec w = new WorkloadSpec(List.of(new ProducerGroupSpec("a", "missing", 1, 1, 8, null, 0, null)), List.of(), 10, 1, 1);
+        WorkloadSpec w = new WorkloadSpec(List.of(new ProducerGroupSpec("a", "missing", 1, 1, 0, 8, Keys.NONE, null, null)), List.of(), 10, 1, 1);
         assertThatThrownBy(() -> new WorkloadDriver("b:1", w, Map.of("t", 3), "x")).hasMessageContaining("topic missing");
     }
 

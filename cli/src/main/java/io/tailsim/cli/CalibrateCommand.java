@@ -1,0 +1,49 @@
+package io.tailsim.cli;
+
+import io.tailsim.validation.RefusedRunException;
+import io.tailsim.validation.calibrate.Calibration;
+import io.tailsim.validation.calibrate.CalibrationPlan;
+import io.tailsim.validation.cluster.ClusterOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+/** tailsim calibrate: fit this machine's hardware profile to a short series of real-cluster runs. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Measure this machine (loopback, disk, memory), run a short series of light",
+                "workloads on a real 3-node Kafka cluster here, and fit the hardware profile's CPU",
+                "costs to them by least squares. Writes the profile (--out) and the fit with its",
+                "residuals (WORK/calibration.md). Each run is kept in WORK as it completes, so an",
+                "interrupted calibration resumes. Run it on a quiet machine: other processes' CPU",
+                "use spoils the measurements (such runs are flagged)."})
+public final class CalibrateCommand implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "profiles/local.yaml", description = "Profile to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "out/calibration", description = "Runs and report (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--fresh", description = "Measure everything again instead of keeping runs finished earlier.")
+    boolean fresh;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        System.out.println(log("calibration: " + CalibrationPlan.runs().size() + " runs of about 50 s each, then the fit"));
+        try {
+            Calibration.run(new Calibration.Options(work, out, fresh, ClusterOptions.defaults(), msg -> System.out.println(log(msg))));
+        } catch (RefusedRunException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        System.out.println("profile: " + out);
+        System.out.println("fit and residuals: " + work.resolve(Calibration.REPORT_MD));
+        return 0;
+    }
+
+    private static String log(String msg) {
+        return "[" + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + msg;
+    }
+}

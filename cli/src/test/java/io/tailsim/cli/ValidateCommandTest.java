@@ -1,0 +1,55 @@
+package io.tailsim.cli;
+
+import io.tailsim.validation.compare.OverlayFigure;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The validate and calibrate commands' handling of input, and the overlay figure; the real-cluster path is validation's smoke test. */
+class ValidateCommandTest {
+    static final String PROFILE = "../profiles/local.yaml";
+    static final String BIG = "../validation/src/test/resources/scenarios/big.yaml";
+
+    @Test
+    void aScenarioTooBigForThisMachineIsRefusedWithTheFigureBeforeAnythingStarts(@TempDir Path tmp) {
+        RunCommandTest.Outcome o = RunCommandTest.run("validate", BIG, "--profile", PROFILE, "--out", tmp.toString());
+        assertThat(o.exit()).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(o.err()).contains("offered load 50.0 MB/s exceeds 25.0 MB/s").contains("--scale 2 or more");
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void badArgumentsAreUserErrors(@TempDir Path tmp) {
+        assertThat(RunCommandTest.run("validate", "--profile", PROFILE).err()).contains("give a scenario FILE, or --suite");
+        assertThat(RunCommandTest.run("validate", tmp.resolve("missing.yaml").toString(), "--profile", PROFILE).err()).contains("scenario file not found");
+        assertThat(RunCommandTest.run("validate", BIG, "--scale", "0.5", "--profile", PROFILE).err()).contains("--scale must be a number >= 1");
+        assertThat(RunCommandTest.run("validate", BIG, "--profile", tmp.resolve("none.yaml").toString()).exit()).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(RunCommandTest.run("validate", BIG, "--suite", "--profile", PROFILE).err()).contains("not both");
+        assertThat(RunCommandTest.run("calibrate", "--help").exit()).isZero();
+    }
+
+    @Test
+    void theOverlayDrawsSimulatedAndMeasuredPercentileCurvesAsPngAndSvg(@TempDir Path tmp) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Random r = new Random(1);
+        Histogram a = new Histogram(3), b = new Histogram(3), c = new Histogram(3);
+        for (int i = 0; i < 5000; i++) {
+            a.recordValue((long) (2e6 + 1e6 * Math.abs(r.nextGaussian() * r.nextGaussian())));
+            b.recordValue((long) (2.2e6 + 1e6 * Math.abs(r.nextGaussian())));
+            c.recordValue((long) (3e6 + 2e6 * Math.abs(r.nextGaussian())));
+        }
+        List<Path> files = new ValidateCommand.PlotsOverlay().draw(tmp, "distribution", "t",
+                List.of(new OverlayFigure.Series("producer, simulated", List.of(a, b)), new OverlayFigure.Series("producer, measured", List.of(c))));
+        assertThat(files).containsExactly(tmp.resolve("distribution.png"), tmp.resolve("distribution.svg"));
+        assertThat(Files.size(tmp.resolve("distribution.png"))).isGreaterThan(5_000);
+        assertThat(Files.readString(tmp.resolve("distribution.svg"))).contains("producer, measured").contains("99.9%");
+        assertThat(new ValidateCommand.PlotsOverlay().draw(tmp, "empty", "t", List.of())).isEmpty();
+    }
+}

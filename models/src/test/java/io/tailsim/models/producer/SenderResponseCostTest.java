@@ -1,0 +1,61 @@
+package io.tailsim.models.producer;
+
+import io.tailsim.models.Fixtures;
+import io.tailsim.models.cluster.ClusterModel;
+import io.tailsim.models.config.Acks;
+import io.tailsim.models.config.ArrivalProcess;
+import io.tailsim.models.config.BrokerConfig;
+import io.tailsim.models.config.ClusterSpec;
+import io.tailsim.models.config.CompressionType;
+import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.models.config.KeyStrategy;
+import io.tailsim.models.config.ProducerGroupSpec;
+import io.tailsim.models.config.TopicSpec;
+import io.tailsim.models.report.RunResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.tailsim.core.time.Time.MILLISECOND;
+import static io.tailsim.core.time.Time.SECOND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** client-per-response: the Sender thread reads each response before its batches complete. */
+class SenderResponseCostTest {
+    static HardwareProfile withClientCosts(double perRequest, double perResponse) {
+        HardwareProfile b = Fixtures.simple(4);
+        HardwareProfile.CpuCosts c = b.cpu();
+        HardwareProfile.CpuCosts costs = new HardwareProfile.CpuCosts(c.perRequestNanos(), c.perKiBNanos(),
+                c.perPartitionNanos(), c.fetchSessionPartitionNanos(), c.tlsPerRequestNanos(), c.tlsPerKiBNanos(),
+                c.networkThreadPerRequestNanos(), 0, perRequest, 0, c.networkThreadPerResponseNanos(),
+                c.purgatoryCompleteNanos(), c.replicaFetcherPerResponseNanos(), 0, perResponse);
+        return new HardwareProfile("r", 4, 1, false, costs, b.network(), b.disk(), b.compressionRatio(), null, null, 4);
+    }
+
+    static RunResult run(HardwareProfile p, int clientHosts) {
+        ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 2, new ArrivalProcess.Poisson(50), 0, 512,
+                KeyStrategy.NONE, Fixtures.producerConfig(0, 16_384, Acks.LEADER, CompressionType.NONE), 0, clientHosts);
+        ClusterSpec s = new ClusterSpec(p, 3, 1, BrokerConfig.defaults(), List.of(new TopicSpec("t", 6, 3, 2)),
+                List.of(g), List.of(), List.of(), 8 * SECOND, SECOND, 1);
+        return new ClusterModel(s, 1).run();
+    }
+
+    /** At a low rate every record is alone: reading its response adds client-per-response to its latency. */
+    @Test
+    void readingTheResponseDelaysTheAcknowledgement() {
+        double base = run(withClientCosts(0, 0), 0).producerLatency().mean();
+        double priced = run(withClientCosts(0, 2 * MILLISECOND), 0).producerLatency().mean();
+        assertThat(priced - base).isCloseTo(2.0, within(0.2));
+    }
+
+    /** On a priced client machine, reading responses is CPU there, as writing requests is. */
+    @Test
+    void responsesCostTheClientMachinesCpu() {
+        RunResult sends = run(withClientCosts(100_000, 0), 1);
+        RunResult both = run(withClientCosts(100_000, 100_000), 1);
+        double u1 = sends.producerGroups().get("p").clientCpuUtilisation();
+        double u2 = both.producerGroups().get("p").clientCpuUtilisation();
+        assertThat(u2).isCloseTo(2 * u1, within(0.2 * u1));
+    }
+}

@@ -1,0 +1,106 @@
+package io.tailsim.validation.calibrate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tailsim.scenarios.result.ResultFiles;
+import io.tailsim.validation.MeasuredRun;
+import io.tailsim.validation.RealKafkaRun;
+import io.tailsim.validation.cluster.ClusterOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * tailsim calibrate: measure the machine, run the {@link CalibrationPlan} on the real cluster, fit the CPU costs and write the
+ * local hardware profile with the fit's report. Each run's measurement is kept in the work folder as soon as it exists, so an
+ * interrupted calibration resumes with the runs it has not done.
+ */
+public final class Calibration {
+    public static final String MACHINE_JSON = "machine.json";
+    public static final String REPORT_MD = "calibration.md";
+
+    public record Options(Path workDir, Path profileOut, boolean fresh, ClusterOptions cluster, Consumer<String> progress) {
+    }
+
+    private Calibration() {
+    }
+
+    public static CalibrationFit run(Options o) throws InterruptedException {
+        long t0 = System.nanoTime();
+        mkdirs(o.workDir());
+        MachineFacts machine;
+        Path machineFile = o.workDir().resolve(MACHINE_JSON);
+        if (!o.fresh() && Files.isRegularFile(machineFile)) {
+            machine = read(machineFile, MachineFacts.class);
+            o.progress().accept("machine: measured earlier (" + machineFile + "), kept");
+        } else {
+            long s = System.nanoTime();
+            machine = MachineFacts.measure(o.cluster().baseDir());
+            ResultFiles.writeJson(machineFile, machine);
+            o.progress().accept(String.format(Locale.ROOT, "machine: loopback %.1f us one way, %.0f MB/s; disk %.0f MB/s (%.1f s)",
+                    machine.loopbackOneWayMeanNanos() / 1e3, machine.loopbackBytesPerSecond() / 1e6, machine.diskWriteBytesPerSecond() / 1e6,
+                    (System.nanoTime() - s) / 1e9));
+        }
+        List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
+        List<CalibrationSample> samples = new ArrayList<>();
+        int i = 0;
+        for (CalibrationPlan.Run run : plan) {
+            i++;
+            Path f = o.workDir().resolve(run.name() + ".json");
+            String head = String.format(Locale.ROOT, "[calibrate %d/%d, %.0f s] %s", i, plan.size(), (System.nanoTime() - t0) / 1e9, run.name());
+            MeasuredRun measured;
+            if (!o.fresh() && Files.isRegularFile(f)) {
+                measured = MeasuredRun.fromJson(readString(f));
+                o.progress().accept(head + ": measured earlier, kept");
+            } else {
+                o.progress().accept(head + ": " + run.description());
+                long s = System.nanoTime();
+                measured = RealKafkaRun.execute(run.spec(), o.cluster(), msg -> o.progress().accept("  real: " + msg));
+                ResultFiles.writeString(f, measured.toJson());
+                o.progress().accept(String.format(Locale.ROOT, "%s: done in %.0f s; brokers %.2f cores, driver %.2f cores%s", head,
+                        (System.nanoTime() - s) / 1e9, measured.metrics().get("cpuCores.brokers"), measured.driverCpuCores(),
+                        measured.otherCpuFlagged() ? String.format(Locale.ROOT, "; FLAGGED: %.2f cores of other CPU use", measured.otherCpuCores()) : ""));
+            }
+            samples.add(CalibrationSample.of(run.name(), measured));
+        }
+        CalibrationFit fit = CalibrationFit.of(samples);
+        String when = LocalDate.now().toString();
+        ProfileDocument profile = LocalProfileWriter.document(fit, machine, when);
+        ResultFiles.writeString(o.profileOut(), profile.render());
+        String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when);
+        ResultFiles.writeString(o.workDir().resolve(REPORT_MD), report);
+        o.progress().accept(String.format(Locale.ROOT, "[calibrate %.0f s] wrote %s and %s", (System.nanoTime() - t0) / 1e9, o.profileOut(),
+                o.workDir().resolve(REPORT_MD)));
+        return fit;
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    private static String readString(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    private static <T> T read(Path f, Class<T> type) {
+        try {
+            return new ObjectMapper().readValue(Files.readAllBytes(f), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+}

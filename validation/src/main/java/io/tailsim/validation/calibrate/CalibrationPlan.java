@@ -1,0 +1,61 @@
+package io.tailsim.validation.calibrate;
+
+import io.tailsim.validation.RunSpec;
+import io.tailsim.validation.cluster.ClusterSpec;
+import io.tailsim.validation.cluster.TopicSpec;
+import io.tailsim.validation.driver.Arrival;
+import io.tailsim.validation.driver.ConsumerGroupSpec;
+import io.tailsim.validation.driver.Keys;
+import io.tailsim.validation.driver.ProducerGroupSpec;
+import io.tailsim.validation.driver.WorkloadSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The calibration runs: short runs on three nodes chosen to move the fits' regressors apart (produce requests against
+ * records by linger.ms, fetches by consumer groups, bytes by record size, fetch sessions by partition count, purgatory by
+ * acks), none of them a suite scenario, so the suite's errors are measured on runs the profile was not fitted to. Every run is
+ * light (well under the machine's saturation), 10 s of warm-up and 15 s measured: about 50 s each with start-up and shutdown.
+ */
+public final class CalibrationPlan {
+    public record Run(String name, String description, RunSpec spec) {
+    }
+
+    static final double WARMUP_SECONDS = 10;
+    static final double MEASURE_SECONDS = 15;
+
+    private CalibrationPlan() {
+    }
+
+    public static List<Run> runs() {
+        List<Run> r = new ArrayList<>();
+        r.add(run("c01-idle", "one producer at 20 records/s, 3 partitions, no consumers: the idle cost", 3, 1, 20, 512, 0, "all", 0));
+        r.add(run("c02-linger0-300", "3 producers, 300 records/s, linger.ms 0, 6 partitions, one consumer", 6, 3, 300, 512, 0, "all", 1));
+        r.add(run("c03-linger0-900", "6 producers, 900 records/s, linger.ms 0, 6 partitions, one consumer", 6, 6, 900, 512, 0, "all", 1));
+        r.add(run("c04-linger20-900", "3 producers, 900 records/s, linger.ms 20 (batches of several records), 12 partitions, one consumer",
+                12, 3, 900, 512, 20, "all", 1));
+        r.add(run("c05-large-records", "one producer, 120 records/s of 16 KiB (1.9 MB/s), linger.ms 0, 3 partitions, no consumers",
+                3, 1, 120, 16 * 1024, 0, "all", 0));
+        r.add(run("c06-three-groups", "3 producers, 300 records/s, linger.ms 0, 6 partitions, three consumer groups of one", 6, 3, 300, 512, 0, "all", 3));
+        r.add(run("c07-partitions-300", "one producer at 50 records/s over 300 partitions, no consumers: fetch sessions", 300, 1, 50, 512, 0, "all", 0));
+        r.add(run("c08-partitions-900", "one producer at 50 records/s over 900 partitions, no consumers: fetch sessions", 900, 1, 50, 512, 0, "all", 0));
+        r.add(run("c09-acks1-600", "3 producers, 600 records/s, acks=1, linger.ms 0, 6 partitions, one consumer", 6, 3, 600, 512, 0, "1", 1));
+        r.add(run("c10-spread-batches", "3 producers, 600 records/s with random keys over 60 partitions, linger.ms 10: many partitions per request",
+                60, 3, 600, 512, 10, "all", 1));
+        return r;
+    }
+
+    private static Run run(String name, String description, int partitions, int producers, double recordsPerSec, int valueBytes,
+                           int lingerMs, String acks, int consumerGroups) {
+        String topic = "calibrate";
+        ClusterSpec cluster = new ClusterSpec(3, ClusterSpec.DEFAULT_HEAP_MB, Map.of(), List.of(new TopicSpec(topic, partitions, 3, 2)));
+        boolean keyed = name.contains("spread");
+        ProducerGroupSpec p = new ProducerGroupSpec("p", topic, producers, recordsPerSec, keyed ? 8 : 0, valueBytes,
+                keyed ? Keys.RANDOM : Keys.NONE, Arrival.POISSON, Map.of("linger.ms", Integer.toString(lingerMs), "acks", acks));
+        List<ConsumerGroupSpec> groups = new ArrayList<>();
+        for (int g = 0; g < consumerGroups; g++) groups.add(new ConsumerGroupSpec("g" + g, List.of(topic), 1, Map.of()));
+        return new Run(name, description, new RunSpec(cluster, new WorkloadSpec(List.of(p), groups, WARMUP_SECONDS, MEASURE_SECONDS, 11)));
+    }
+}

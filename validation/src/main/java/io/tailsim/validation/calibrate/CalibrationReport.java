@@ -1,0 +1,44 @@
+package io.tailsim.validation.calibrate;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** calibration.md: the runs, each fit's coefficients with standard errors, and every run's residual. */
+public final class CalibrationReport {
+    private CalibrationReport() {
+    }
+
+    public static String render(CalibrationFit fit, MachineFacts m, List<CalibrationPlan.Run> plan, Path profile, String when) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Calibration of the local hardware profile (").append(when).append(")\n\n");
+        sb.append(String.format(Locale.ROOT, "Machine: %s, %d cores, %d MiB. Profile written to `%s`.%n%n", m.cpuModel(), m.cores(),
+                m.memTotalBytes() >> 20, profile));
+        sb.append(String.format(Locale.ROOT, "Direct measurements: loopback one way %.1f us (cv %.2f, %d round trips), loopback %.0f MB/s, "
+                        + "disk writes %.0f MB/s in %s.%n%n", m.loopbackOneWayMeanNanos() / 1e3, m.loopbackOneWayCv(), m.loopbackRoundTrips(),
+                m.loopbackBytesPerSecond() / 1e6, m.diskWriteBytesPerSecond() / 1e6, m.diskDir()));
+        sb.append("## Runs\n\n| run | what | produce req | fetch req | records | broker CPU s | driver CPU s | other CPU |\n|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < plan.size() && i < fit.samples().size(); i++) {
+            CalibrationSample s = fit.samples().get(i);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %s |%n", s.name(), plan.get(i).description(), s.produce(),
+                    s.fetchFollower() + s.fetchConsumer(), s.recordsSent(), s.brokerCpu(), s.driverCpu(), s.flagged() ? "**flagged**" : "ok"));
+        }
+        sb.append('\n');
+        for (Fit f : fit.fits()) {
+            sb.append("## ").append(f.name()).append(String.format(Locale.ROOT, " (R^2 %.4f)%n%n", f.rSquared()));
+            sb.append("| regressor | coefficient | standard error |\n|---|---|---|\n");
+            for (int j = 0; j < f.regressors().size(); j++) {
+                String r = f.regressors().get(j);
+                double b = f.coefficients()[j], se = f.standardErrors()[j];
+                sb.append("| ").append(r).append(" | ").append(r.equals("idle") ? String.format(Locale.ROOT, "%.4f cores", b)
+                                : LocalProfileWriter.micros(b * 1e9)).append(" | ")
+                        .append(r.equals("idle") ? String.format(Locale.ROOT, "%.4f", se) : LocalProfileWriter.micros(se * 1e9)).append(" |\n");
+            }
+            sb.append("\n| run | observed CPU s | fitted | residual |\n|---|---|---|---|\n");
+            for (int i = 0; i < f.samples().size(); i++)
+                sb.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %+.3f |%n", f.samples().get(i), f.observed()[i], f.fitted()[i], f.residual(i)));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,150 @@
+package io.tailsim.validation.calibrate;
+
+import io.tailsim.validation.cluster.ClusterSpec;
+
+import java.util.Locale;
+
+/**
+ * The local hardware profile from a calibration: CPU costs from the fits, the network, disk and memory from direct
+ * measurements, and for what the runs cannot identify a stated choice marked "fit:". Negative fitted costs (noise around
+ * zero) are written as 0, and the source says so.
+ */
+public final class LocalProfileWriter {
+    static final int BROKERS = 3;
+
+    private LocalProfileWriter() {
+    }
+
+    public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when) {
+        int runs = fit.samples().size();
+        long flagged = fit.samples().stream().filter(CalibrationSample::flagged).count();
+        String basis = String.format(Locale.ROOT, "%d calibration runs of tailsim calibrate (%s)%s", runs, when,
+                flagged == 0 ? "" : String.format(Locale.ROOT, ", %d of them flagged for other CPU use", flagged));
+        ProfileDocument d = new ProfileDocument("local",
+                "this machine: " + BROKERS + " Kafka 4.4.0 nodes and the driver's clients on " + m.cores() + " shared cores, loopback, PLAINTEXT");
+        d.comment("Hardware profile: this machine, fitted by `./tailsim calibrate` (" + when + "). Three Kafka 4.4.0 nodes and the")
+                .comment("workload driver's clients share its " + m.cores() + " cores (" + m.cpuModel() + "), over 127.0.0.1, PLAINTEXT; so every")
+                .comment("broker is on one host whose cores the clients use too (validation/README.md, docs/validation.md).")
+                .comment("")
+                .comment("CPU costs are least-squares fits of CPU seconds on counts over the calibration runs' measured windows")
+                .comment("(CalibrationFit); the fits, their residuals and the runs are in the calibration report beside the runs.");
+        for (Fit f : fit.fits()) {
+            d.comment(String.format(Locale.ROOT, "  %s: R^2 %.3f; idle %.3f cores (the model has no idle term)", f.name(), f.rSquared(),
+                    f.coefficient("idle")));
+        }
+
+        d.put("testbed", "brokers", Integer.toString(BROKERS), "measured: the validation harness starts three nodes on this machine (validation/README.md)");
+        d.put("testbed", "availability-zones", "1", "measured: every node and client listens on 127.0.0.1, one machine");
+        d.put("testbed", "security.protocol", "PLAINTEXT", "published: validation/README.md, the harness's listeners are PLAINTEXT");
+        d.put("testbed", "security.inter.broker.protocol", "PLAINTEXT", "published: validation/README.md, inter.broker.listener.name=PLAINTEXT");
+        d.put("testbed", "default.replication.factor", "3", "published: validation/README.md, run default default.replication.factor = min(3, brokers)");
+        d.put("testbed", "min.insync.replicas", "2", "published: validation/README.md, run default min.insync.replicas = min(2, brokers)");
+
+        d.put("host", "vcpus", Integer.toString(m.cores()), "measured: Runtime.availableProcessors() on this machine");
+        d.put("host", "brokers-per-host", Integer.toString(BROKERS), "measured: the harness runs all three nodes on this one machine");
+        d.put("host", "clients-share-broker-host", "true", "measured: the driver's producers and consumers run in one JVM on the same cores");
+
+        Fit h = fit.handler(), n = fit.network(), r = fit.fetcher(), c = fit.client();
+        String hb = "fit: OLS of broker CPU outside network and fetcher threads (handlers, GC, JIT, other threads) over " + basis;
+        d.put("cpu", "per-request.Produce", duration(h, "Produce"), hb + ": " + estimate(h, "Produce") + " per Produce request; R^2 " + r2(h));
+        d.put("cpu", "per-request.FetchFollower", duration(h, "Fetch"), hb + ": " + estimate(h, "Fetch") + " per fetch request, follower and consumer fetches pooled");
+        d.put("cpu", "per-request.FetchConsumer", duration(h, "Fetch"), hb + ": " + estimate(h, "Fetch") + " per fetch request, follower and consumer fetches pooled");
+        d.put("cpu", "per-request.Metadata", duration(h, "Produce"), "fit: too few Metadata requests in the calibration runs to fit; set to the fitted Produce cost");
+        d.put("cpu", "per-request.default", duration(h, "Produce"), "fit: too few other requests in the calibration runs to fit; set to the fitted Produce cost");
+        d.put("cpu", "per-kib", duration(h, "kibIn"), hb + ": " + estimate(h, "kibIn") + " per KiB produced (BytesInPerSec)");
+        d.put("cpu", "per-partition", duration(h, "extraPartitionAppends"), hb + ": " + estimate(h, "extraPartitionAppends")
+                + " per partition appended beyond a produce request's first (TotalProduceRequestsPerSec)");
+        d.put("cpu", "fetch-session-per-partition", duration(h, "partitionReads"), hb + ": " + estimate(h, "partitionReads")
+                + " per partition a fetch reads, its whole fetch session (TotalFetchRequestsPerSec)");
+        d.put("cpu", "tls-per-request", "0us", "published: validation/README.md, PLAINTEXT listeners, no TLS");
+        d.put("cpu", "tls-per-kib", "0ns", "published: validation/README.md, PLAINTEXT listeners, no TLS");
+        d.put("cpu", "network-thread-per-request", duration(n, "requests"), "fit: OLS of the brokers' network-thread CPU (JMX thread CPU times) over "
+                + basis + ": " + estimate(n, "requests") + " per request of any type with its response; R^2 " + r2(n));
+        d.put("cpu", "network-thread-per-response", "0us", "fit: whole-thread CPU cannot split reading a request from writing its response; "
+                + "both are in network-thread-per-request");
+        d.put("cpu", "purgatory-complete", "0us", "fit: completions run on the handler thread of the fetch that advances the high watermark; "
+                + "their cost is in the fitted fetch cost");
+        d.put("cpu", "replica-fetcher-per-response", duration(r, "FetchFollower"), "fit: OLS of the brokers' ReplicaFetcherThread CPU over "
+                + basis + ": " + estimate(r, "FetchFollower") + " per follower fetch response (plus " + estimate(r, "replicationKibIn")
+                + " per KiB replicated, which the model prices with per-kib); R^2 " + r2(r));
+        d.put("cpu", "per-connection-per-second", "0us", "fit: not separable from the idle term at the calibration runs' few connections; "
+                + "the idle cores are in the calibration report");
+        d.put("cpu", "client-per-request", duration(c, "Produce"), "fit: OLS of the driver JVM's CPU over " + basis + ": "
+                + estimate(c, "Produce") + " per produce request (consumer fetches " + estimate(c, "FetchConsumer") + " each); R^2 " + r2(c));
+        d.put("cpu", "client-per-record", duration(c, "recordsSent"), "fit: OLS of the driver JVM's CPU over " + basis + ": "
+                + estimate(c, "recordsSent") + " per record sent");
+        d.put("cpu", "service-cv", "0.5", "fit: whole-thread CPU totals say nothing of the spread of single costs; the latency-blog profile's start 0.5");
+
+        String loop = String.format(Locale.ROOT, "lognormal(mean=%s, cv=%.2f)", micros(m.loopbackOneWayMeanNanos()), m.loopbackOneWayCv());
+        d.put("network", "same-host-one-way", loop, String.format(Locale.ROOT, "measured: half the round trip of 100-byte TCP messages on 127.0.0.1, "
+                + "%,d round trips (MachineProbe, %s)", m.loopbackRoundTrips(), when));
+        d.put("network", "same-az-one-way", loop, "fit: not exercised, every node and client is on one host; set to the loopback figure");
+        d.put("network", "cross-az-one-way", loop, "fit: not exercised, every node and client is on one host; set to the loopback figure");
+        d.put("network", "nic-bandwidth", mbPerSec(m.loopbackBytesPerSecond()), "measured: one TCP stream of 1 GiB through 127.0.0.1 (MachineProbe, " + when + ")");
+
+        long heaps = (long) BROKERS * ClusterSpec.DEFAULT_HEAP_MB << 20;
+        long dirtyable = m.memTotalBytes() - heaps;
+        String disk = mbPerSec(m.diskWriteBytesPerSecond());
+        d.put("disk", "write-bandwidth", disk, String.format(Locale.ROOT, "measured: %d MiB written sequentially in 1 MiB blocks and forced to the device in %s, "
+                + "where the brokers' logs live (MachineProbe, %s)", m.diskProbeBytes() >> 20, m.diskDir(), when));
+        d.put("disk", "read-bandwidth", disk, "fit: not measured; set to the write figure. Runs keep 60 s of log in far more page cache, so consumers do not read the disk");
+        d.put("disk", "read-latency", "lognormal(mean=100us, cv=1)", "fit: not measured; only page-cache misses pay it and runs here have none (60 s retention)");
+        d.put("disk", "dirty-background", mib(dirtyable * m.dirtyBackgroundRatio() / 100), String.format(Locale.ROOT,
+                "measured: /proc/sys/vm/dirty_background_ratio %d (%%) of MemTotal less three %d MiB broker heaps", m.dirtyBackgroundRatio(), ClusterSpec.DEFAULT_HEAP_MB));
+        d.put("disk", "dirty-limit", mib(dirtyable * m.dirtyRatio() / 100), String.format(Locale.ROOT,
+                "measured: /proc/sys/vm/dirty_ratio %d (%%) of the same memory", m.dirtyRatio()));
+        d.put("disk", "page-cache", mib(dirtyable - (1536L << 20)), "measured: /proc/meminfo MemTotal less three broker heaps and 1.5 GiB for the driver and the OS");
+        d.put("disk", "stall-interval", "none", "fit: no flush stalls were seen in the calibration runs' latencies; left out");
+        d.put("disk", "stall-duration", "none", "fit: see stall-interval");
+
+        for (String codec : new String[]{"none", "lz4", "zstd", "gzip", "snappy"})
+            d.put("compression-ratio", codec, "1.0", "published: validation/README.md, record values are random (incompressible) bytes");
+
+        long collections = fit.samples().stream().mapToLong(CalibrationSample::gcCollections).sum();
+        long gcMs = fit.samples().stream().mapToLong(CalibrationSample::gcTimeMs).sum();
+        double brokerSeconds = fit.samples().stream().mapToDouble(s -> s.seconds() * s.brokers()).sum();
+        if (collections > 0) {
+            d.put("gc", "pause-interval", "exponential(" + millis(brokerSeconds * 1000 / collections) + ")", String.format(Locale.ROOT,
+                    "fit: %d collections in %.0f broker-seconds over %s (JMX GarbageCollector counts); exponential gaps are an assumption",
+                    collections, brokerSeconds, basis));
+            d.put("gc", "pause-duration", "deterministic(" + millis((double) gcMs / collections) + ")", String.format(Locale.ROOT,
+                    "fit: %d ms of collection time over those %d collections (JMX CollectionTime); a fixed length is an assumption", gcMs, collections));
+        } else {
+            d.put("gc", "pause-interval", "none", "fit: no collection in the calibration runs' windows; left out");
+            d.put("gc", "pause-duration", "none", "fit: see pause-interval");
+        }
+        return d;
+    }
+
+    /** A fitted cost per unit as a duration, 0 when the fit is negative. */
+    static String duration(Fit f, String regressor) {
+        double seconds = Math.max(0, f.coefficient(regressor));
+        return Math.round(seconds * 1e9) + "ns";
+    }
+
+    static String estimate(Fit f, String regressor) {
+        double b = f.coefficient(regressor), se = f.standardError(regressor);
+        String s = micros(b * 1e9) + " +/- " + micros(se * 1e9);
+        return b < 0 ? s + " (negative, written as 0)" : s;
+    }
+
+    private static String r2(Fit f) {
+        return String.format(Locale.ROOT, "%.3f", f.rSquared());
+    }
+
+    static String micros(double nanos) {
+        return String.format(Locale.ROOT, "%.1fus", nanos / 1e3);
+    }
+
+    private static String millis(double ms) {
+        return String.format(Locale.ROOT, "%.1fms", ms);
+    }
+
+    private static String mbPerSec(double bytesPerSecond) {
+        return Math.round(bytesPerSecond / 1e6) + "MB/s";
+    }
+
+    private static String mib(long bytes) {
+        return (bytes >> 20) + "MiB";
+    }
+}

@@ -1,0 +1,137 @@
+package io.tailsim.validation.compare;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.scenarios.result.BrokerSummary;
+import io.tailsim.scenarios.result.LatencyStats;
+import io.tailsim.scenarios.result.ResultFiles;
+import io.tailsim.scenarios.result.Summary;
+import io.tailsim.scenarios.result.TopicSummary;
+import io.tailsim.validation.MeasuredRun;
+import io.tailsim.validation.metrics.JmxProbe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * comparison.json: the simulator's prediction beside the real cluster's measurement, metric by metric, under the names
+ * {@link MeasuredRun#metrics()} uses. Every expected row is present even when a side has no value, so a missing figure shows
+ * as null instead of vanishing.
+ */
+@JsonPropertyOrder({"scenario", "rows"})
+public record Comparison(String scenario, List<ComparisonRow> rows) {
+    /** Percentiles compared for producer and end-to-end latency. */
+    public static final List<String> PERCENTILES = List.of("p50", "p95", "p99", "p99.9");
+    /** Per-topic rows when a run has several topics (a probe topic beside a loaded one). */
+    public static final List<String> TOPIC_PERCENTILES = List.of("p50", "p99");
+    public static final String CPU = "cpuCores.brokersAndClients";
+    public static final String THROUGHPUT = "throughputMBps";
+
+    public Comparison {
+        rows = List.copyOf(rows);
+    }
+
+    /** The metric names every comparison of a run over {@code topics} holds, in order. */
+    public static List<String> expectedMetrics(List<String> topics) {
+        List<String> names = new ArrayList<>();
+        for (String latency : List.of("producerLatencyMs", "endToEndLatencyMs"))
+            for (String p : PERCENTILES) names.add(latency + "." + p);
+        if (topics.size() > 1)
+            for (String t : topics)
+                for (String latency : List.of("producerLatencyMs", "endToEndLatencyMs"))
+                    for (String p : TOPIC_PERCENTILES) names.add("topic." + t + "." + latency + "." + p);
+        for (String req : JmxProbe.REQUESTS)
+            for (String time : JmxProbe.TIMES) names.add(req + "." + time + ".mean");
+        for (String req : JmxProbe.REQUESTS) names.add(req + ".requestsPerSec");
+        names.add(THROUGHPUT);
+        names.add(CPU);
+        return names;
+    }
+
+    /**
+     * Joins a simulation summary and a measured run. {@code hardware} is the profile the simulation ran with: broker CPU in the
+     * summary is a host's utilisation, shared by the brokers (and clients) placed on it, so cores = utilisation x vCPUs per host.
+     * A null summary (the model declared the cluster overloaded) gives rows with measured figures only.
+     */
+    public static Comparison of(String scenario, Summary simulated, HardwareProfile hardware, MeasuredRun measured, List<String> topics) {
+        Map<String, Double> m = measured.metrics();
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (String name : expectedMetrics(topics)) {
+            Double measuredValue = name.equals(CPU) ? Double.valueOf(m.get("cpuCores.brokers") + m.get("cpuCores.driver")) : m.get(name);
+            rows.add(ComparisonRow.of(name, simulated == null ? null : simulated(name, simulated, hardware), measuredValue));
+        }
+        return new Comparison(scenario, rows);
+    }
+
+    static Double simulated(String name, Summary s, HardwareProfile hardware) {
+        if (name.equals(THROUGHPUT)) return s.throughputMBps();
+        if (name.equals(CPU)) return hostCores(s.brokers(), hardware);
+        if (name.startsWith("producerLatencyMs.")) return stat(s.producerLatencyMs(), name.substring("producerLatencyMs.".length()));
+        if (name.startsWith("endToEndLatencyMs.")) return stat(s.endToEndLatencyMs(), name.substring("endToEndLatencyMs.".length()));
+        if (name.startsWith("topic.")) {
+            for (String latency : List.of(".producerLatencyMs.", ".endToEndLatencyMs.")) {
+                int at = name.indexOf(latency);
+                if (at < 0) continue;
+                TopicSummary t = s.topics() == null ? null : s.topics().get(name.substring("topic.".length(), at));
+                if (t == null) return null;
+                return stat(latency.startsWith(".producer") ? t.producerLatencyMs() : t.endToEndLatencyMs(), name.substring(at + latency.length()));
+            }
+            return null;
+        }
+        String[] parts = name.split("\\.");
+        if (parts.length == 2 && parts[1].equals("requestsPerSec")) {
+            double sum = 0;
+            for (BrokerSummary b : s.brokers()) sum += b.requestsPerSec() == null ? 0 : b.requestsPerSec().getOrDefault(parts[0], 0.0);
+            return sum;
+        }
+        if (parts.length == 3 && parts[2].equals("mean")) {
+            Map<String, LatencyStats> times = s.requestMetrics() == null ? null : s.requestMetrics().get(parts[0]);
+            LatencyStats st = times == null ? null : times.get(parts[1]);
+            return st == null || st.count() == 0 ? null : st.mean();
+        }
+        throw new IllegalArgumentException("no simulated figure for metric " + name);
+    }
+
+    private static Double stat(LatencyStats s, String statistic) {
+        if (s == null || s.count() == 0) return null;
+        double v = s.get(statistic);
+        return Double.isNaN(v) ? null : v;
+    }
+
+    /** Busy cores of the broker hosts: brokers 0..bph-1 share host 0 and report its utilisation, and so on. */
+    static Double hostCores(List<BrokerSummary> brokers, HardwareProfile hardware) {
+        int perHost = hardware.brokersPerHost();
+        double cores = 0;
+        for (int first = 0; first < brokers.size(); first += perHost) {
+            double u = brokers.get(first).cpuUtilization();
+            if (Double.isNaN(u)) return null;
+            cores += u * hardware.brokerVcpus();
+        }
+        return cores;
+    }
+
+    public Optional<ComparisonRow> row(String metric) {
+        return rows.stream().filter(r -> r.metric().equals(metric)).findFirst();
+    }
+
+    public void write(Path file) {
+        ResultFiles.writeJson(file, this);
+    }
+
+    public static Comparison read(Path file) {
+        try {
+            return JSON.readValue(Files.readAllBytes(file), Comparison.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+}

@@ -1,0 +1,47 @@
+package io.tailsim.validation.compare;
+
+import java.util.List;
+
+/**
+ * A paired comparison of the suite: two scenarios that differ in one setting, and the metrics whose ratio (variant / baseline)
+ * the simulator must reproduce: moving the same way as measured, and within 30% of the measured ratio.
+ */
+public record Pair(String label, String baseline, String variant, List<String> metrics) {
+    /** The published experiments, scaled down (validation/suite/*.yaml); "base" is 9 producers, linger.ms 5, acks=all. */
+    public static final List<Pair> SUITE = List.of(
+            new Pair("9 vs 90 producers at one total rate", "base", "producers-90",
+                    List.of("producerLatencyMs.p50", "producerLatencyMs.p99")),
+            new Pair("linger.ms 0 vs 5", "linger-0", "base",
+                    List.of("producerLatencyMs.p50", "producerLatencyMs.p99", "Produce.requestsPerSec")),
+            new Pair("10 vs 1000 partitions per broker (probe topic)", "partitions-10", "partitions-1000",
+                    List.of("topic.probe.producerLatencyMs.p99", "topic.probe.endToEndLatencyMs.p99")),
+            new Pair("acks 1 vs all", "acks-1", "base",
+                    List.of("producerLatencyMs.p50", "producerLatencyMs.p99")));
+
+    /** Within this of the measured ratio (relative), the bar. */
+    public static final double RATIO_TOLERANCE = 0.30;
+
+    /** One metric of the pair on both sides; a ratio is null when a value is missing or the baseline is zero. */
+    public record Outcome(Pair pair, String metric, Double measuredRatio, Double simulatedRatio) {
+        public boolean sameDirection() {
+            return measuredRatio != null && simulatedRatio != null && Math.signum(measuredRatio - 1) == Math.signum(simulatedRatio - 1);
+        }
+
+        public boolean withinTolerance() {
+            return sameDirection() && Math.abs(simulatedRatio / measuredRatio - 1) <= RATIO_TOLERANCE;
+        }
+    }
+
+    public List<Outcome> outcomes(Comparison baselineRun, Comparison variantRun) {
+        return metrics.stream().map(m -> {
+            ComparisonRow a = baselineRun.row(m).orElse(null), b = variantRun.row(m).orElse(null);
+            Double measured = a == null || b == null ? null : ratio(b.measured(), a.measured());
+            Double simulated = a == null || b == null ? null : ratio(b.simulated(), a.simulated());
+            return new Outcome(this, m, measured, simulated);
+        }).toList();
+    }
+
+    static Double ratio(Double num, Double den) {
+        return num == null || den == null || den == 0 ? null : num / den;
+    }
+}

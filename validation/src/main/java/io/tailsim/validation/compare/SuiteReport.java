@@ -1,0 +1,231 @@
+package io.tailsim.validation.compare;
+
+import io.tailsim.scenarios.result.ResultFiles;
+import io.tailsim.validation.calibrate.MachineProbe;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** docs/validation.md: the machine, the bars, and each suite scenario's table and figure. */
+public final class SuiteReport {
+    /** One scenario's result folder; comparison and record are null when it has not completed (failure says why, if known). */
+    public record Entry(String name, Path file, Path dir, Comparison comparison, ValidationRecord record, String failure) {
+    }
+
+    /** Rows shown in the report per scenario (comparison.json has them all). */
+    static final List<String> SHOWN = List.of("producerLatencyMs.p50", "producerLatencyMs.p95", "producerLatencyMs.p99", "producerLatencyMs.p99.9",
+            "endToEndLatencyMs.p50", "endToEndLatencyMs.p95", "endToEndLatencyMs.p99", "endToEndLatencyMs.p99.9",
+            "Produce.TotalTimeMs.mean", "Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.TotalTimeMs.mean",
+            "Produce.requestsPerSec", "FetchFollower.requestsPerSec", "FetchConsumer.requestsPerSec", Comparison.THROUGHPUT, Comparison.CPU);
+
+    private SuiteReport() {
+    }
+
+    public static void write(Path report, Path outDir, Map<String, Entry> entries, Bars bars, Suite.Options o) {
+        Path figureDir = report.toAbsolutePath().getParent().resolve(stem(report));
+        StringBuilder md = new StringBuilder();
+        md.append("# Validation: tailsim against a real Kafka cluster on this machine\n\n");
+        long done = entries.values().stream().filter(e -> e.record() != null).count();
+        md.append("Written by `./tailsim validate --suite` on ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+                .append(". Each scenario of `").append(o.suiteDir()).append("` runs on a real Apache Kafka cluster here and in the simulator with ")
+                .append("this machine's hardware profile; every figure below comes from `").append(outDir).append("/<scenario>/` (comparison.json, ")
+                .append("validation.json, measured.json, simulated/); how the two sides are made comparable is in the last section.\n\n");
+        md.append("Results: **").append(done).append(" of ").append(entries.size()).append(" scenarios**.");
+        if (done == 0) md.append(" None has run yet: on a quiet machine, run `./tailsim calibrate --out profiles/local.yaml` and then ")
+                .append("`./tailsim validate --suite` (about 15 minutes; finished scenarios are kept if it is interrupted).");
+        md.append("\n\n");
+        machine(md, entries, o);
+        bars(md, bars, o);
+        for (Entry e : entries.values()) scenario(md, e, figureDir, report);
+        method(md);
+        ResultFiles.writeString(report, md.toString());
+    }
+
+    private static void machine(StringBuilder md, Map<String, Entry> entries, Suite.Options o) {
+        ValidationRecord any = entries.values().stream().map(Entry::record).filter(Objects::nonNull).findFirst().orElse(null);
+        md.append("## The machine\n\n");
+        md.append("- CPU: ").append(MachineProbe.cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores; memory ")
+                .append(MachineProbe.meminfoBytes("MemTotal").orElse(0) >> 30).append(" GiB");
+        md.append("\n- Kernel: ").append(kernel()).append("; Java ").append(System.getProperty("java.version")).append('\n');
+        md.append("- Kafka ").append(any != null ? any.kafkaVersion() : io.tailsim.validation.RealKafkaRun.kafkaVersion())
+                .append(": three nodes in KRaft combined mode, one JVM each, on 127.0.0.1 with PLAINTEXT listeners; the workload driver's ")
+                .append("producers and consumers in one more JVM on the same cores (validation/README.md)\n");
+        Path profile = o.validation().localProfile();
+        md.append("- Hardware profile: `").append(profile).append("`: ").append(sourceCounts(profile)).append('\n');
+        List<ValidationRecord> records = entries.values().stream().map(Entry::record).filter(Objects::nonNull).toList();
+        long flagged = records.stream().filter(ValidationRecord::otherCpuFlagged).count();
+        long saturated = records.stream().filter(ValidationRecord::machineCpuSaturated).count();
+        md.append("- Clean measurements: ").append(flagged).append(" of ").append(records.size())
+                .append(" runs had more than 0.1 core of CPU used by other processes (flagged, spoiled); ")
+                .append(saturated).append(" ran the machine at 95% or more of its cores\n\n");
+    }
+
+    private static void bars(StringBuilder md, Bars b, Suite.Options o) {
+        md.append("## Bars\n\n");
+        md.append("Scenarios not used for calibration: ").append(o.calibrationScenarios().isEmpty()
+                ? "all of them (`tailsim calibrate` fits the profile to its own runs, none of which is a suite scenario)"
+                : "all but " + String.join(", ", o.calibrationScenarios())).append(".\n\n");
+        md.append(String.format(Locale.ROOT, "- p50 and p99 of producer and end-to-end latency within 30%% of measured: **%d of %d rows (%.0f%%)**; "
+                        + "the bar is 80%%: **%s**. Rows without a simulated figure count as misses.\n",
+                b.rowsWithin(), b.latencyRows().size(), 100 * b.shareWithin(), b.rowsPass() ? "met" : "not met"));
+        long good = b.pairs().stream().filter(Pair.Outcome::withinTolerance).count();
+        md.append(String.format(Locale.ROOT, "- Paired comparisons moving the measured way with their ratio within 30%% of the measured ratio: "
+                + "**%d of %d**; the bar is all of them: **%s**.\n\n", good, b.pairs().size(), b.pairsPass() ? "met" : "not met"));
+        for (String m : b.missingPairs()) md.append("- Missing pair: ").append(m).append('\n');
+        if (!b.missingPairs().isEmpty()) md.append('\n');
+        md.append("| pair | metric | measured ratio | simulated ratio | same direction | within 30% |\n|---|---|---|---|---|---|\n");
+        for (Pair.Outcome p : b.pairs())
+            md.append("| ").append(p.pair().label()).append(" (").append(p.pair().variant()).append(" / ").append(p.pair().baseline()).append(") | ")
+                    .append(p.metric()).append(" | ").append(ComparisonTable.number(p.measuredRatio())).append(" | ")
+                    .append(ComparisonTable.number(p.simulatedRatio())).append(" | ").append(p.sameDirection() ? "yes" : "no").append(" | ")
+                    .append(p.withinTolerance() ? "yes" : "no").append(" |\n");
+        md.append("\n| latency row | simulated ms | measured ms | relative error |\n|---|---|---|---|\n");
+        for (ComparisonRow r : b.latencyRows())
+            md.append("| ").append(r.metric()).append(" | ").append(ComparisonTable.number(r.simulated())).append(" | ")
+                    .append(ComparisonTable.number(r.measured())).append(" | ").append(ComparisonTable.percent(r.relativeError())).append(" |\n");
+        md.append('\n');
+    }
+
+    private static void scenario(StringBuilder md, Entry e, Path figureDir, Path report) {
+        md.append("## ").append(e.name()).append("\n\n");
+        ValidationRecord r = e.record();
+        if (r == null) {
+            md.append("No result").append(e.failure() == null ? " (not run yet)" : ": " + e.failure()).append(".\n\n");
+            return;
+        }
+        md.append(r.description()).append(" (`").append(e.file()).append("`).\n\n");
+        md.append(String.format(Locale.ROOT, "- Real run %s, Kafka %s, scale %s; took %.0f s (simulate %.0f s, real %.0f s)\n", r.runId(), r.kafkaVersion(),
+                BigDecimal.valueOf(r.scale()).stripTrailingZeros().toPlainString(), r.seconds().getOrDefault("total", 0.0), r.seconds().getOrDefault("simulate", 0.0),
+                r.seconds().getOrDefault("real", 0.0)));
+        md.append(String.format(Locale.ROOT, "- Other CPU use %.2f cores%s; machine saturated: %s; CPU pressure %s; driver send lag p99 %s ms; "
+                        + "failed sends %d; consumed %d of %d\n", r.otherCpuCores(), r.otherCpuFlagged() ? " (**flagged: spoiled**)" : "",
+                r.machineCpuSaturated() ? "yes" : "no", r.cpuPressureSome() == null ? "n/a" : ComparisonTable.percent(r.cpuPressureSome()).replace("+", ""),
+                ComparisonTable.number(r.driverSendLagP99Ms()), r.failedSends(), r.consumedInWindow(), r.expectedConsumed()));
+        if (r.simulationError() != null) md.append("- The simulator stopped: ").append(r.simulationError()).append('\n');
+        for (String n : r.notes()) md.append("- Note: ").append(n).append('\n');
+        md.append("\n| metric | simulated | measured | relative error |\n|---|---|---|---|\n");
+        for (ComparisonRow row : e.comparison().rows()) {
+            if (!SHOWN.contains(row.metric()) && !row.metric().startsWith("topic.")) continue;
+            md.append("| ").append(row.metric()).append(" | ").append(ComparisonTable.number(row.simulated())).append(" | ")
+                    .append(ComparisonTable.number(row.measured())).append(" | ").append(ComparisonTable.percent(row.relativeError())).append(" |\n");
+        }
+        md.append('\n');
+        for (String f : r.figures()) {
+            if (!f.endsWith(".png")) continue;
+            Path target = figureDir.resolve(e.name() + ".png");
+            copy(e.dir().resolve(f), target);
+            md.append("![").append(e.name()).append(": simulated and measured percentile distributions](")
+                    .append(report.toAbsolutePath().getParent().relativize(target)).append(")\n\n");
+        }
+    }
+
+    private static void method(StringBuilder md) {
+        md.append("""
+                ## How the comparison is made
+
+                Commands: `./tailsim validate FILE [--out DIR] [--scale F] [--profile profiles/local.yaml]` for one scenario (any scenario
+                file), `./tailsim validate --suite` for this report, `./tailsim calibrate --out profiles/local.yaml` for the profile. The
+                harness itself (cluster, driver, measurements, clean-up) is described in validation/README.md.
+
+                **One scenario, two sides.** The scenario is loaded as the simulator loads it and put on this machine by overrides listed
+                in each validation.json: the hardware profile replaced by the local one, the scenario's broker count kept, every broker on
+                one host (`brokers-per-host` = brokers) whose cores the clients share (`clients-share-broker-host` in the profile), one
+                availability zone, PLAINTEXT listeners (a TLS or SASL scenario runs PLAINTEXT on both sides, with a note). The simulator
+                runs that scenario first (so it does not disturb the measurement), then the real cluster runs the same scenario mapped
+                to the harness: brokers and every modelled broker setting, topics with partitions, replication factor and
+                min.insync.replicas, each producer group's count, rate, arrival process, key and value sizes, key strategy and every
+                producer setting (Kafka 4 defaults written out), each consumer group's count, settings and processing time, the seed
+                and the measured window. The real warm-up is at least 10 s (JIT); the measured window is the scenario's duration less
+                its warm-up.
+
+                **Arrivals.** Constant, Poisson and on-off producers are open loop: each record's intended send time is fixed in
+                advance and written into the record, and latency runs from it (no coordinated omission). Trogdor producers follow
+                Trogdor's ProduceBench exactly: each period's quota of sends back to back, then `flush()`, then a wait for the next
+                period less the flush's duration; a burst that overruns its period starts the next one at once without a flush, as
+                Trogdor's Throttle does (the simulator flushes every period; the two differ only when a burst overruns). Trogdor and
+                saturating producers are closed loop, so their latency runs from the `send()` call, as Trogdor and the simulator
+                measure it. The simulator also measures open-loop latency from the `send()` call; the real side's driver send lag
+                (reported per run) is the difference, and is small unless the driver is short of CPU.
+
+                **Refused, never approximated.** Partition changes during a run (phases), the KIP-480 sticky partitioner (removed
+                from Kafka's clients in 4.0), sub-millisecond `*.ms` settings, values under 8 bytes (the send-time stamp), sweeps (one
+                file per point), and loads beyond what two cores carry (25 MB/s, 48,828 records/s or 90 producers, from
+                real-kafka-here.md; `--scale F` divides each group's rate by F and its client counts by F, on both sides, and the
+                report says so).
+
+                **Metrics.** Latency percentiles from HdrHistogram on both sides, also per topic when a run has several. Broker
+                request-time components are Kafka's JMX histogram means over the window (Kafka rounds each time to whole
+                milliseconds, so components well under 1 ms read low or zero); request rates are cluster-wide. Simulated CPU is the
+                broker host's utilisation times its cores, which includes the clients sharing it; measured CPU is the brokers' and the
+                driver's processes. CPU used by other processes is measured apart, and a run with more than 0.1 core of it is flagged
+                as spoiled. Relative error = (simulated - measured) / measured; a pair's ratio is variant / baseline on each side.
+
+                **Calibration.** `tailsim calibrate` measures loopback latency and bandwidth, sequential disk writes and the kernel's
+                page-cache limits, then runs ten light workloads (not suite scenarios) that move produce requests, fetches,
+                partitions per request, fetch-session size and bytes apart, and fits by least squares (commons-math3) the brokers'
+                CPU outside network and fetcher threads (per request type, per extra partition appended, per partition a fetch
+                reads, per KiB), the network threads' CPU per request, the replica fetchers' CPU per follower response, and the
+                driver's CPU per record and per request; thread CPU comes from each broker's ThreadMXBean over JMX. GC pauses come
+                from the brokers' collector counts and times. What the runs cannot identify (metadata requests, the spread of
+                single costs) is stated as such in the profile's sources. The fit, its standard errors and every run's residual are
+                in out/calibration/calibration.md. Brokers and clients share the machine's two cores, so the profile puts every
+                broker on one host of 2 vCPUs shared with the clients rather than pinning them apart with taskset: pinning would
+                leave one core per side and measure a different machine from the one real-kafka-here.md describes.
+
+                **Bars** (from the issue): on suite scenarios not used for calibration (all of them), p50 and p99 of producer and
+                end-to-end latency within 30% of measured for at least 80% of rows, and every paired comparison moving the measured
+                way with its ratio within 30% of the measured ratio. A row or ratio without a simulated figure counts as a miss.
+                """);
+    }
+
+    private static String sourceCounts(Path profile) {
+        try {
+            String text = Files.readString(profile);
+            Matcher m = Pattern.compile("source: \"(published|measured|fit):").matcher(text);
+            int pub = 0, meas = 0, fit = 0;
+            while (m.find()) {
+                switch (m.group(1)) {
+                    case "published" -> pub++;
+                    case "measured" -> meas++;
+                    default -> fit++;
+                }
+            }
+            return meas + " measured, " + fit + " fitted and " + pub + " published values";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + profile, e);
+        }
+    }
+
+    private static String kernel() {
+        try {
+            String v = Files.readString(Path.of("/proc/version")).trim();
+            String[] p = v.split("\\s+");
+            return p.length > 2 ? p[0] + " " + p[2] : v;
+        } catch (IOException e) {
+            return System.getProperty("os.name") + " " + System.getProperty("os.version");
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            ResultFiles.writeBytes(to, Files.readAllBytes(from));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from, e);
+        }
+    }
+
+    private static String stem(Path report) {
+        return report.getFileName().toString().replaceFirst("\\.md$", "");
+    }
+}

@@ -1,0 +1,64 @@
+package io.tailsim.validation.calibrate;
+
+import io.tailsim.scenarios.profile.ProfileLoader;
+import io.tailsim.scenarios.result.ResultFiles;
+import io.tailsim.validation.MeasuredRun;
+import io.tailsim.validation.MeasuredRunTest;
+import io.tailsim.validation.cluster.ClusterOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** A calibration whose runs are all in the work folder already: it resumes without starting a cluster, fits, and writes both files. */
+class CalibrationTest {
+    /** The sample run with the counts and CPU figures of a calibration run made with known costs. */
+    static MeasuredRun run(int i) {
+        MeasuredRun s = MeasuredRunTest.sample();
+        double w = s.windowSeconds();
+        double produce = 50 + 90 * i, ff = 40 + 30 * (i % 4), fc = 25 * (i % 3), extra = 11 * (i % 5), reads = 300 + 700 * (i % 6), kibIn = 20 + 9 * i * i;
+        double network = 0.01 + 40e-6 * (produce + ff + fc);
+        double fetcher = 0.004 + 50e-6 * ff + 1e-6 * 2 * kibIn;
+        double handler = 0.05 + 300e-6 * produce + 90e-6 * (ff + fc) + 8e-6 * extra + 3e-6 * reads + 2e-6 * kibIn;
+        double records = produce * w * (1 + i % 3);
+        double driver = 0.1 + (5e-6 * records + 500e-6 * produce * w + 200e-6 * fc * w) / w;
+        double brokers = handler + network + fetcher;
+        return new MeasuredRun("c" + i, s.kafkaVersion(), 1, 3, 1024, 3, 1, s.offeredRecordsPerSec(), s.offeredBytesPerSec(), s.warmupSeconds(), w,
+                s.startupSeconds(), s.wallTimeSeconds(), s.producerLatencyMs(), s.endToEndLatencyMs(), s.driverSendLagMs(),
+                s.producerLatencyHistogramUs(), s.endToEndLatencyHistogramUs(), (long) records, (long) records, 0, null, (long) records, (long) records, 0,
+                s.requestTimeMeansMs(), Map.of("Produce", produce, "FetchFollower", ff, "FetchConsumer", fc), 0.9, 3, 12,
+                Map.of(1, brokers / 3, 2, brokers / 3, 3, brokers / 3), driver, brokers + driver, 0.01, false, false, 0.1, 2, 24000,
+                (long) records * 512, Map.of(), Map.of(),
+                Map.of("TotalProduceRequestsPerSec", produce + extra, "TotalFetchRequestsPerSec", reads, "BytesInPerSec", kibIn * 1024,
+                        "ReplicationBytesInPerSec", 2 * kibIn * 1024),
+                Map.of("network", network, "replicaFetcher", fetcher, "requestHandler", handler * 0.7, "otherJava", handler * 0.1, "nonJava", handler * 0.2));
+    }
+
+    @Test
+    void resumesFromKeptRunsFitsAndWritesTheProfileAndTheReport(@TempDir Path tmp) throws Exception {
+        Path work = tmp.resolve("work");
+        ResultFiles.writeJson(work.resolve(Calibration.MACHINE_JSON), LocalProfileWriterTest.MACHINE);
+        List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
+        for (int i = 0; i < plan.size(); i++) ResultFiles.writeString(work.resolve(plan.get(i).name() + ".json"), run(i).toJson());
+
+        List<String> log = new ArrayList<>();
+        Path profile = tmp.resolve("profiles").resolve("local.yaml");
+        CalibrationFit fit = Calibration.run(new Calibration.Options(work, profile, false, ClusterOptions.defaults(), log::add));
+
+        assertThat(log).filteredOn(l -> l.contains("measured earlier, kept")).hasSize(plan.size());
+        assertThat(fit.handler().coefficient("Produce")).isCloseTo(300e-6, within(1e-9));
+        assertThat(fit.client().coefficient("recordsSent")).isCloseTo(5e-6, within(1e-10));
+        var h = ProfileLoader.load(profile).hardware();
+        assertThat(h.cpu().perRequest("Produce")).isCloseTo(300_000L, within(5L));
+        assertThat(h.cpu().networkThreadPerRequestNanos()).isCloseTo(40_000, within(5.0));
+        String report = Files.readString(work.resolve(Calibration.REPORT_MD));
+        assertThat(report).contains("## broker handler side", "| Produce | 300.0us |", "| c01-idle |", "residual", "c10-spread-batches");
+    }
+}

@@ -1,0 +1,96 @@
+package io.tailsim.validation.calibrate;
+
+import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.scenarios.profile.ProfileLoader;
+import io.tailsim.scenarios.profile.Testbed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The written profile is one the scenarios' loader reads back, with the fitted numbers and a source on every value. */
+class LocalProfileWriterTest {
+    static final MachineFacts MACHINE = new MachineFacts(2, "test CPU", 24L << 30, 20_000, 24_000, 1.2, 1.8e9, 256L << 20, 1.25e9, "/tmp", 1, 2);
+
+    static CalibrationFit syntheticFit(double produceCost) {
+        List<CalibrationSample> runs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double w = 15, produce = w * (100 + 80 * i), ff = w * (50 + 37 * (i % 4)), fc = w * 20 * (i % 3), extra = w * 13 * (i % 5);
+            double reads = w * (200 + 911 * (i % 7)), kib = w * (30 + 17 * i * i), repl = 2 * kib + 5 * i, records = produce * (1 + i % 3);
+            double handler = 0.05 * w + produceCost * produce + 90e-6 * (ff + fc) + 8e-6 * extra + 3e-6 * reads + 2e-6 * kib;
+            double network = 0.01 * w + 40e-6 * (produce + ff + fc);
+            double fetcher = 0.005 * w + 50e-6 * ff + 1e-6 * repl;
+            double driver = 0.1 * w + 5e-6 * records + 500e-6 * produce + 200e-6 * fc;
+            runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, extra, reads, kib, repl, records, records,
+                    handler + network + fetcher, network, fetcher, handler, driver, 30, 120, 3, i == 4));
+        }
+        return CalibrationFit.of(runs);
+    }
+
+    @Test
+    void roundTripsThroughTheScenariosProfileLoader(@TempDir Path tmp) throws Exception {
+        CalibrationFit fit = syntheticFit(300e-6);
+        Path file = tmp.resolve("local.yaml");
+        Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01").render());
+
+        Testbed t = ProfileLoader.load(file);
+        HardwareProfile h = t.hardware();
+        assertThat(h.name()).isEqualTo("local");
+        assertThat(h.brokerVcpus()).isEqualTo(2);
+        assertThat(h.brokersPerHost()).isEqualTo(3);
+        assertThat(h.clientsShareBrokerHost()).isTrue();
+        assertThat(h.cpu().perRequest("Produce")).isCloseTo(300_000L, within(50L));
+        assertThat(h.cpu().perRequest("FetchFollower")).isCloseTo(90_000L, within(50L));
+        assertThat(h.cpu().perRequest("FetchConsumer")).isEqualTo(h.cpu().perRequest("FetchFollower"));
+        assertThat(h.cpu().perKiBNanos()).isCloseTo(2_000, within(5.0));
+        assertThat(h.cpu().perPartitionNanos()).isCloseTo(8_000, within(5.0));
+        assertThat(h.cpu().fetchSessionPartitionNanos()).isCloseTo(3_000, within(5.0));
+        assertThat(h.cpu().networkThreadPerRequestNanos()).isCloseTo(40_000, within(5.0));
+        assertThat(h.cpu().replicaFetcherPerResponseNanos()).isCloseTo(50_000, within(5.0));
+        assertThat(h.cpu().clientPerRequestNanos()).isCloseTo(500_000, within(50.0));
+        assertThat(h.cpu().clientPerRecordNanos()).isCloseTo(5_000, within(5.0));
+        assertThat(h.network().sameHostOneWay().mean()).isCloseTo(24_000, within(100.0));
+        assertThat(h.network().nicBytesPerSecond()).isEqualTo(1.8e9);
+        assertThat(h.disk().writeBytesPerSecond()).isEqualTo(1.25e9);
+        // 300 collections in 10 runs x 3 brokers x 15 s: one every 1.5 s per broker, 120 ms / 30 = 4 ms each.
+        assertThat(h.gcPauseInterval().mean()).isCloseTo(1.5e9, within(1e6));
+        assertThat(h.gcPauseDuration().mean()).isCloseTo(4e6, within(1e3));
+        assertThat(t.sources()).containsKey("cpu.per-request.Produce");
+        assertThat(t.sources().get("cpu.per-request.Produce")).startsWith("fit: OLS").contains("10 calibration runs").contains("1 of them flagged");
+        assertThat(t.sources().get("network.same-host-one-way")).startsWith("measured:");
+        assertThat(t.clusterDefaults().keys()).contains("brokers", "security.protocol");
+    }
+
+    @Test
+    void aNegativeFittedCostIsWrittenAsZeroAndSaysSo(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("local.yaml");
+        Files.writeString(file, LocalProfileWriter.document(syntheticFit(-20e-6), MACHINE, "2026-01-01").render());
+        Testbed t = ProfileLoader.load(file);
+        assertThat(t.hardware().cpu().perRequest("Produce")).isZero();
+        assertThat(t.sources().get("cpu.per-request.Produce")).contains("negative, written as 0");
+    }
+
+    @Test
+    void theCommittedLocalProfileLoadsAndSaysWhereEachNumberComesFrom() {
+        Testbed t = ProfileLoader.load(Path.of("../profiles/local.yaml"));
+        assertThat(t.hardware().brokerVcpus()).isEqualTo(2);
+        assertThat(t.hardware().brokersPerHost()).isEqualTo(3);
+        assertThat(t.hardware().clientsShareBrokerHost()).isTrue();
+        assertThat(t.sources()).allSatisfy((k, v) -> assertThat(v).matches("(published|measured|fit): .*"));
+        assertThat(t.sources().get("cpu.per-request.Produce")).contains("real-kafka-here.md row 2 MB/s");
+    }
+
+    @Test
+    void aSourceMustSayWhatKindItIs() {
+        assertThatThrownBy(() -> new ProfileDocument.Entry("1", "guess")).hasMessageContaining("published:, measured: or fit:");
+        assertThat(ProfileDocument.scalar("303us")).isEqualTo("303us");
+        assertThat(ProfileDocument.scalar("lognormal(mean=1us, cv=1)")).isEqualTo("\"lognormal(mean=1us, cv=1)\"");
+    }
+}

@@ -1,0 +1,117 @@
+package io.tailsim.validation.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tailsim.scenarios.Scenario;
+import io.tailsim.scenarios.result.Summary;
+import io.tailsim.scenarios.runner.ProgressListener;
+import io.tailsim.scenarios.runner.ScenarioRunner;
+import io.tailsim.validation.MeasuredRun;
+import io.tailsim.validation.MeasuredRunTest;
+import io.tailsim.validation.scenario.LocalScenario;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ComparisonTest {
+    private static Summary summary;
+    private static Scenario local;
+
+    @BeforeAll
+    static void simulateTheSmokeScenario() {
+        local = LocalScenario.of(Scenario.load(Path.of("src/test/resources/scenarios/smoke.yaml")), Path.of("../profiles/local.yaml")).scenario();
+        summary = new ScenarioRunner().run(local, new ScenarioRunner.Options(1, null, 1, ProgressListener.NONE)).summary();
+    }
+
+    @Test
+    void relativeErrorIsSignedAgainstTheMeasuredValueAndNullWithoutBothSides() {
+        assertThat(ComparisonRow.of("m", 12.0, 10.0).relativeError()).isCloseTo(0.2, within(1e-12));
+        assertThat(ComparisonRow.of("m", 8.0, 10.0).relativeError()).isCloseTo(-0.2, within(1e-12));
+        assertThat(ComparisonRow.of("m", -1.0, -2.0).relativeError()).isCloseTo(0.5, within(1e-12));
+        assertThat(ComparisonRow.of("m", null, 10.0).relativeError()).isNull();
+        assertThat(ComparisonRow.of("m", 1.0, null).relativeError()).isNull();
+        assertThat(ComparisonRow.of("m", 1.0, 0.0).relativeError()).isNull();
+        ComparisonRow nan = ComparisonRow.of("m", Double.NaN, 3.0);
+        assertThat(nan.simulated()).isNull();
+        assertThat(nan.complete()).isFalse();
+    }
+
+    @Test
+    void everyExpectedRowIsPresentInOrderWithPerTopicRowsOnlyForSeveralTopics() {
+        List<String> one = Comparison.expectedMetrics(List.of("t"));
+        assertThat(one).startsWith("producerLatencyMs.p50", "producerLatencyMs.p95", "producerLatencyMs.p99", "producerLatencyMs.p99.9",
+                "endToEndLatencyMs.p50");
+        assertThat(one).contains("Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.LocalTimeMs.mean",
+                "Produce.requestsPerSec", "FetchConsumer.requestsPerSec", "throughputMBps", "cpuCores.brokersAndClients");
+        assertThat(one).noneMatch(m -> m.startsWith("topic."));
+        assertThat(one).hasSize(8 + 18 + 3 + 2);
+        assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
+                .hasSize(one.size() + 8);
+    }
+
+    @Test
+    void joinsTheSimulatorsSummaryWithTheMeasuredRun() {
+        MeasuredRun measured = MeasuredRunTest.sample();
+        Comparison c = Comparison.of("smoke", summary, local.spec().profile(), measured, List.of("smoke-a", "smoke-b"));
+        assertThat(c.rows()).extracting(ComparisonRow::metric).containsExactlyElementsOf(Comparison.expectedMetrics(List.of("smoke-a", "smoke-b")));
+        ComparisonRow p99 = c.row("producerLatencyMs.p99").orElseThrow();
+        assertThat(p99.simulated()).isEqualTo(summary.producerLatencyMs().p99());
+        assertThat(p99.measured()).isEqualTo(measured.producerLatencyMs().p99());
+        assertThat(p99.relativeError()).isCloseTo((p99.simulated() - p99.measured()) / p99.measured(), within(1e-12));
+        assertThat(c.row("Produce.RemoteTimeMs.mean").orElseThrow().measured()).isEqualTo(3.5);
+        assertThat(c.row("Produce.RemoteTimeMs.mean").orElseThrow().simulated()).isEqualTo(summary.requestMetrics().get("Produce").get("RemoteTimeMs").mean());
+        double produceRate = summary.brokers().stream().mapToDouble(b -> b.requestsPerSec().get("Produce")).sum();
+        assertThat(c.row("Produce.requestsPerSec").orElseThrow().simulated()).isCloseTo(produceRate, within(1e-9));
+        // One host of 2 vCPUs holds all three brokers: cores = its utilisation x 2, counted once.
+        assertThat(c.row("cpuCores.brokersAndClients").orElseThrow().simulated())
+                .isCloseTo(summary.brokers().get(0).cpuUtilization() * 2, within(1e-12));
+        assertThat(c.row("cpuCores.brokersAndClients").orElseThrow().measured()).isCloseTo(0.75 + 0.4, within(1e-12));
+        assertThat(c.row("topic.smoke-a.producerLatencyMs.p50").orElseThrow().simulated())
+                .isEqualTo(summary.topics().get("smoke-a").producerLatencyMs().p50());
+        // Measured nothing for this request, and a model without consumers has no end-to-end figures: null, never zero.
+        assertThat(c.row("FetchConsumer.TotalTimeMs.mean").orElseThrow().measured()).isNull();
+        for (ComparisonRow r : c.rows()) assertThat(r.relativeError() != null).as(r.metric()).isEqualTo(r.complete() && r.measured() != 0);
+    }
+
+    @Test
+    void anOverloadedSimulationKeepsEveryRowWithTheMeasuredSideOnly() {
+        Comparison c = Comparison.of("smoke", null, null, MeasuredRunTest.sample(), List.of("t"));
+        assertThat(c.rows()).hasSize(Comparison.expectedMetrics(List.of("t")).size()).allSatisfy(r -> assertThat(r.simulated()).isNull());
+    }
+
+    @Test
+    void writesExactlyScenarioAndRowsWithFourFieldsEachNullsIncluded(@TempDir Path tmp) throws Exception {
+        Comparison c = new Comparison("s", List.of(ComparisonRow.of("producerLatencyMs.p99", 2.0, 4.0), ComparisonRow.of("endToEndLatencyMs.p99", null, 5.0)));
+        Path f = tmp.resolve("comparison.json");
+        c.write(f);
+        JsonNode root = new ObjectMapper().readTree(f.toFile());
+        assertThat(fields(root)).containsExactly("scenario", "rows");
+        assertThat(root.get("scenario").asText()).isEqualTo("s");
+        for (JsonNode row : root.get("rows")) assertThat(fields(row)).containsExactly("metric", "simulated", "measured", "relativeError");
+        assertThat(root.get("rows").get(0).get("relativeError").asDouble()).isEqualTo(-0.5);
+        assertThat(root.get("rows").get(1).get("simulated").isNull()).isTrue();
+        assertThat(root.get("rows").get(1).get("relativeError").isNull()).isTrue();
+        assertThat(Comparison.read(f)).isEqualTo(c);
+    }
+
+    @Test
+    void theTableShowsBothSidesAndTheErrorAsAPercentage() {
+        String t = ComparisonTable.render(new Comparison("s", List.of(ComparisonRow.of("producerLatencyMs.p99", 12.0, 10.0),
+                ComparisonRow.of("endToEndLatencyMs.p99", null, 5.0))));
+        assertThat(t).contains("producerLatencyMs.p99").contains("12.00").contains("10.00").contains("+20%");
+        assertThat(t.lines().filter(l -> l.startsWith("endToEndLatencyMs.p99")).findFirst().orElseThrow()).contains(" - ").contains("5.000");
+    }
+
+    private static List<String> fields(JsonNode n) {
+        List<String> names = new java.util.ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) names.add(it.next());
+        return names;
+    }
+}

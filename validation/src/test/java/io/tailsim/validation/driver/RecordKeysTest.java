@@ -1,0 +1,59 @@
+package io.tailsim.validation.driver;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecordKeysTest {
+    private static final byte[] VALUE = new byte[16];
+
+    @Test
+    void sequentialKeysAreTheRecordIndexLittleEndianLikeTrogdors() {
+        RecordKeys k = new RecordKeys(Keys.SEQUENTIAL, 10, 6, 0, new SplittableRandom(1));
+        k.next("t", VALUE);
+        ProducerRecord<byte[], byte[]> second = k.next("t", VALUE);
+        assertThat(second.key()).containsExactly(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(second.partition()).isNull();
+        for (int i = 2; i < 258; i++) k.next("t", VALUE);
+        assertThat(k.next("t", VALUE).key()).startsWith(2, 1, 0);
+    }
+
+    @Test
+    void roundRobinNamesEachPartitionInTurnFromZeroAndOwnPartitionIsTheProducersIndex() {
+        RecordKeys rr = new RecordKeys(Keys.ROUND_ROBIN, 4, 3, 5, new SplittableRandom(1));
+        assertThat(new int[]{rr.next("t", VALUE).partition(), rr.next("t", VALUE).partition(), rr.next("t", VALUE).partition(),
+                rr.next("t", VALUE).partition()}).containsExactly(0, 1, 2, 0);
+        RecordKeys own = new RecordKeys(Keys.OWN_PARTITION, 4, 3, 5, new SplittableRandom(1));
+        assertThat(own.next("t", VALUE).partition()).isEqualTo(2);
+        assertThat(own.next("t", VALUE).partition()).isEqualTo(2);
+        assertThat(own.next("t", VALUE).key()).hasSize(4);
+    }
+
+    @Test
+    void randomKeysDifferAndKeylessRecordsCarryNoKeyUnlessKeyBytesAreGiven() {
+        RecordKeys random = new RecordKeys(Keys.RANDOM, 8, 3, 0, new SplittableRandom(1));
+        assertThat(random.next("t", VALUE).key()).isNotEqualTo(random.next("t", VALUE).key());
+        assertThat(new RecordKeys(Keys.NONE, 0, 3, 0, new SplittableRandom(1)).next("t", VALUE).key()).isNull();
+        assertThat(new RecordKeys(Keys.NONE, 4, 3, 0, new SplittableRandom(1)).next("t", VALUE).key()).hasSize(4);
+    }
+
+    @Test
+    void keylessGroupsWithKeyBytesTellThePartitionerToIgnoreThem() {
+        ProducerGroupSpec g = new ProducerGroupSpec("g", "t", 1, 10, 4, 100, Keys.NONE, Arrival.POISSON, Map.of("linger.ms", "0"));
+        assertThat(g.producerConfigs()).containsEntry("partitioner.ignore.keys", "true").containsEntry("linger.ms", "0");
+        assertThat(new ProducerGroupSpec("g", "t", 1, 10, 4, 100, Keys.SEQUENTIAL, Arrival.POISSON, Map.of()).producerConfigs())
+                .doesNotContainKey("partitioner.ignore.keys");
+        assertThatThrownBy(() -> new ProducerGroupSpec("g", "t", 1, 10, 4, 100, Keys.NONE, Arrival.POISSON, Map.of("partitioner.ignore.keys", "false")))
+                .hasMessageContaining("partitioner.ignore.keys=true");
+        assertThatThrownBy(() -> new ProducerGroupSpec("g", "t", 1, 10, 0, 100, Keys.RANDOM, Arrival.POISSON, Map.of()))
+                .hasMessageContaining("need keyBytes > 0");
+        assertThatThrownBy(() -> new ProducerGroupSpec("g", "t", 1, 10, 0, 100, Keys.NONE, Arrival.SATURATING, Map.of()))
+                .hasMessageContaining("saturating producers have no rate");
+        assertThat(new ProducerGroupSpec("g", "t", 2, 0, 4, 100, Keys.NONE, Arrival.SATURATING, Map.of()).offeredRecordsPerSec()).isZero();
+    }
+}
