@@ -75,7 +75,17 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (!"none".equals(report)) {
             String machine = String.format(Locale.ROOT, "%d cores, Java %s", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            ResultFiles.writeString(Path.of(report), ReproductionReport.markdown(r, "./tailsim reproduce", machine));
+            String markdown = ReproductionReport.markdown(r, "./tailsim reproduce", machine);
+            // Why each band is or is not met is written by people, beside the report; it travels with it.
+            Path notes = Path.of(report).resolveSibling("reproduction-notes.md");
+            if (Files.isRegularFile(notes)) {
+                try {
+                    markdown += "\n---\n\n" + Files.readString(notes);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read " + notes, e);
+                }
+            }
+            ResultFiles.writeString(Path.of(report), markdown);
             System.out.println("summary: " + report);
         }
         System.out.println("results: " + out.resolve(Reproducer.REPRODUCTION_JSON));

@@ -2,6 +2,7 @@ package io.tailsim.models.producer;
 
 import io.tailsim.models.Fixtures;
 import io.tailsim.models.cluster.ClusterModel;
+import io.tailsim.models.cluster.InvariantChecker;
 import io.tailsim.models.config.Acks;
 import io.tailsim.models.config.ArrivalProcess;
 import io.tailsim.models.config.BrokerConfig;
@@ -57,5 +58,30 @@ class SenderResponseCostTest {
         double u1 = sends.producerGroups().get("p").clientCpuUtilisation();
         double u2 = both.producerGroups().get("p").clientCpuUtilisation();
         assertThat(u2).isCloseTo(2 * u1, within(0.2 * u1));
+    }
+
+    /**
+     * Invariants with priced Sender reads and writes on shared agents, Trogdor bursts with flush and
+     * round-robin partitions: every record appended once, acknowledged once, latencies add up.
+     */
+    @Test
+    void invariantsHoldWithPricedResponsesOnSharedAgents() {
+        for (long seed = 1; seed <= 4; seed++) {
+            HardwareProfile p = withClientCosts(40_000, 30_000);
+            ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 6,
+                    new ArrivalProcess.TrogdorThrottle(2_000, 100 * MILLISECOND, true, MILLISECOND), 4, 512,
+                    KeyStrategy.ROUND_ROBIN, Fixtures.producerConfig(seed % 2 == 0 ? 0 : 5 * MILLISECOND, 16_384,
+                    seed % 3 == 0 ? Acks.LEADER : Acks.ALL, CompressionType.NONE), -1, 2);
+            ClusterSpec s = new ClusterSpec(p, 3, 3, BrokerConfig.defaults(), List.of(new TopicSpec("t", 12, 3, 2)),
+                    List.of(g), List.of(), List.of(), 2 * SECOND, 200 * MILLISECOND, seed);
+            ClusterModel m = new ClusterModel(s, seed);
+            InvariantChecker checker = InvariantChecker.attach(m);
+            RunResult r = m.run();
+            assertThat(m.stopProducersAndDrain(60 * SECOND)).as("drained").isTrue();
+            checker.assertAllAcknowledged();
+            long sent = m.producers().stream().mapToLong(KafkaProducer::recordsSent).sum();
+            assertThat(checker.recordsChecked()).isEqualTo(sent).isPositive();
+            assertThat(r.producerLatency().count()).isPositive();
+        }
     }
 }
