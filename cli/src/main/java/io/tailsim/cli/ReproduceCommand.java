@@ -9,6 +9,7 @@ import io.tailsim.scenarios.reproduce.ReproductionReport;
 import io.tailsim.scenarios.result.ResultFiles;
 import io.tailsim.scenarios.runner.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -33,11 +34,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--experiment", paramLabel = "ID", split = ",", description = "Only these experiments (default: all).")
     List<String> only;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Parallel jobs (default: cores). Results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--replications", paramLabel = "N", description = "Override every scenario's replications.")
-    Integer replications;
+    @Mixin
+    ParallelOptions parallel;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Markdown report (default: docs/reproduction.md; 'none' to skip).")
     String report = "docs/reproduction.md";
@@ -54,11 +52,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        if (replications != null) {
-            Options.requirePositive("--replications", replications);
-        }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Options.requirePositive("--threads", t);
+        Integer replications = parallel.replications();
+        int t = parallel.threads(Integer.MAX_VALUE);
         Reproduction r;
         try (Progress progress = new Progress("reproduce")) {
             r = new Reproducer().run(cat, selected, new ScenarioRunner.Options(replications, null, t, progress), out);

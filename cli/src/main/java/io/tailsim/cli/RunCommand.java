@@ -5,6 +5,7 @@ import io.tailsim.scenarios.Scenario;
 import io.tailsim.scenarios.runner.RunOutputs;
 import io.tailsim.scenarios.runner.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,11 +24,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Master seed (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--replications", paramLabel = "N", description = "Independent replications (default: the scenario's).")
-    Integer replications;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Replications run in parallel (default: cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ParallelOptions parallel;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>).")
     Path out;
@@ -35,10 +33,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = Scenario.load(file);
-        int reps = replications != null ? replications : scenario.replications();
-        Options.requirePositive("--replications", reps);
-        int t = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(), reps);
-        Options.requirePositive("--threads", t);
+        Integer override = parallel.replications();
+        int reps = override != null ? override : scenario.replications();
+        int t = parallel.threads(reps);
         Path dir = out != null ? out : Path.of("out", scenario.name());
         ScenarioRunner.Outcome outcome;
         try (Progress progress = new Progress(scenario.name())) {

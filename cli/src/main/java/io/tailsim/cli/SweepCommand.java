@@ -5,6 +5,7 @@ import io.tailsim.scenarios.Scenario;
 import io.tailsim.scenarios.runner.ScenarioRunner;
 import io.tailsim.scenarios.runner.SweepResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,11 +24,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Master seed (default: the scenario's); shared by all points.")
     Long seed;
 
-    @Option(names = "--replications", paramLabel = "N", description = "Replications per point (default: the scenario's).")
-    Integer replications;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Parallel jobs (default: cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ParallelOptions parallel;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>-sweep).")
     Path out;
@@ -38,11 +36,8 @@ public final class SweepCommand implements Callable<Integer> {
         if (scenario.sweepAxes().isEmpty()) {
             throw new UserInputException(file + ": has no sweep: section; use 'tailsim run' for a single scenario");
         }
-        if (replications != null) {
-            Options.requirePositive("--replications", replications);
-        }
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Options.requirePositive("--threads", t);
+        Integer replications = parallel.replications();
+        int t = parallel.threads(Integer.MAX_VALUE);
         Path dir = out != null ? out : Path.of("out", scenario.name() + "-sweep");
         SweepResult result;
         try (Progress progress = new Progress(scenario.name() + " sweep")) {
