@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = {
             "Hold benchmark of the future event list: the pending set is held at each size while the"
                 + " earliest event fires and schedules one more after a delay drawn U(0, 2 s) (mean 1 s).",
-            "Engines, in one JVM: tailsim (Simulator + HeapEventList), ssj-splaytree, ssj-binarytree"
+            "Engines, in one JVM: tailsim (Simulator + its default LadderEventList), ssj-splaytree, ssj-binarytree"
                 + " (SSJ 3.3.2 Simulator + event list), java-priorityqueue (a bare loop).",
             "Prints median events/s per engine and size and writes DIR/engine-bench.json."})
 public final class EngineBenchCommand implements Callable<Integer> {

@@ -1,13 +1,12 @@
 package io.tailsim.cli.bench;
 
 import io.tailsim.core.event.Event;
-import io.tailsim.core.event.HeapEventList;
 import io.tailsim.core.event.Simulator;
 import io.tailsim.core.rng.RandomStream;
 
-/** tailsim's engine as a model uses it: Simulator + HeapEventList, one reused Event per slot. */
+/** tailsim's engine as a model uses it: Simulator with its default event list (LadderEventList), one reused Event per slot. */
 final class TailsimHold implements HoldEngine {
-    private final Simulator sim = new Simulator(new HeapEventList());
+    private final Simulator sim = new Simulator();
     private final RandomStream rng;
     private final double twiceMean;
     private long remaining;

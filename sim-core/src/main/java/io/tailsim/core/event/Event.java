@@ -12,6 +12,11 @@ public abstract class Event {
     long seq;
     /** Position in the owning event list, or -1 when not scheduled. */
     int index = -1;
+    /** Neighbours in a {@link LadderEventList} bucket: links in the event itself, so bucketing allocates nothing. */
+    Event nextInBucket;
+    Event prevInBucket;
+    /** The ladder whose bucket holds it, so cancel can tell its own events from another list's. */
+    LadderEventList ladder;
 
     /** What the event does when the clock reaches it. */
     public abstract void fire(Simulator sim);

@@ -2,7 +2,8 @@ package io.tailsim.core.event;
 
 /**
  * The future event list: events ordered by time, ties broken by scheduling order ({@code seq}).
- * Implementations are pluggable, as in SSJ; {@link HeapEventList} is the default.
+ * Implementations are pluggable, as in SSJ: {@link LadderEventList} is {@link Simulator}'s default,
+ * {@link HeapEventList} the indexed heap it replaced, {@link TreeEventList} the reference.
  */
 public interface EventList {
     /** Inserts an event whose {@code time} and {@code seq} are already set and which is not scheduled. */

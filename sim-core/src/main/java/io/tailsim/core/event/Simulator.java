@@ -23,8 +23,9 @@ public final class Simulator {
     private boolean finished;
     private Observer observer;
 
+    /** Over a {@link LadderEventList}: O(1) amortised per event, where a heap pays log n. */
     public Simulator() {
-        this(new HeapEventList());
+        this(new LadderEventList());
     }
 
     public Simulator(EventList events) {

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.TreeSet;
 
 /**
- * A reference event list on {@link TreeSet}: slower than {@link HeapEventList} but obviously
- * correct, so property tests can check the heap against it.
+ * A reference event list on {@link TreeSet}: slower than {@link HeapEventList} and
+ * {@link LadderEventList} but obviously correct, so property tests can check them against it.
  */
 public final class TreeEventList implements EventList {
     private final TreeSet<Event> set = new TreeSet<>(

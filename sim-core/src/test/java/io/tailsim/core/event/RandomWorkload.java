@@ -25,7 +25,11 @@ final class RandomWorkload {
         ALL_ZERO(() -> Distributions.deterministic(0)),
         TIES(() -> Distributions.resampled(0, 0, 0, 1, 2, 5)),
         MIXED(() -> Distributions.mixture(0.5, Distributions.resampled(0, 1, 2), Distributions.exponential(1e6))),
-        SPREAD(() -> Distributions.exponential(1e9));
+        SPREAD(() -> Distributions.exponential(1e9)),
+        /** A cluster model's mix: zero, nanoseconds, microseconds, milliseconds and 30 s timeouts. */
+        SCALES(() -> Distributions.mixture(new double[] {0.3, 0.2, 0.2, 0.2, 0.1},
+                Distributions.deterministic(0), Distributions.resampled(1, 2, 3, 50),
+                Distributions.lognormal(2e4, 1.5), Distributions.exponential(3e6), Distributions.deterministic(30e9)));
 
         final Supplier<Distribution> distribution;
 
@@ -35,10 +39,14 @@ final class RandomWorkload {
     }
 
     enum Lists {
-        HEAP, TREE;
+        HEAP, LADDER, TREE;
 
         EventList create() {
-            return this == HEAP ? new HeapEventList(16) : new TreeEventList();
+            return switch (this) {
+                case HEAP -> new HeapEventList(16);
+                case LADDER -> new LadderEventList(16);
+                case TREE -> new TreeEventList();
+            };
         }
     }
 
