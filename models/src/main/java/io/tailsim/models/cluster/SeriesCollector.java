@@ -47,6 +47,9 @@ final class SeriesCollector extends Event implements ProducerObserver, ConsumerO
     private boolean finished;
 
     private final java.util.Set<String> byBrokerTopics = new java.util.HashSet<>();
+    /** The last topic acknowledged and its series (a map lookup and a tag string per batch otherwise). */
+    private String lastAckTopic;
+    private IntervalSeries lastAckSeries;
 
     SeriesCollector(ClusterModel model) {
         this.model = model;
@@ -77,7 +80,14 @@ final class SeriesCollector extends Event implements ProducerObserver, ConsumerO
             return;
         }
         String topic = b.partition().topic();
-        IntervalSeries s = series(producerByTopic, topic, RunSeries.producerLatencyTag(topic));
+        IntervalSeries s;
+        if (topic == lastAckTopic) {
+            s = lastAckSeries;
+        } else {
+            s = series(producerByTopic, topic, RunSeries.producerLatencyTag(topic));
+            lastAckTopic = topic;
+            lastAckSeries = s;
+        }
         for (int k = 0; k < b.recordCount(); k++) {
             s.record(now, now - b.sendTime(k));
         }

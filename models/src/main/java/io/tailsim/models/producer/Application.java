@@ -84,6 +84,31 @@ final class Application {
     private final HostCpu cpu;
     private final CpuJob cpuWork;
 
+    /**
+     * Aggregated bursts on a shared host (see {@link #proceed}): false selects one CPU job and one
+     * completion per send() call, the per-record path.
+     */
+    private boolean aggregate = !Boolean.getBoolean(PER_RECORD_PROPERTY);
+    /** System property that selects the per-record path for every producer ({@code -Dtailsim.producer.per-record=true}). */
+    static final String PER_RECORD_PROPERTY = "tailsim.producer.per-record";
+    /** A tracked CPU job covers {@code lazyTotal} send() calls after the one that started it; {@code lazyDone} are made. */
+    private boolean lazy;
+    private int lazyTotal;
+    private int lazyDone;
+    private long lazyLast;
+    /** Makes the pending calls of an aggregated burst before a linger timer they would set could be due. */
+    private final Event lazyCheck = new Event() {
+        @Override
+        public void fire(Simulator s) {
+            catchUp(s.now());
+        }
+
+        @Override
+        public String label() {
+            return producer.name() + "/burst-check";
+        }
+    };
+
     Application(KafkaProducer producer, Simulator sim, LongSupplier horizon, ArrivalProcess process,
                 RandomStream rng, double perRecordNanos, HostCpu sharedCpu, int cpuGroup) {
         this.producer = producer;
@@ -92,6 +117,13 @@ final class Application {
         this.cpuWork = sharedCpu == null ? null : new CpuJob(cpuGroup) {
             @Override
             protected void cpuDone(long now) {
+                if (lazy) {
+                    materialize(now, true);
+                    lazy = false;
+                    if (lazyCheck.isScheduled()) {
+                        sim.cancel(lazyCheck);
+                    }
+                }
                 busy = false;
                 proceed(now);
             }
@@ -184,7 +216,18 @@ final class Application {
             if (perRecordNanos > 0) {
                 if (cpu != null) {
                     busy = true;
-                    cpu.submit(cpuWork, perRecordNanos);
+                    int q = aggregate && kind == Kind.TROGDOR && !stopped
+                            ? producer.quietSendsAhead(burstRemaining) : 0;
+                    if (q > 0) {
+                        lazy = true;
+                        lazyTotal = q;
+                        lazyDone = 0;
+                        lazyLast = t;
+                        cpu.submitTracked(cpuWork, (double) perRecordNanos * (q + 1));
+                        ensureObserved(t);
+                    } else {
+                        cpu.submit(cpuWork, perRecordNanos);
+                    }
                     return;
                 }
                 long next = t + perRecordNanos;
@@ -201,8 +244,112 @@ final class Application {
         sim.scheduleAt(free, t);
     }
 
+    // ---- aggregated bursts on a shared host ----
+
+    /**
+     * Selects the per-record path (one CPU job and completion per send() call) or the aggregated one
+     * (one tracked CPU job for a run of "quiet" calls, made when something observes the producer).
+     */
+    void setAggregate(boolean on) {
+        this.aggregate = on;
+    }
+
+    /**
+     * Makes the calls of the aggregated burst whose CPU work was done by {@code now}, each at the
+     * instant its predecessor's work was done (when the job's attained service crossed k x
+     * client.per-record), as one CPU job per call would; with {@code all}, every pending call (the
+     * job is done).
+     */
+    private void materialize(long now, boolean all) {
+        while (lazyDone < lazyTotal) {
+            long t = cpu.attainedAt(cpuWork, (double) perRecordNanos * (lazyDone + 1));
+            if (t > now) {
+                if (!all) {
+                    return;
+                }
+                t = now;
+            }
+            if (t < lazyLast) {
+                t = lazyLast;
+            }
+            lazyLast = t;
+            lazyDone++;
+            if (!callSend(t, t)) {
+                throw new IllegalStateException(producer.name() + ": an aggregated send() blocked");
+            }
+        }
+    }
+
+    /** Something observes the producer at {@code now}: make the calls due by then. */
+    void materialize(long now) {
+        if (lazy) {
+            materialize(now, false);
+        }
+    }
+
+    /** As {@link #materialize(long)}, then keep the pending calls observed in time. */
+    void catchUp(long now) {
+        if (lazy) {
+            materialize(now, false);
+            ensureObserved(now);
+        }
+    }
+
+    /**
+     * The accumulator changed from outside (a drain, new metadata): recount the quiet calls ahead
+     * and move the end of the tracked job to the first call that is not quiet.
+     */
+    void replan(long now) {
+        if (!lazy) {
+            return;
+        }
+        materialize(now, false);
+        if (!cpuWork.onCpu()) {
+            return;     // done at this instant; its cpuDone (pending in the same completion) ends the run
+        }
+        int q = stopped ? 0 : producer.quietSendsAhead(burstRemaining);
+        int total = lazyDone + q;
+        if (total != lazyTotal) {
+            lazyTotal = total;
+            cpu.setWork(cpuWork, (double) perRecordNanos * (total + 1));
+        }
+        ensureObserved(now);
+    }
+
+    /**
+     * The calls not yet made have send() times after {@code now}; a batch one of them opens sets a
+     * linger timer after now + linger.ms. An observation by then (the Sender's next run, or a check
+     * of our own) makes them before any such timer is due.
+     */
+    private void ensureObserved(long now) {
+        if (lazyDone >= lazyTotal) {
+            return;
+        }
+        long by = now + producer.lingerNanos();
+        if (producer.nextSenderRun() <= by) {
+            return;
+        }
+        if (lazyCheck.isScheduled()) {
+            if (lazyCheck.time() <= by) {
+                return;
+            }
+            sim.cancel(lazyCheck);
+        }
+        sim.scheduleAt(lazyCheck, by);
+    }
+
     /** The application stops sending: no more arrivals or bursts (a blocked send() still completes). */
     void stop() {
+        if (lazy) {
+            materialize(sim.now(), false);
+            if (lazyTotal > lazyDone) {
+                // the call in progress finishes its work; the rest are never made
+                lazyTotal = lazyDone;
+                if (cpuWork.onCpu()) {
+                    cpu.setWork(cpuWork, (double) perRecordNanos * (lazyDone + 1));
+                }
+            }
+        }
         stopped = true;
         if (arrival.isScheduled()) {
             sim.cancel(arrival);

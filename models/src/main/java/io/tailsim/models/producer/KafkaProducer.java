@@ -147,6 +147,7 @@ public final class KafkaProducer implements ClientEndpoint {
     }
 
     public long recordsSent() {
+        observed();
         return recordsSent;
     }
 
@@ -160,11 +161,13 @@ public final class KafkaProducer implements ClientEndpoint {
 
     /** Batches created and not yet acknowledged. */
     public int incompleteBatches() {
+        observed();
         return incompleteBatches;
     }
 
     /** Records in batches not yet drained into a request. */
     public long recordsInAccumulator() {
+        observed();
         long n = 0;
         TopicMetadata md = accumulator.metadata();
         for (int p = 0; p < md.partitionCount(); p++) {
@@ -177,6 +180,7 @@ public final class KafkaProducer implements ClientEndpoint {
 
     /** Records this producer sent to partition {@code p} (its sequence there). */
     public long recordsSentTo(int p) {
+        observed();
         return p < accumulator.metadata().partitionCount() ? accumulator.recordsSentTo(p) : 0;
     }
 
@@ -223,6 +227,7 @@ public final class KafkaProducer implements ClientEndpoint {
 
     /** The application stops calling send() (a blocked call still completes); everything held is flushed. */
     public void stopSending(long now) {
+        app.materialize(now);
         app.stop();
         if (incompleteBatches > 0) {
             flushing = true;
@@ -363,6 +368,120 @@ public final class KafkaProducer implements ClientEndpoint {
         return true;
     }
 
+    // ---- aggregated bursts (Application): who observes the producer makes the calls due first ----
+
+    /** Selects the per-record path (true) or aggregated bursts on shared client hosts (false, the default). */
+    public void setPerRecord(boolean perRecord) {
+        app.setAggregate(!perRecord);
+    }
+
+    /** Makes the send() calls of an aggregated burst that are due by now (before statistics are reset). */
+    public void catchUpSends() {
+        observed();
+    }
+
+    /** Makes the send() calls of an aggregated burst that are due by now (a reader looks at the producer). */
+    private void observed() {
+        if (!sim.isFinished()) {
+            app.materialize(sim.now());
+        }
+    }
+
+    /** The Sender is about to look at the accumulator. */
+    void catchUp(long now) {
+        app.catchUp(now);
+    }
+
+    /** The Sender or a response changed the accumulator: the aggregated burst recounts its quiet calls. */
+    void replan(long now) {
+        app.replan(now);
+    }
+
+    long lingerNanos() {
+        return sender.lingerNanos();
+    }
+
+    long nextSenderRun() {
+        return sender.nextRunTime();
+    }
+
+    private int[] quietExtra = new int[0];
+    private boolean[] quietTouched = new boolean[0];
+    private int[] quietList = new int[0];
+    private static final int QUIET_SCAN_LIMIT = 1024;
+
+    /**
+     * How many of the next {@code max} send() calls (at most 1024) are quiet whatever their times:
+     * the partition is known without a random draw, the record certainly joins the partition's open
+     * batch (or opens the partition's only batch, with buffer.memory to spare), the batch is
+     * certainly not full after it (sizes bounded above), so the call wakes the Sender no earlier than
+     * linger.ms later and blocks on nothing; and no traced record. Such calls change only this
+     * producer's accumulator, so they can be made late, when something observes it.
+     */
+    int quietSendsAhead(int max) {
+        if (sender.lingerNanos() <= 0 || flushing) {
+            return 0;
+        }
+        TopicMetadata md = accumulator.metadata();
+        int n = md.partitionCount();
+        if (quietExtra.length < n) {
+            quietExtra = new int[n];
+            quietTouched = new boolean[n];
+            quietList = new int[n];
+        }
+        int bound = RecordSizes.upperBound(keyBytes, valueBytes) - RecordSizes.BATCH_HEADER;
+        long newSize = Math.max(config.batchSize(), RecordSizes.upperBound(keyBytes, valueBytes));
+        float newRatio = estimator.estimate();
+        int batchSize = config.batchSize();
+        long available = pool.available();
+        int touched = 0;
+        int q = 0;
+        int limit = Math.min(max, QUIET_SCAN_LIMIT);
+        for (; q < limit; q++) {
+            if (traceEvery > 0 && (recordsSent + q) % traceEvery == 0) {
+                break;
+            }
+            int p = selector.peek(n, q);
+            if (p < 0) {
+                break;
+            }
+            ProducerBatch tail = accumulator.tail(p);
+            if (!quietTouched[p]) {
+                if (tail == null) {
+                    if (available < newSize) {
+                        break;
+                    }
+                    available -= newSize;
+                    quietExtra[p] = 0;
+                } else {
+                    if (tail.isFull() || accumulator.dequeSize(p) > 1) {
+                        break;
+                    }
+                    quietExtra[p] = tail.uncompressedBytes();
+                }
+                quietTouched[p] = true;
+                quietList[touched++] = p;
+            }
+            int u = quietExtra[p];
+            boolean fits;
+            if (tail == null) {
+                // a new batch: the first record always joins; it must leave the batch not full
+                fits = ProducerBatch.estimateFor(compressed, newRatio, u + bound) < batchSize
+                        && (u == 0 || ProducerBatch.estimateFor(compressed, newRatio, u) + bound <= batchSize);
+            } else {
+                fits = tail.estimateWith(u) + bound <= batchSize && tail.estimateWith(u + bound) < batchSize;
+            }
+            if (!fits) {
+                break;
+            }
+            quietExtra[p] = u + bound;
+        }
+        for (int i = 0; i < touched; i++) {
+            quietTouched[quietList[i]] = false;
+        }
+        return q;
+    }
+
     /** A response arrived from the broker: the Sender thread reads it when free (client.per-response). */
     @Override
     public void onResponse(Request r, long now) {
@@ -371,6 +490,7 @@ public final class KafkaProducer implements ClientEndpoint {
 
     /** The Sender thread has read the response to {@code r}: complete its batches (acks, callbacks). */
     void handleResponse(Request r, long now) {
+        app.catchUp(now);
         int node = r.connection().broker().id();
         if (r instanceof ProduceRequest pr) {
             if (pr.timedOut()) {
@@ -389,6 +509,7 @@ public final class KafkaProducer implements ClientEndpoint {
             sender.responseReceived(node, now);
             if (mr.partitions() != accumulator.metadata().partitionCount()) {
                 accumulator.setMetadata(metadataCache.topic(spec.topic()));
+                app.replan(now);
             }
         } else {
             throw new IllegalStateException(name + " got an unexpected " + r.label());
@@ -454,6 +575,7 @@ public final class KafkaProducer implements ClientEndpoint {
 
     /** Warm-up end: restart open blocked intervals. End of run: close them into the statistics. */
     public void closeIntervals(long now, boolean restart) {
+        app.materialize(now);
         sender.flushBlockedTime(now, restart);
         if (restart) {
             app.restartStats(now);

@@ -90,6 +90,24 @@ final class PartitionSelector {
         return mode;
     }
 
+    /**
+     * The partition {@link #choose} will name {@code ahead} calls from now, when that needs no random
+     * draw and no accumulator state (ROUND_ROBIN with its order set up, OWN_PARTITION); else -1.
+     */
+    int peek(int partitions, int ahead) {
+        switch (mode) {
+            case ROUND_ROBIN:
+                if (topic == null) {
+                    return (int) ((roundRobin + ahead) % partitions);
+                }
+                return orderFor == partitions ? order[(int) ((roundRobin + ahead) % partitions)] : -1;
+            case OWN_PARTITION:
+                return ownIndex % partitions;
+            default:
+                return -1;
+        }
+    }
+
     /** The partition for the record with producer index {@code recordIndex}. */
     int choose(int partitions, long recordIndex, RecordAccumulator acc) {
         switch (mode) {

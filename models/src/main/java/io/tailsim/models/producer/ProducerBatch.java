@@ -111,10 +111,24 @@ public final class ProducerBatch extends RecordBatch {
     }
 
     private int computeEstimatedSize() {
+        return estimateFor(compressed, estimatedRatio, uncompressedBytes);
+    }
+
+    /** estimatedSizeInBytes() of a batch with {@code uncompressed} record bytes. */
+    static int estimateFor(boolean compressed, float ratio, int uncompressed) {
         if (!compressed) {
-            return RecordSizes.BATCH_HEADER + uncompressedBytes;
+            return RecordSizes.BATCH_HEADER + uncompressed;
         }
-        return RecordSizes.BATCH_HEADER + (int) (uncompressedBytes * estimatedRatio * COMPRESSION_RATE_ESTIMATION_FACTOR);
+        return RecordSizes.BATCH_HEADER + (int) (uncompressed * ratio * COMPRESSION_RATE_ESTIMATION_FACTOR);
+    }
+
+    /** This batch's estimate with {@code uncompressed} record bytes (its own ratio estimate). */
+    int estimateWith(int uncompressed) {
+        return estimateFor(compressed, estimatedRatio, uncompressed);
+    }
+
+    int uncompressedBytes() {
+        return uncompressedBytes;
     }
 
     /** MemoryRecordsBuilder.isFull. */
@@ -157,7 +171,7 @@ public final class ProducerBatch extends RecordBatch {
             if (t == firstSend + i * stride) {
                 return;
             }
-            long[] a = new long[Math.max(capacityHint, i + 1)];
+            long[] a = new long[Math.max(Math.min(capacityHint, 8), i + 1)];
             for (int k = 0; k < i; k++) {
                 a[k] = firstSend + k * stride;
             }

@@ -93,15 +93,22 @@ final class Sender {
         return lingerNanos;
     }
 
-    /** Asks the sender to run at {@code at} (or earlier if already due). */
+    /**
+     * Asks the sender to run at {@code at} (or earlier if already due). The Sender thread sleeps in its selector until
+     * then; on a host with an OS wake-up latency it runs that much later.
+     */
     void scheduleRun(long at) {
+        if (runEvent.isScheduled() && runEvent.time() <= at) {
+            return;
+        }
+        long when = Math.max(at, sim.now()) + (sharedCpu == null ? 0 : sharedCpu.wakeupDelay());
         if (runEvent.isScheduled()) {
-            if (runEvent.time() <= at) {
+            if (runEvent.time() <= when) {
                 return;
             }
             sim.cancel(runEvent);
         }
-        sim.scheduleAt(runEvent, Math.max(at, sim.now()));
+        sim.scheduleAt(runEvent, when);
     }
 
     private final class RunEvent extends Event {
@@ -117,11 +124,14 @@ final class Sender {
     }
 
     void runOnce(long now) {
+        // an aggregated burst makes the send() calls due by now before the accumulator is read
+        producer.catchUp(now);
         if (txBusy) {
             runPending = true;
             return;
         }
         RecordAccumulator acc = producer.accumulator();
+        boolean drained = false;
         boolean forceReady = producer.bufferExhausted() || producer.flushing();
         long nextCheck = Long.MAX_VALUE;
         boolean again = false;
@@ -160,6 +170,7 @@ final class Sender {
                 blockedSince[node] = -1;
             }
             ProduceRequest r = drain(node, now);
+            drained = true;
             inFlight[node]++;
             outstanding++;
             enqueueTx(r, node);
@@ -171,6 +182,9 @@ final class Sender {
             scheduleRun(now);
         } else if (nextCheck != Long.MAX_VALUE) {
             scheduleRun(nextCheck);
+        }
+        if (drained) {
+            producer.replan(now);
         }
     }
 
