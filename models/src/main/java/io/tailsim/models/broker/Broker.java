@@ -80,6 +80,10 @@ public final class Broker {
     private int delayedFetches;
     long socketQueued;
     private final IsrExpiration isrExpiration = new IsrExpiration();
+    private final HardwareProfile profile;
+    private io.tailsim.models.cpu.BackgroundLoad background;
+    private double backgroundPerRequest;
+    private double backgroundPerPartition;
 
     /** Told when a broker's number of connections changes (the host's background CPU load moves). */
     public interface ConnectionCountListener {
@@ -97,6 +101,7 @@ public final class Broker {
         this.cpuGroup = cpuGroup;
         this.config = config;
         this.costs = profile.cpu();
+        this.profile = profile;
         this.noise = new ServiceNoise(cpuStream, costs.serviceCv());
         this.network = network;
         this.pageCache = new PageCache(sim, profile.disk(), diskStream);
@@ -143,6 +148,14 @@ public final class Broker {
 
     public String name() {
         return name;
+    }
+
+    /** Off-path work (GC, JIT, kernel) this broker's requests leave behind; null: none modelled. */
+    public void setBackgroundLoad(io.tailsim.models.cpu.BackgroundLoad background) {
+        this.background = background;
+        HardwareProfile.HostEffects fx = profile.hostEffects();
+        this.backgroundPerRequest = fx.backgroundPerRequestNanos();
+        this.backgroundPerPartition = fx.backgroundPerPartitionNanos();
     }
 
     public Host host() {
@@ -313,6 +326,10 @@ public final class Broker {
                 break;
             default:
                 throw new IllegalStateException("no cost for " + r.api);
+        }
+        if (background != null) {
+            background.add(backgroundPerRequest + (r instanceof FetchRequest
+                    ? backgroundPerPartition * ((FetchRequest) r).session.activeSize() : 0));
         }
         return noise.draw(w);
     }

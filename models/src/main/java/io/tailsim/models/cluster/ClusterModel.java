@@ -1,7 +1,6 @@
 package io.tailsim.models.cluster;
 
 import io.tailsim.core.event.Event;
-import io.tailsim.core.event.HeapEventList;
 import io.tailsim.core.event.Simulator;
 import io.tailsim.core.rng.RandomStream;
 import io.tailsim.core.rng.RandomStreams;
@@ -62,7 +61,7 @@ public final class ClusterModel {
 
     private final ClusterSpec spec;
     private final long seed;
-    private final Simulator sim = new Simulator(new HeapEventList());
+    private final Simulator sim = new Simulator();
     private final RandomStreams streams;
     private final HardwareProfile profile;
     private final Network network;
@@ -87,6 +86,9 @@ public final class ClusterModel {
     private final List<ProducerObserver> producerObservers = new ArrayList<>();
     private final List<ConsumerGroup> consumerGroups = new ArrayList<>();
     private final Map<String, ConsumerGroup[]> groupsByTopic = new java.util.HashMap<>();
+    /** The last topic committed and its readers (groupsByTopic is complete before the run starts). */
+    private String lastCommitTopic;
+    private ConsumerGroup[] lastCommitReaders;
     private final List<ConsumerObserver> consumerObservers = new ArrayList<>();
     /** Consumer groups reading each topic: its partitions keep their data until each group has assigned them. */
     private final Map<String, Integer> groupsPerTopic = new LinkedHashMap<>();
@@ -107,7 +109,14 @@ public final class ClusterModel {
             requestTimings.put(k, new RequestTimings(k.metricName()));
         }
         this.commitListener = (p, b, now) -> {
-            ConsumerGroup[] readers = groupsByTopic.get(p.topic());
+            ConsumerGroup[] readers;
+            if (p.topic() == lastCommitTopic) {
+                readers = lastCommitReaders;
+            } else {
+                readers = groupsByTopic.get(p.topic());
+                lastCommitTopic = p.topic();
+                lastCommitReaders = readers;
+            }
             if (readers != null) {
                 for (ConsumerGroup g : readers) {
                     g.committed(b.recordCount(), now);
@@ -124,6 +133,7 @@ public final class ClusterModel {
         brokerHosts = new Host[nHosts];
         for (int h = 0; h < nHosts; h++) {
             HostCpu cpu = new HostCpu(sim, "host-" + h, profile.brokerVcpus());
+            wakeupLatency(cpu);
             brokerHosts[h] = new Host(h, h % spec.availabilityZones(), "host-" + h,
                     profile.network().nicBytesPerSecond(), cpu);
         }
@@ -135,6 +145,11 @@ public final class ClusterModel {
             brokers[b] = new Broker(b, spec.brokers(), sim, h, b % bph, spec.brokerConfig(), profile, network,
                     streams.stream("broker-" + b + "/cpu"), streams.stream("broker-" + b + "/disk"), requestTimings,
                     this::connectionsChanged);
+            if (profile.hostEffects().hasBackground()) {
+                HardwareProfile.HostEffects fx = profile.hostEffects();
+                brokers[b].setBackgroundLoad(new io.tailsim.models.cpu.BackgroundLoad(sim, h.cpu(), b % bph,
+                        fx.backgroundCoresPerBroker(), fx.backgroundBurstNanos(), streams.stream("broker-" + b + "/background")));
+            }
             brokers[b].setPartitionCountLookup(t -> metadata.get(t).partitionCount());
             brokers[b].setBatchListener(new BatchListener() {
                 @Override
@@ -183,8 +198,10 @@ public final class ClusterModel {
                 for (int h = 0; h < machines.length; h++) {
                     int az = g.az() >= 0 ? g.az() % spec.availabilityZones() : h % spec.availabilityZones();
                     String hn = "client-" + g.name() + "-host-" + h;
+                    HostCpu agentCpu = new HostCpu(sim, hn, profile.clientVcpus());
+                    wakeupLatency(agentCpu);
                     machines[h] = new Host(100_000 + clientHosts.size(), az, hn, profile.network().nicBytesPerSecond(),
-                            new HostCpu(sim, hn, profile.clientVcpus()));
+                            agentCpu);
                     clientHosts.add(machines[h]);
                 }
                 groupClientHosts.put(g.name(), machines);
@@ -241,6 +258,7 @@ public final class ClusterModel {
             readers[readers.length - 1] = group;
             groupsByTopic.put(g.topic(), readers);
         }
+        clientBackground();
         overload = new OverloadDetector(this);
         series = new SeriesCollector(this);
         addProducerObserver(series, 0);
@@ -266,6 +284,46 @@ public final class ClusterModel {
             }
         }
         metadata.put(t.name(), new TopicMetadata(t.name(), list, spec.brokers()));
+    }
+
+    /**
+     * The client JVM's off-path CPU (its consumers, GC, JIT) on each host whose cores producers share: idle cores plus work
+     * per record acknowledged, as background jobs beside the producers' own send() and Sender costs.
+     */
+    private void clientBackground() {
+        HardwareProfile.HostEffects fx = profile.hostEffects();
+        if (!fx.hasClientBackground()) {
+            return;
+        }
+        java.util.Map<Host, io.tailsim.models.cpu.BackgroundLoad> loads = new java.util.LinkedHashMap<>();
+        for (KafkaProducer p : producers) {
+            Host h = p.host();
+            if (h.cpu() != null && !loads.containsKey(h)) {
+                int group = profile.clientsShareBrokerHost() ? profile.brokersPerHost() : 0;
+                loads.put(h, new io.tailsim.models.cpu.BackgroundLoad(sim, h.cpu(), group, fx.clientBackgroundCores(),
+                        fx.backgroundBurstNanos(), streams.stream(h.name() + "/client-background")));
+            }
+        }
+        if (loads.isEmpty() || fx.clientBackgroundPerRecordNanos() <= 0) {
+            return;
+        }
+        double perRecord = fx.clientBackgroundPerRecordNanos();
+        addProducerObserver(new ProducerObserver() {
+            @Override
+            public void batchAcked(io.tailsim.models.producer.ProducerBatch b, long now) {
+                io.tailsim.models.cpu.BackgroundLoad load = loads.get(b.producer().host());
+                if (load != null) {
+                    load.add(perRecord * b.recordCount());
+                }
+            }
+        }, 0);
+    }
+
+    /** The profile's OS wake-up latency, if any, on {@code cpu}, from the host's own stream. */
+    private void wakeupLatency(HostCpu cpu) {
+        if (profile.hostEffects().wakeupLatency() != null) {
+            cpu.setWakeupLatency(profile.hostEffects().wakeupLatency(), streams.stream(cpu.name() + "/wakeup"));
+        }
     }
 
     private void connectionsChanged(Broker b) {
@@ -625,6 +683,9 @@ public final class ClusterModel {
     }
 
     private void resetStatistics(long now) {
+        for (KafkaProducer p : producers) {
+            p.catchUpSends();
+        }
         measureStart = now;
         for (TopicRecorders t : topicRecorders.values()) {
             t.reset();

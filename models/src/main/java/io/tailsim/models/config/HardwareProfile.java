@@ -25,13 +25,73 @@ public record HardwareProfile(
         Map<CompressionType, Double> compressionRatio,
         Distribution gcPauseInterval,
         Distribution gcPauseDuration,
-        int clientVcpus) {
+        int clientVcpus,
+        HostEffects hostEffects) {
 
     public HardwareProfile {
         ConfigException.requirePositive("vcpus", brokerVcpus);
         ConfigException.requirePositive("client-vcpus", clientVcpus);
         ConfigException.requirePositive("brokers-per-host", brokersPerHost);
         compressionRatio = Map.copyOf(compressionRatio);
+        hostEffects = hostEffects == null ? HostEffects.NONE : hostEffects;
+    }
+
+    /** Without host effects (no background CPU, no wake-up latency): a testbed of dedicated machines. */
+    public HardwareProfile(String name, int brokerVcpus, int brokersPerHost, boolean clientsShareBrokerHost,
+                           CpuCosts cpu, Network network, Disk disk, Map<CompressionType, Double> compressionRatio,
+                           Distribution gcPauseInterval, Distribution gcPauseDuration, int clientVcpus) {
+        this(name, brokerVcpus, brokersPerHost, clientsShareBrokerHost, cpu, network, disk, compressionRatio,
+                gcPauseInterval, gcPauseDuration, clientVcpus, HostEffects.NONE);
+    }
+
+    /** This profile with other host effects. */
+    public HardwareProfile withHostEffects(HostEffects effects) {
+        return new HardwareProfile(name, brokerVcpus, brokersPerHost, clientsShareBrokerHost, cpu, network, disk,
+                compressionRatio, gcPauseInterval, gcPauseDuration, clientVcpus, effects);
+    }
+
+    /**
+     * What a crowded host adds beyond the requests' own CPU: work of the broker JVMs that is on no request's path
+     * (GC and JIT threads, the kernel's loopback network stack, KRaft and other housekeeping), and the time a woken
+     * thread waits before the OS scheduler runs it. Both matter where many JVM threads share few cores (validation on
+     * one machine); a cloud testbed with a broker per host has neither ({@link #NONE}).
+     *
+     * @param backgroundCoresPerBroker      cores each broker JVM uses with no traffic at all
+     * @param backgroundPerRequestNanos     off-path CPU each request handled leaves behind (allocation to collect,
+     *                                      kernel work), in ns of one core
+     * @param backgroundPerPartitionNanos   off-path CPU per partition of a fetch session, per fetch
+     * @param backgroundBurstNanos          work of one background job: the off-path work runs in jobs of this size,
+     *                                      competing with request threads for the cores
+     * @param wakeupLatency                 delay between a sleeping thread being handed work and it running
+     *                                      (ns; null: none)
+     * @param clientBackgroundCores         cores a client JVM on a shared host uses beyond its producers' send() and
+     *                                      Sender work (its consumers, GC, JIT), with no traffic
+     * @param clientBackgroundPerRecordNanos that client JVM's off-path CPU per record produced and acknowledged
+     */
+    public record HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                              double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                              Distribution wakeupLatency, double clientBackgroundCores,
+                              double clientBackgroundPerRecordNanos) {
+        public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0);
+
+        public HostEffects {
+            CpuCosts.requireCost("cpu.background-per-broker", backgroundCoresPerBroker);
+            CpuCosts.requireCost("cpu.background-per-request", backgroundPerRequestNanos);
+            CpuCosts.requireCost("cpu.background-per-partition", backgroundPerPartitionNanos);
+            CpuCosts.requireCost("cpu.client-background", clientBackgroundCores);
+            CpuCosts.requireCost("cpu.client-background-per-record", clientBackgroundPerRecordNanos);
+            if (!(backgroundBurstNanos > 0) || Double.isInfinite(backgroundBurstNanos)) {
+                throw new ConfigException("cpu.background-burst", "must be a positive duration, got " + backgroundBurstNanos + " ns");
+            }
+        }
+
+        public boolean hasBackground() {
+            return backgroundCoresPerBroker > 0 || backgroundPerRequestNanos > 0 || backgroundPerPartitionNanos > 0;
+        }
+
+        public boolean hasClientBackground() {
+            return clientBackgroundCores > 0 || clientBackgroundPerRecordNanos > 0;
+        }
     }
 
     /** Without a client machine size: client hosts get as many cores as broker hosts. */
@@ -39,7 +99,7 @@ public record HardwareProfile(
                            CpuCosts cpu, Network network, Disk disk, Map<CompressionType, Double> compressionRatio,
                            Distribution gcPauseInterval, Distribution gcPauseDuration) {
         this(name, brokerVcpus, brokersPerHost, clientsShareBrokerHost, cpu, network, disk, compressionRatio,
-                gcPauseInterval, gcPauseDuration, brokerVcpus);
+                gcPauseInterval, gcPauseDuration, brokerVcpus, HostEffects.NONE);
     }
 
     /**
@@ -125,7 +185,7 @@ public record HardwareProfile(
                     clientPerRecordNanos, 0, 0, 0, 0, 0);
         }
 
-        private static void requireCost(String key, double v) {
+        static void requireCost(String key, double v) {
             if (!(v >= 0) || Double.isInfinite(v)) {
                 throw new ConfigException(key, "must be a non-negative finite number, got " + v);
             }

@@ -2,6 +2,8 @@ package io.tailsim.models.cpu;
 
 import io.tailsim.core.event.Event;
 import io.tailsim.core.event.Simulator;
+import io.tailsim.core.dist.Distribution;
+import io.tailsim.core.rng.RandomStream;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import java.util.List;
  */
 public final class HostCpu {
     static final int PAUSED = -2;
+    static final int WAKING = -3;
 
     private final Simulator sim;
     private final String name;
@@ -36,6 +39,8 @@ public final class HostCpu {
     private final List<CpuJob> paused = new ArrayList<>();
     private boolean[] groupPaused = new boolean[1];
     private final ArrayList<CpuJob> done = new ArrayList<>();
+    private Distribution wakeupLatency;
+    private RandomStream wakeupRng;
 
     // statistics: integral of busy cores, work offered (ns of one core) since the window start
     private double busyCoreNanos;
@@ -79,6 +84,22 @@ public final class HostCpu {
         return size;
     }
 
+    /**
+     * From now on a job submitted to a thread that was asleep (its previous work finished before this instant)
+     * waits a draw of {@code latency} before it competes for the cores: the OS scheduler's wake-up latency, which
+     * on a host crowded with threads is far longer than the work itself. Work handed to a thread at the instant it
+     * finishes its previous job (a handler taking the next queued request) does not wait: that thread never slept.
+     */
+    public void setWakeupLatency(Distribution latency, RandomStream rng) {
+        this.wakeupLatency = latency;
+        this.wakeupRng = rng;
+    }
+
+    /** A draw of the wake-up latency for a thread on this host that sleeps outside the CPU model (0 if none). */
+    public long wakeupDelay() {
+        return wakeupLatency == null ? 0 : Math.max(0, Math.round(wakeupLatency.sample(wakeupRng)));
+    }
+
     /** Puts {@code job} on the CPU with {@code workNanos} of work (ns of one core). */
     public void submit(CpuJob job, double workNanos) {
         if (job.onCpu()) {
@@ -89,7 +110,30 @@ public final class HostCpu {
         }
         offeredWork += workNanos;
         windowOfferedWork += workNanos;
+        if (wakeupLatency != null && sim.now() > job.lastDoneAt) {
+            long delay = Math.max(0, Math.round(wakeupLatency.sample(wakeupRng)));
+            if (delay > 0) {
+                job.wakeWork = workNanos;
+                job.heapIndex = WAKING;
+                if (job.wake == null) {
+                    job.wake = new Wake(job);
+                }
+                sim.schedule(job.wake, delay);
+                return;
+            }
+        }
+        join(job, workNanos);
+    }
+
+    private void join(CpuJob job, double workNanos) {
         advance();
+        if (job.tracked) {
+            if (job.group < groupPaused.length && groupPaused[job.group]) {
+                throw new IllegalStateException(name + ": a tracked job cannot join a paused group");
+            }
+            job.startV = v;
+            trackedJobs++;
+        }
         if (job.group < groupPaused.length && groupPaused[job.group]) {
             job.pausedWork = workNanos;
             job.heapIndex = PAUSED;
@@ -112,6 +156,9 @@ public final class HostCpu {
         for (int i = size - 1; i >= 0; i--) {
             CpuJob j = heap[i];
             if (j.group == group) {
+                if (j.tracked) {
+                    throw new IllegalStateException(name + ": tracked job " + j + " cannot be paused");
+                }
                 removeAt(i);
                 j.pausedWork = Math.max(0, j.finishV - v);
                 j.heapIndex = PAUSED;
@@ -160,6 +207,11 @@ public final class HostCpu {
         long now = sim.now();
         long dt = now - last;
         if (dt > 0) {
+            if (trackedJobs > 0) {
+                logSegment(rate(size));
+            } else {
+                histCount = 0;
+            }
             if (size > 0) {
                 v += rate(size) * dt;
                 busyCoreNanos += Math.min(size, capacity) * dt;
@@ -187,6 +239,25 @@ public final class HostCpu {
         sim.scheduleAt(completion, at);
     }
 
+    private final class Wake extends Event {
+        private final CpuJob job;
+
+        Wake(CpuJob job) {
+            this.job = job;
+        }
+
+        @Override
+        public void fire(Simulator s) {
+            job.heapIndex = -1;
+            join(job, job.wakeWork);
+        }
+
+        @Override
+        public String label() {
+            return name + "/wakeup";
+        }
+    }
+
     private final class Completion extends Event {
         @Override
         public void fire(Simulator s) {
@@ -196,11 +267,19 @@ public final class HostCpu {
             while (size > 0 && heap[0].finishV <= v + tolerance) {
                 CpuJob j = heap[0];
                 removeAt(0);
+                if (j.tracked) {
+                    // its history stays until time moves on: cpuDone may still ask attainedAt
+                    j.tracked = false;
+                    trackedJobs--;
+                }
                 done.add(j);
             }
             reschedule();
             long now = s.now();
             // Callbacks may submit new work; the CPU state is consistent before any runs.
+            for (int i = 0; i < done.size(); i++) {
+                done.get(i).lastDoneAt = now;
+            }
             for (int i = 0; i < done.size(); i++) {
                 done.get(i).cpuDone(now);
             }
@@ -210,6 +289,124 @@ public final class HostCpu {
         @Override
         public String label() {
             return name + "/cpu";
+        }
+    }
+
+    // ---- tracked jobs: when did a job's attained work cross a value (lazily observed work) ----
+
+    /** Segments of V since the oldest tracked job joined: from histT[i], V grew from histV[i] at histRate[i]. */
+    private long[] histT = new long[64];
+    private double[] histV = new double[64];
+    private double[] histRate = new double[64];
+    private int histCount;
+    private int trackedJobs;
+
+    /**
+     * Submits {@code job} as one job of {@code workNanos} whose progress its owner reads back with
+     * {@link #attainedAt}: one job standing for many consecutive pieces of work of one thread (a
+     * Trogdor burst of send() calls), exactly as those pieces run one after another under processor
+     * sharing, since a thread that submits its next piece the instant the last one finishes never
+     * leaves the run queue.
+     */
+    public void submitTracked(CpuJob job, double workNanos) {
+        job.tracked = true;
+        submit(job, workNanos);
+    }
+
+    /**
+     * The first instant (ns, rounded up as completions are) at which tracked {@code job} had received
+     * {@code work} ns of service, if that instant is not after now; else Long.MAX_VALUE. Also valid in
+     * the job's own cpuDone callback.
+     */
+    public long attainedAt(CpuJob job, double work) {
+        if (job.heapIndex == WAKING || job.heapIndex == PAUSED) {
+            return Long.MAX_VALUE;
+        }
+        advance();
+        double x = job.startV + work;
+        if (x > v + 1e-3 + 4 * Math.ulp(v)) {
+            return Long.MAX_VALUE;
+        }
+        if (histCount == 0 || x >= v) {
+            return last;
+        }
+        // the last segment with histV <= x
+        int lo = 0;
+        int hi = histCount - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (histV[mid] <= x) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        long end = lo + 1 < histCount ? histT[lo + 1] : last;
+        double dv = x - histV[lo];
+        if (dv <= 0) {
+            return histT[lo];
+        }
+        long t = histT[lo] + (long) Math.ceil(dv / histRate[lo]);
+        return Math.min(t, end);
+    }
+
+    /** Changes a tracked job's total work (it must not be done yet; the new finish may be now). */
+    public void setWork(CpuJob job, double totalWorkNanos) {
+        if (!job.tracked) {
+            throw new IllegalStateException(name + ": setWork on an untracked job " + job);
+        }
+        if (job.heapIndex == WAKING) {
+            offeredWork += totalWorkNanos - job.wakeWork;
+            windowOfferedWork += totalWorkNanos - job.wakeWork;
+            job.wakeWork = totalWorkNanos;
+            return;
+        }
+        if (job.heapIndex < 0) {
+            throw new IllegalStateException(name + ": setWork on a job that is not runnable " + job);
+        }
+        advance();
+        double delta = job.startV + totalWorkNanos - job.finishV;
+        offeredWork += delta;
+        windowOfferedWork += delta;
+        removeAt(job.heapIndex);
+        job.finishV = job.startV + totalWorkNanos;
+        push(job);
+        reschedule();
+    }
+
+    private void logSegment(double rate) {
+        if (histCount == histT.length) {
+            trimHistory();
+        }
+        histT[histCount] = last;
+        histV[histCount] = v;
+        histRate[histCount] = rate;
+        histCount++;
+    }
+
+    /** Drops segments that end before every tracked job joined; grows the log if none can go. */
+    private void trimHistory() {
+        double oldest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < size; i++) {
+            if (heap[i].tracked) {
+                oldest = Math.min(oldest, heap[i].startV);
+            }
+        }
+        int keepFrom = 0;
+        while (keepFrom + 1 < histCount && histV[keepFrom + 1] <= oldest) {
+            keepFrom++;
+        }
+        if (keepFrom > 0) {
+            int n = histCount - keepFrom;
+            System.arraycopy(histT, keepFrom, histT, 0, n);
+            System.arraycopy(histV, keepFrom, histV, 0, n);
+            System.arraycopy(histRate, keepFrom, histRate, 0, n);
+            histCount = n;
+        }
+        if (histCount == histT.length) {
+            histT = Arrays.copyOf(histT, histCount * 2);
+            histV = Arrays.copyOf(histV, histCount * 2);
+            histRate = Arrays.copyOf(histRate, histCount * 2);
         }
     }
 

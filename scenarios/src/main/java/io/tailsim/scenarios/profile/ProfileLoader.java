@@ -57,7 +57,9 @@ public final class ProfileLoader {
                     "fetch-session-per-partition", "tls-per-request", "tls-per-kib", "network-thread-per-request",
                     "per-connection-per-second", "client-per-request", "client-per-record",
                     "network-thread-per-response", "purgatory-complete", "replica-fetcher-per-response", "service-cv",
-                    "client-per-response")
+                    "client-per-response", "background-per-broker", "background-per-request",
+                    "background-per-partition", "background-burst", "wakeup-latency", "client-background",
+                    "client-background-per-record")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -113,7 +115,8 @@ public final class ProfileLoader {
                     compressionRatios(root),
                     gc == null ? null : optionalDistribution(gc, "pause-interval"),
                     gc == null ? null : optionalDistribution(gc, "pause-duration"),
-                    host.positive("client-vcpus", host.positive("vcpus", 0)));
+                    host.positive("client-vcpus", host.positive("vcpus", 0)),
+                    hostEffects(cpu));
             checkDirtyLimits(disk);
             return new Testbed(file, hw, testbed, sources);
         } catch (ConfigException e) {
@@ -165,6 +168,34 @@ public final class ProfileLoader {
                 requiredNanos(cpu, "replica-fetcher-per-response"),
                 serviceCv(cpu),
                 cpu.has("client-per-response") ? requiredNanos(cpu, "client-per-response") : 0);
+    }
+
+    /** Background CPU and the OS wake-up latency; every key optional (absent: the effect is left out). */
+    private static HardwareProfile.HostEffects hostEffects(Section cpu) {
+        double cores = cores(cpu, "background-per-broker");
+        double clientCores = cores(cpu, "client-background");
+        double clientPerRecord = cpu.has("client-background-per-record") ? requiredNanos(cpu, "client-background-per-record") : 0;
+        double perRequest = cpu.has("background-per-request") ? requiredNanos(cpu, "background-per-request") : 0;
+        double perPartition = cpu.has("background-per-partition") ? requiredNanos(cpu, "background-per-partition") : 0;
+        double burst = cpu.has("background-burst") ? requiredNanos(cpu, "background-burst") : 1_000_000;
+        if (!(burst > 0)) {
+            throw cpu.error("background-burst", "expected a positive duration such as 2ms");
+        }
+        Distribution wakeup = cpu.has("wakeup-latency") ? optionalDistribution(cpu, "wakeup-latency") : null;
+        return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord);
+    }
+
+    /** A number of cores, 0 when the key is absent. */
+    private static double cores(Section cpu, String key) {
+        if (!cpu.has(key)) {
+            return 0;
+        }
+        cpu.requiredText(key, "a number of cores such as 0.07");
+        double cores = cpu.number(key, 0);
+        if (!(cores >= 0) || cores > 1024) {
+            throw cpu.error(key, "expected a number of cores from 0 up, got " + cores);
+        }
+        return cores;
     }
 
     /** The coefficient of variation of every CPU cost: a plain number, 0 for deterministic costs. */

@@ -138,7 +138,8 @@ public final class ScenarioMapper {
 
     private static HardwareProfile withBrokersPerHost(HardwareProfile h, int perHost) {
         return new HardwareProfile(h.name(), h.brokerVcpus(), perHost, h.clientsShareBrokerHost(), h.cpu(), h.network(),
-                h.disk(), h.compressionRatio(), h.gcPauseInterval(), h.gcPauseDuration(), h.clientVcpus());
+                h.disk(), h.compressionRatio(), h.gcPauseInterval(), h.gcPauseDuration(), h.clientVcpus(),
+                h.hostEffects());
     }
 
     private static BrokerConfig brokerConfig(Section c) {

@@ -88,4 +88,33 @@ class ProfileLoaderTest {
         assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("cpu.per-request.FetchConsumr")
                 .hasMessageContaining("did you mean 'FetchConsumer'?");
     }
+
+    @Test
+    void hostEffectsAreOptionalAndReadWhenGiven(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects()).isEqualTo(HardwareProfile.HostEffects.NONE);
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:", String.join("\n",
+                "  background-per-broker: {value: 0.15, source: \"measured: idle broker\"}",
+                "  background-per-request: {value: 900us, source: \"fit: off-path CPU per request\"}",
+                "  background-per-partition: {value: 30us, source: \"fit: off-path CPU per partition read\"}",
+                "  background-burst: {value: 3ms, source: \"fit: an assumption\"}",
+                "  wakeup-latency: {value: \"lognormal(mean=400us, cv=3)\", source: \"measured: send lag\"}",
+                "  service-cv:")));
+        HardwareProfile.HostEffects fx = ProfileLoader.load(f).hardware().hostEffects();
+        assertThat(fx.backgroundCoresPerBroker()).isEqualTo(0.15);
+        assertThat(fx.backgroundPerRequestNanos()).isEqualTo(900_000);
+        assertThat(fx.backgroundPerPartitionNanos()).isEqualTo(30_000);
+        assertThat(fx.backgroundBurstNanos()).isEqualTo(3_000_000);
+        assertThat(fx.wakeupLatency().mean()).isCloseTo(400_000, org.assertj.core.api.Assertions.within(1.0));
+        assertThat(fx.hasBackground()).isTrue();
+    }
+
+    @Test
+    void aNegativeBackgroundLoadNamesItsKey(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
+                "  background-per-broker: {value: -0.5, source: \"measured: idle broker\"}\n  service-cv:"));
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("cpu.background-per-broker")
+                .hasMessageContaining("-0.5");
+    }
 }

@@ -4,38 +4,53 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The four least-squares fits of the local profile's CPU costs, each of CPU seconds in the measured window on counts in it
- * (the window length's coefficient is the cores used when idle, which the model has no term for and the report shows):
+ * The least-squares fits of the local profile's CPU costs, each of CPU seconds in the measured window on counts in it, with
+ * every coefficient kept non-negative ({@link Fit#nnls}); the window length's coefficient is the cores used when idle.
+ * Only usable runs take part: a run spoiled by other processes, or one that fell behind its offered load (its CPU is capped
+ * at the cores, not what its load costs), would bend the fit. A run that kept the cores busy and still carried its load is
+ * used: its CPU is what that load cost on this machine. Few regressors per fit, each varied by the plan:
  * <ul>
- * <li>handler side: broker CPU outside network and replica-fetcher threads (request handlers, and GC, JIT and other threads
- *     pro rata) on Produce requests, fetch requests (follower and consumer pooled), partitions appended beyond the first of a
- *     produce request, partitions read by fetches (fetch sessions), KiB produced;</li>
- * <li>network threads: their CPU on requests of every type (a request and its response together);</li>
- * <li>replica fetchers: their CPU on follower fetch responses and KiB replicated;</li>
- * <li>client: the driver's CPU on records sent, produce requests and consumer fetches.</li>
+ * <li>handler threads: their CPU on requests (all types) and partitions read by fetches (fetch sessions);</li>
+ * <li>network threads: their CPU on requests (a request and its response together);</li>
+ * <li>replica fetchers: their CPU on follower fetch responses;</li>
+ * <li>off the request path: the rest of the broker process (GC, JIT, kernel, KRaft) on requests and partitions read;</li>
+ * <li>client: the driver's CPU on records sent (its producers' requests and its consumers' fetches follow the records in
+ *     these runs and do not separate from them).</li>
  * </ul>
+ *
+ * @param samples every run; {@link #used()} those the fits rest on
  */
-public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit client, List<CalibrationSample> samples) {
-    public static final List<String> HANDLER = List.of("idle", "Produce", "Fetch", "extraPartitionAppends", "partitionReads", "kibIn");
+public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
+    public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads");
     public static final List<String> NETWORK = List.of("idle", "requests");
-    public static final List<String> FETCHER = List.of("idle", "FetchFollower", "replicationKibIn");
-    public static final List<String> CLIENT = List.of("idle", "recordsSent", "Produce", "FetchConsumer");
+    public static final List<String> FETCHER = List.of("idle", "FetchFollower");
+    public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
+    public static final List<String> CLIENT = List.of("idle", "recordsSent");
 
-    public static CalibrationFit of(List<CalibrationSample> s) {
+    public static CalibrationFit of(List<CalibrationSample> all) {
+        List<CalibrationSample> s = all.stream().filter(CalibrationSample::usable).toList();
+        if (s.size() < 4)
+            throw new IllegalArgumentException("only " + s.size() + " of " + all.size() + " calibration runs are usable (neither flagged for other "
+                    + "CPU use nor behind their offered load); at least 4 are needed: run `tailsim calibrate --fresh` on a quiet machine");
         List<String> names = s.stream().map(CalibrationSample::name).toList();
-        Fit handler = Fit.ols("broker handler side", HANDLER, names,
-                rows(s, CalibrationSample::seconds, CalibrationSample::produce, x -> x.fetchFollower() + x.fetchConsumer(),
-                        CalibrationSample::extraPartitionAppends, CalibrationSample::partitionReads, CalibrationSample::kibIn),
-                column(s, CalibrationSample::handlerSideCpu));
-        Fit network = Fit.ols("broker network threads", NETWORK, names,
+        Fit handler = Fit.nnls("broker request handlers", HANDLER, names,
+                rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
+                column(s, CalibrationSample::handlerCpu));
+        Fit network = Fit.nnls("broker network threads", NETWORK, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::requests), column(s, CalibrationSample::networkCpu));
-        Fit fetcher = Fit.ols("broker replica fetchers", FETCHER, names,
-                rows(s, CalibrationSample::seconds, CalibrationSample::fetchFollower, CalibrationSample::replicationKibIn),
-                column(s, CalibrationSample::fetcherCpu));
-        Fit client = Fit.ols("clients (driver JVM)", CLIENT, names,
-                rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent, CalibrationSample::produce, CalibrationSample::fetchConsumer),
-                column(s, CalibrationSample::driverCpu));
-        return new CalibrationFit(handler, network, fetcher, client, List.copyOf(s));
+        Fit fetcher = Fit.nnls("broker replica fetchers", FETCHER, names,
+                rows(s, CalibrationSample::seconds, CalibrationSample::fetchFollower), column(s, CalibrationSample::fetcherCpu));
+        Fit offPath = Fit.nnls("broker CPU off the request path (GC, JIT, kernel, other threads)", OFF_PATH, names,
+                rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
+                column(s, CalibrationSample::offPathCpu));
+        Fit client = Fit.nnls("clients (driver JVM)", CLIENT, names,
+                rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent), column(s, CalibrationSample::driverCpu));
+        return new CalibrationFit(handler, network, fetcher, offPath, client, List.copyOf(all));
+    }
+
+    /** The runs the fits rest on. */
+    public List<CalibrationSample> used() {
+        return samples.stream().filter(CalibrationSample::usable).toList();
     }
 
     @SafeVarargs
@@ -51,6 +66,6 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit client, 
     }
 
     public List<Fit> fits() {
-        return List.of(handler, network, fetcher, client);
+        return List.of(handler, network, fetcher, offPath, client);
     }
 }

@@ -17,11 +17,11 @@ public final class CalibrationReport {
         sb.append(String.format(Locale.ROOT, "Direct measurements: loopback one way %.1f us (cv %.2f, %d round trips), loopback %.0f MB/s, "
                         + "disk writes %.0f MB/s in %s.%n%n", m.loopbackOneWayMeanNanos() / 1e3, m.loopbackOneWayCv(), m.loopbackRoundTrips(),
                 m.loopbackBytesPerSecond() / 1e6, m.diskWriteBytesPerSecond() / 1e6, m.diskDir()));
-        sb.append("## Runs\n\n| run | what | produce req | fetch req | records | broker CPU s | driver CPU s | other CPU |\n|---|---|---|---|---|---|---|---|\n");
+        sb.append("## Runs\n\n| run | what | produce req | fetch req | records | broker CPU s | driver CPU s | used |\n|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < plan.size() && i < fit.samples().size(); i++) {
             CalibrationSample s = fit.samples().get(i);
             sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %s |%n", s.name(), plan.get(i).description(), s.produce(),
-                    s.fetchFollower() + s.fetchConsumer(), s.recordsSent(), s.brokerCpu(), s.driverCpu(), s.flagged() ? "**flagged**" : "ok"));
+                    s.fetchFollower() + s.fetchConsumer(), s.recordsSent(), s.brokerCpu(), s.driverCpu(), s.flagged() ? "**flagged**, not fitted" : s.behind() ? "fell behind its load, not fitted" : "ok"));
         }
         sb.append('\n');
         for (Fit f : fit.fits()) {
@@ -32,7 +32,8 @@ public final class CalibrationReport {
                 double b = f.coefficients()[j], se = f.standardErrors()[j];
                 sb.append("| ").append(r).append(" | ").append(r.equals("idle") ? String.format(Locale.ROOT, "%.4f cores", b)
                                 : LocalProfileWriter.micros(b * 1e9)).append(" | ")
-                        .append(r.equals("idle") ? String.format(Locale.ROOT, "%.4f", se) : LocalProfileWriter.micros(se * 1e9)).append(" |\n");
+                        .append(Double.isNaN(se) ? "left out (non-negative fit)" : r.equals("idle") ? String.format(Locale.ROOT, "%.4f", se)
+                                : LocalProfileWriter.micros(se * 1e9)).append(" |\n");
             }
             sb.append("\n| run | observed CPU s | fitted | residual |\n|---|---|---|---|\n");
             for (int i = 0; i < f.samples().size(); i++)

@@ -35,6 +35,57 @@ public record Fit(String name, List<String> regressors, double[] coefficients, d
         }
     }
 
+    /**
+     * Least squares with every coefficient non-negative (a CPU cost or an idle load cannot be negative): the best OLS fit
+     * over the subsets of regressors whose coefficients all come out non-negative; a regressor left out has coefficient 0
+     * and standard error NaN. Exhaustive over subsets, which is exact and cheap for the handful of regressors here.
+     */
+    public static Fit nnls(String name, List<String> regressors, List<String> samples, double[][] x, double[] y) {
+        int k = regressors.size();
+        if (k > 12) throw new IllegalArgumentException(name + ": too many regressors for an exhaustive non-negative fit");
+        Fit best = null;
+        double bestSse = Double.POSITIVE_INFINITY;
+        for (int mask = 1; mask < (1 << k); mask++) {
+            int m = Integer.bitCount(mask);
+            if (x.length <= m) continue;
+            int[] cols = new int[m];
+            for (int j = 0, c = 0; j < k; j++) if ((mask & (1 << j)) != 0) cols[c++] = j;
+            double[][] sub = new double[x.length][m];
+            for (int i = 0; i < x.length; i++)
+                for (int c = 0; c < m; c++) sub[i][c] = x[i][cols[c]];
+            Fit f;
+            try {
+                f = ols(name, pick(regressors, cols), samples, sub, y);
+            } catch (IllegalArgumentException singular) {
+                continue;
+            }
+            boolean nonNegative = true;
+            for (double b : f.coefficients) nonNegative &= b >= 0;
+            if (!nonNegative) continue;
+            double sse = 0;
+            for (int i = 0; i < y.length; i++) sse += f.residual(i) * f.residual(i);
+            if (sse < bestSse - 1e-12) {
+                bestSse = sse;
+                double[] beta = new double[k], se = new double[k];
+                java.util.Arrays.fill(se, Double.NaN);
+                for (int c = 0; c < m; c++) {
+                    beta[cols[c]] = f.coefficients[c];
+                    se[cols[c]] = f.standardErrors[c];
+                }
+                best = new Fit(name, List.copyOf(regressors), beta, se, List.copyOf(samples), y.clone(), f.fitted, f.rSquared);
+            }
+        }
+        if (best == null)
+            throw new IllegalArgumentException(name + ": " + x.length + " usable runs cannot fit " + regressors + "; more runs are needed");
+        return best;
+    }
+
+    private static List<String> pick(List<String> names, int[] cols) {
+        String[] out = new String[cols.length];
+        for (int c = 0; c < cols.length; c++) out[c] = names.get(cols[c]);
+        return List.of(out);
+    }
+
     public double coefficient(String regressor) {
         return coefficients[index(regressor)];
     }

@@ -24,13 +24,15 @@ class CalibrationTest {
         MeasuredRun s = MeasuredRunTest.sample();
         double w = s.windowSeconds();
         double produce = 50 + 90 * i, ff = 40 + 30 * (i % 4), fc = 25 * (i % 3), extra = 11 * (i % 5), reads = 300 + 700 * (i % 6), kibIn = 20 + 9 * i * i;
-        double network = 0.01 + 40e-6 * (produce + ff + fc);
-        double fetcher = 0.004 + 50e-6 * ff + 1e-6 * 2 * kibIn;
-        double handler = 0.05 + 300e-6 * produce + 90e-6 * (ff + fc) + 8e-6 * extra + 3e-6 * reads + 2e-6 * kibIn;
+        double requests = produce + ff + fc;
+        double network = 0.01 + 40e-6 * requests;
+        double fetcher = 0.004 + 50e-6 * ff;
+        double handler = 0.05 + 200e-6 * requests + 3e-6 * reads;
+        double offPath = 0.02 + 900e-6 * requests + 30e-6 * reads;
         double records = produce * w * (1 + i % 3);
-        double driver = 0.1 + (5e-6 * records + 500e-6 * produce * w + 200e-6 * fc * w) / w;
-        double brokers = handler + network + fetcher;
-        return new MeasuredRun("c" + i, s.kafkaVersion(), 1, 3, 1024, 3, 1, s.offeredRecordsPerSec(), s.offeredBytesPerSec(), s.warmupSeconds(), w,
+        double driver = 0.1 + 300e-6 * records / w;
+        double brokers = handler + network + fetcher + offPath;
+        return new MeasuredRun("c" + i, s.kafkaVersion(), 1, 3, 1024, 3, 1, records / w, s.offeredBytesPerSec(), s.warmupSeconds(), w,
                 s.startupSeconds(), s.wallTimeSeconds(), s.producerLatencyMs(), s.endToEndLatencyMs(), s.driverSendLagMs(),
                 s.producerLatencyHistogramUs(), s.endToEndLatencyHistogramUs(), (long) records, (long) records, 0, null, (long) records, (long) records, 0,
                 s.requestTimeMeansMs(), Map.of("Produce", produce, "FetchFollower", ff, "FetchConsumer", fc), 0.9, 3, 12,
@@ -38,7 +40,7 @@ class CalibrationTest {
                 (long) records * 512, Map.of(), Map.of(),
                 Map.of("TotalProduceRequestsPerSec", produce + extra, "TotalFetchRequestsPerSec", reads, "BytesInPerSec", kibIn * 1024,
                         "ReplicationBytesInPerSec", 2 * kibIn * 1024),
-                Map.of("network", network, "replicaFetcher", fetcher, "requestHandler", handler * 0.7, "otherJava", handler * 0.1, "nonJava", handler * 0.2));
+                Map.of("network", network, "replicaFetcher", fetcher, "requestHandler", handler, "otherJava", offPath * 0.1, "nonJava", offPath * 0.9));
     }
 
     @Test
@@ -53,12 +55,17 @@ class CalibrationTest {
         CalibrationFit fit = Calibration.run(new Calibration.Options(work, profile, false, ClusterOptions.defaults(), log::add));
 
         assertThat(log).filteredOn(l -> l.contains("measured earlier, kept")).hasSize(plan.size());
-        assertThat(fit.handler().coefficient("Produce")).isCloseTo(300e-6, within(1e-9));
-        assertThat(fit.client().coefficient("recordsSent")).isCloseTo(5e-6, within(1e-10));
+        assertThat(fit.used()).hasSize(plan.size());
+        assertThat(fit.handler().coefficient("requests")).isCloseTo(200e-6, within(1e-9));
+        assertThat(fit.offPath().coefficient("requests")).isCloseTo(900e-6, within(1e-9));
+        assertThat(fit.client().coefficient("recordsSent")).isCloseTo(300e-6, within(1e-10));
         var h = ProfileLoader.load(profile).hardware();
-        assertThat(h.cpu().perRequest("Produce")).isCloseTo(300_000L, within(5L));
+        assertThat(h.cpu().perRequest("Produce")).isCloseTo(200_000L, within(5L));
+        assertThat(h.hostEffects().backgroundPerRequestNanos()).isCloseTo(900_000, within(5.0));
+        assertThat(h.hostEffects().backgroundPerPartitionNanos()).isCloseTo(30_000, within(5.0));
+        assertThat(h.hostEffects().wakeupLatency()).isNotNull();
         assertThat(h.cpu().networkThreadPerRequestNanos()).isCloseTo(40_000, within(5.0));
         String report = Files.readString(work.resolve(Calibration.REPORT_MD));
-        assertThat(report).contains("## broker handler side", "| Produce | 300.0us |", "| c01-idle |", "residual", "c10-spread-batches");
+        assertThat(report).contains("## broker request handlers", "| requests | 200.0us |", "## broker CPU off the request path", "| c01-idle |", "residual", "c10-spread-batches");
     }
 }
