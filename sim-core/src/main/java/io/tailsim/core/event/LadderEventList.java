@@ -29,7 +29,6 @@ import java.util.Arrays;
  * non-negative, as {@link Simulator} guarantees.
  */
 public final class LadderEventList implements EventList {
-    private static final int ARITY = 4;
     /** Rung depth cap: each level divides the bucket width by about {@link #SPAWN_THRESHOLD}. */
     static final int MAX_RUNGS = 16;
     /** A bucket with more events than this becomes a finer rung instead of going into the near heap. */
@@ -43,12 +42,9 @@ public final class LadderEventList implements EventList {
     // [RUNG_BASE, RUNG_BASE + MAX_RUNGS) rung number + RUNG_BASE; LANE in the now lane.
     private static final int TOP_BASE = 1 << 30;
     private static final int RUNG_BASE = Integer.MAX_VALUE - 1 - MAX_RUNGS;
-    private static final int LANE = Integer.MAX_VALUE;
+    private static final int LANE = NowLane.LANE;
 
-    private Event[] events;
-    private long[] times;
-    private long[] seqs;
-    private int size;
+    private final EventHeap near;
     private int nearLimit = NEAR_LIMIT;
 
     private final Event[][] heads = new Event[MAX_RUNGS][];
@@ -68,13 +64,7 @@ public final class LadderEventList implements EventList {
     /** Last time covered by rung 0: later times go to top. */
     private long topFloor = Long.MIN_VALUE;
 
-    private Event[] lane = new Event[64];
-    private long[] laneSeqs = new long[64];
-    private int laneHead;
-    private int laneTail;
-    private int laneLive;
-    private long laneTime;
-    private long laneLastSeq = Long.MIN_VALUE;
+    private final NowLane lane = new NowLane();
     private long lastRemovedTime = Long.MIN_VALUE;
 
     // Diagnostics for tests of the resizing, bumped only on the bulk paths.
@@ -90,10 +80,7 @@ public final class LadderEventList implements EventList {
     }
 
     public LadderEventList(int initialNearCapacity) {
-        int cap = Math.max(16, initialNearCapacity);
-        events = new Event[cap];
-        times = new long[cap];
-        seqs = new long[cap];
+        near = new EventHeap(initialNearCapacity);
     }
 
     @Override
@@ -105,8 +92,8 @@ public final class LadderEventList implements EventList {
         if (t < 0) {
             throw new IllegalArgumentException("negative time " + t + "ns for event " + e.label());
         }
-        if (t == lastRemovedTime && e.seq > laneLastSeq && (laneLive == 0 || t == laneTime)) {
-            appendToLane(e);
+        if (lane.accepts(t, e.seq, lastRemovedTime)) {
+            lane.append(e);
             return;
         }
         if (t > topFloor) {
@@ -120,24 +107,21 @@ public final class LadderEventList implements EventList {
                 return;
             }
         }
-        pushNear(e);
-        if (size > nearLimit) {
+        near.push(e);
+        if (near.size > nearLimit) {
             spreadNear();
         }
     }
 
     @Override
     public Event removeFirst() {
-        boolean rest = size > 0 || fillNear();
+        boolean rest = near.size > 0 || fillNear();
         Event first;
-        if (laneLive > 0 && laneFirst(rest)) {
-            first = lane[laneHead];
-            lane[laneHead++] = null;
-            laneLive--;
-            first.index = -1;
+        if (lane.live > 0 && laneFirst(rest)) {
+            first = lane.poll();
         } else if (rest) {
-            first = events[0];
-            removeAt(0);
+            first = near.events[0];
+            near.removeAt(0);
         } else {
             return null;
         }
@@ -147,11 +131,11 @@ public final class LadderEventList implements EventList {
 
     @Override
     public Event peekFirst() {
-        boolean rest = size > 0 || fillNear();
-        if (laneLive > 0 && laneFirst(rest)) {
-            return lane[laneHead];
+        boolean rest = near.size > 0 || fillNear();
+        if (lane.live > 0 && laneFirst(rest)) {
+            return lane.peek();
         }
-        return rest ? events[0] : null;
+        return rest ? near.events[0] : null;
     }
 
     @Override
@@ -161,17 +145,14 @@ public final class LadderEventList implements EventList {
             return false;
         }
         if (i == LANE) {
-            e.index = -1;
-            if (--laneLive == 0) {
-                resetLane();
-            }
+            lane.remove(e);
             return true;
         }
         if (i < TOP_BASE) {
-            if (i >= size || events[i] != e) {
+            if (i >= near.size || near.events[i] != e) {
                 return false;
             }
-            removeAt(i);
+            near.removeAt(i);
             return true;
         }
         if (i < RUNG_BASE) {
@@ -182,16 +163,12 @@ public final class LadderEventList implements EventList {
 
     @Override
     public int size() {
-        return size + inRungs + topSize + laneLive;
+        return near.size + inRungs + topSize + lane.live;
     }
 
     @Override
     public void clear() {
-        for (int i = 0; i < size; i++) {
-            events[i].index = -1;
-            events[i] = null;
-        }
-        size = 0;
+        near.clear();
         nearLimit = NEAR_LIMIT;
         for (int r = 0; r < rungs; r++) {
             Event[] h = heads[r];
@@ -216,13 +193,7 @@ public final class LadderEventList implements EventList {
         topMin = Long.MAX_VALUE;
         topMax = Long.MIN_VALUE;
         topFloor = Long.MIN_VALUE;
-        for (int i = laneHead; i < laneTail; i++) {
-            if (isLive(i)) {
-                lane[i].index = -1;
-            }
-        }
-        laneLive = 0;
-        resetLane();
+        lane.clear();
     }
 
     /** Number of rungs in use (for tests of the resizing). */
@@ -232,7 +203,7 @@ public final class LadderEventList implements EventList {
 
     /** Events in the near heap (for tests of the resizing). */
     int nearSize() {
-        return size;
+        return near.size;
     }
 
     // ---- top ----
@@ -381,7 +352,7 @@ public final class LadderEventList implements EventList {
 
     /** Makes the near heap non-empty if any event outside the lane is pending; false when none is. */
     private boolean fillNear() {
-        while (size == 0) {
+        while (near.size == 0) {
             if (rungs == 0) {
                 if (topSize == 0) {
                     return false;
@@ -433,14 +404,14 @@ public final class LadderEventList implements EventList {
                     Event next = x.nextInBucket;
                     x.nextInBucket = null;
                     x.prevInBucket = null;
-                    pushNear(x);
+                    near.push(x);
                     x = next;
                 }
             }
         }
         // A bucket that could not be split (ties, or the rung cap) may arrive big: spread only once
         // the heap has doubled since, so spreading stays O(1) amortised.
-        nearLimit = Math.max(NEAR_LIMIT, 2 * size);
+        nearLimit = Math.max(NEAR_LIMIT, 2 * near.size);
         return true;
     }
 
@@ -451,153 +422,33 @@ public final class LadderEventList implements EventList {
      * before trying again, so the attempts cost O(1) amortised.
      */
     private void spreadNear() {
-        long min = times[0];
+        long min = near.times[0];
         long max = min;
-        for (int i = 1; i < size; i++) {
-            max = Math.max(max, times[i]);
+        for (int i = 1; i < near.size; i++) {
+            max = Math.max(max, near.times[i]);
         }
         if (min == max || rungs == MAX_RUNGS) {
-            nearLimit = 2 * size;
+            nearLimit = 2 * near.size;
             return;
         }
         long last = rungs > 0 ? rungFloor[rungs - 1] : topFloor;
-        newRung(min, last, size);
+        newRung(min, last, near.size);
         int r = rungs - 1;
-        for (int i = 0; i < size; i++) {
-            Event e = events[i];
-            events[i] = null;
-            link(r, e, times[i]);
+        for (int i = 0; i < near.size; i++) {
+            Event e = near.events[i];
+            near.events[i] = null;
+            link(r, e, near.times[i]);
         }
-        inRungs += size;
-        moves += size;
+        inRungs += near.size;
+        moves += near.size;
         spreads++;
-        size = 0;
+        near.size = 0;
         nearLimit = NEAR_LIMIT;
     }
 
-    // ---- now lane (as in HeapEventList) ----
-
     /** True when the lane's head is the next event; {@code rest}: the near heap holds the earliest other. */
     private boolean laneFirst(boolean rest) {
-        while (!isLive(laneHead)) {
-            lane[laneHead++] = null;
-        }
-        return !rest || less(laneTime, laneSeqs[laneHead], times[0], seqs[0]);
-    }
-
-    private boolean isLive(int i) {
-        Event e = lane[i];
-        return e.index == LANE && e.seq == laneSeqs[i];
-    }
-
-    private void appendToLane(Event e) {
-        if (laneLive == 0) {
-            resetLane();
-            laneTime = e.time;
-        }
-        if (laneTail == lane.length) {
-            if (laneHead > lane.length / 2) {
-                int n = laneTail - laneHead;
-                System.arraycopy(lane, laneHead, lane, 0, n);
-                System.arraycopy(laneSeqs, laneHead, laneSeqs, 0, n);
-                Arrays.fill(lane, n, laneTail, null);
-                laneHead = 0;
-                laneTail = n;
-            } else {
-                lane = Arrays.copyOf(lane, lane.length * 2);
-                laneSeqs = Arrays.copyOf(laneSeqs, laneSeqs.length * 2);
-            }
-        }
-        lane[laneTail] = e;
-        laneSeqs[laneTail++] = e.seq;
-        laneLastSeq = e.seq;
-        laneLive++;
-        e.index = LANE;
-    }
-
-    private void resetLane() {
-        Arrays.fill(lane, laneHead, laneTail, null);
-        laneHead = 0;
-        laneTail = 0;
-    }
-
-    // ---- near heap (as in HeapEventList) ----
-
-    private void pushNear(Event e) {
-        if (size == events.length) {
-            int cap = events.length * 2;
-            events = Arrays.copyOf(events, cap);
-            times = Arrays.copyOf(times, cap);
-            seqs = Arrays.copyOf(seqs, cap);
-        }
-        siftUp(size++, e, e.time, e.seq);
-    }
-
-    private void removeAt(int i) {
-        Event removed = events[i];
-        removed.index = -1;
-        int last = --size;
-        if (i != last) {
-            Event moved = events[last];
-            long t = times[last];
-            long s = seqs[last];
-            events[last] = null;
-            siftDown(i, moved, t, s);
-            if (moved.index == i) {
-                siftUp(i, moved, t, s);
-            }
-        } else {
-            events[last] = null;
-        }
-    }
-
-    private static boolean less(long t1, long s1, long t2, long s2) {
-        return t1 < t2 || (t1 == t2 && s1 < s2);
-    }
-
-    private void siftUp(int i, Event e, long t, long s) {
-        while (i > 0) {
-            int parent = (i - 1) / ARITY;
-            if (!less(t, s, times[parent], seqs[parent])) {
-                break;
-            }
-            place(i, events[parent], times[parent], seqs[parent]);
-            i = parent;
-        }
-        place(i, e, t, s);
-    }
-
-    private void siftDown(int i, Event e, long t, long s) {
-        while (true) {
-            int first = i * ARITY + 1;
-            if (first >= size) {
-                break;
-            }
-            int end = Math.min(first + ARITY, size);
-            int best = first;
-            long bt = times[first];
-            long bs = seqs[first];
-            for (int c = first + 1; c < end; c++) {
-                long ct = times[c];
-                if (ct < bt || (ct == bt && seqs[c] < bs)) {
-                    best = c;
-                    bt = ct;
-                    bs = seqs[c];
-                }
-            }
-            if (!less(bt, bs, t, s)) {
-                break;
-            }
-            place(i, events[best], bt, bs);
-            i = best;
-        }
-        place(i, e, t, s);
-    }
-
-    private void place(int i, Event e, long t, long s) {
-        events[i] = e;
-        times[i] = t;
-        seqs[i] = s;
-        e.index = i;
+        long seq = lane.headSeq();
+        return !rest || EventHeap.less(lane.time, seq, near.times[0], near.seqs[0]);
     }
 }

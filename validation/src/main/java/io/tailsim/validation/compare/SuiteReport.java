@@ -82,6 +82,8 @@ public final class SuiteReport {
         long good = b.pairs().stream().filter(Pair.Outcome::withinTolerance).count();
         md.append(String.format(Locale.ROOT, "- Paired comparisons moving the measured way with their ratio within 30%% of the measured ratio: "
                 + "**%d of %d**; the bar is all of them: **%s**.\n\n", good, b.pairs().size(), b.pairsPass() ? "met" : "not met"));
+        md.append("How far the real cluster moves from one quiet run of this suite to the next on this machine (often more than 30%): "
+                + "docs/validation-repeatability.md. Calibrate in the same quiet window as the suite.\n\n");
         for (String m : b.missingPairs()) md.append("- Missing pair: ").append(m).append('\n');
         if (!b.missingPairs().isEmpty()) md.append('\n');
         md.append("| pair | metric | measured ratio | simulated ratio | same direction | within 30% |\n|---|---|---|---|---|---|\n");
