@@ -46,6 +46,8 @@ public final class Broker {
     private final int cpuGroup;
     private final BrokerConfig config;
     private final HardwareProfile.CpuCosts costs;
+    /** costs.perRequest by ApiKey ordinal, looked up once: the profile keeps them in a map keyed by name. */
+    private final long[] perRequestNanos;
     private final ServiceNoise noise;
     private final Network network;
     private final PageCache pageCache;
@@ -101,6 +103,10 @@ public final class Broker {
         this.cpuGroup = cpuGroup;
         this.config = config;
         this.costs = profile.cpu();
+        this.perRequestNanos = new long[ApiKey.values().length];
+        for (ApiKey k : ApiKey.values()) {
+            perRequestNanos[k.ordinal()] = costs.perRequest(k.metricName());
+        }
         this.profile = profile;
         this.noise = new ServiceNoise(cpuStream, costs.serviceCv());
         this.network = network;
@@ -301,28 +307,28 @@ public final class Broker {
         switch (r.api) {
             case PRODUCE: {
                 ProduceRequest pr = (ProduceRequest) r;
-                w = costs.perRequest(r.api.metricName()) + costs.perKiBNanos() * (r.requestBytes / 1024.0)
+                w = perRequestNanos[r.api.ordinal()] + costs.perKiBNanos() * (r.requestBytes / 1024.0)
                         + costs.perPartitionNanos() * pr.batchCount();
                 break;
             }
             case FETCH_FOLLOWER:
             case FETCH_CONSUMER: {
                 FetchSession s = ((FetchRequest) r).session;
-                w = costs.perRequest(r.api.metricName()) + costs.fetchSessionPartitionNanos() * s.activeSize()
+                w = perRequestNanos[r.api.ordinal()] + costs.fetchSessionPartitionNanos() * s.activeSize()
                         + costs.perPartitionNanos() * Math.min(s.dirtyCount(), s.activeSize());
                 break;
             }
             case METADATA:
-                w = costs.perRequest(r.api.metricName())
+                w = perRequestNanos[r.api.ordinal()]
                         + costs.perPartitionNanos() * partitionCount.applyAsInt(((MetadataRequest) r).topic);
                 break;
             case OFFSET_COMMIT:
                 // one __consumer_offsets partition appended; the offsets themselves are priced by size
-                w = costs.perRequest(r.api.metricName()) + costs.perKiBNanos() * (r.requestBytes / 1024.0)
+                w = perRequestNanos[r.api.ordinal()] + costs.perKiBNanos() * (r.requestBytes / 1024.0)
                         + costs.perPartitionNanos();
                 break;
             case HEARTBEAT:
-                w = costs.perRequest(r.api.metricName());
+                w = perRequestNanos[r.api.ordinal()];
                 break;
             default:
                 throw new IllegalStateException("no cost for " + r.api);
