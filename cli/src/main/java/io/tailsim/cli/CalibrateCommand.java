@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Measure this machine (loopback, disk, memory), run a short series of light",
                 "workloads on a real 3-node Kafka cluster here, and fit the hardware profile's CPU",
-                "costs to them by least squares. Writes the profile (--out) and the fit with its",
+                "costs to them by non-negative least squares. Writes the profile (--out) and the fit with its",
                 "residuals (WORK/calibration.md). Each run is kept in WORK as it completes, so an",
                 "interrupted calibration resumes. Run it on a quiet machine: other processes' CPU",
                 "use spoils the measurements (such runs are flagged)."})

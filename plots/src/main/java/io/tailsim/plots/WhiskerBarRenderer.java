@@ -20,11 +20,7 @@ final class WhiskerBarRenderer extends BarRenderer {
                          CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column,
                          int pass) {
         super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
-        if (pass != getPassCount() - 1 || !(dataset instanceof IntervalCategoryData data)
-                || dataset.getValue(row, column) == null) {
-            return;
-        }
-        double[] ci = data.interval(row, column);
+        double[] ci = Whiskers.intervalToDraw(dataset, row, column, pass, getPassCount());
         if (ci == null) {
             return;
         }
@@ -38,19 +34,6 @@ final class WhiskerBarRenderer extends BarRenderer {
     /** The axis must reach the tops of the whiskers, not only of the bars. */
     @Override
     public Range findRangeBounds(CategoryDataset dataset) {
-        Range bars = super.findRangeBounds(dataset);
-        if (bars == null || !(dataset instanceof IntervalCategoryData data)) {
-            return bars;
-        }
-        double hi = bars.getUpperBound();
-        for (int r = 0; r < dataset.getRowCount(); r++) {
-            for (int c = 0; c < dataset.getColumnCount(); c++) {
-                double[] ci = data.interval(r, c);
-                if (ci != null) {
-                    hi = Math.max(hi, ci[1]);
-                }
-            }
-        }
-        return new Range(bars.getLowerBound(), hi);
+        return Whiskers.withWhiskers(super.findRangeBounds(dataset), dataset, (d, r, c) -> 0);
     }
 }

@@ -23,11 +23,7 @@ final class WhiskerStackedBarRenderer extends StackedBarRenderer {
                          CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column,
                          int pass) {
         super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
-        if (pass != getPassCount() - 1 || !(dataset instanceof IntervalCategoryData data)
-                || dataset.getValue(row, column) == null) {
-            return;
-        }
-        double[] ci = data.interval(row, column);
+        double[] ci = Whiskers.intervalToDraw(dataset, row, column, pass, getPassCount());
         if (ci == null) {
             return;
         }
@@ -52,19 +48,6 @@ final class WhiskerStackedBarRenderer extends StackedBarRenderer {
 
     @Override
     public Range findRangeBounds(CategoryDataset dataset) {
-        Range bars = super.findRangeBounds(dataset);
-        if (bars == null || !(dataset instanceof IntervalCategoryData data)) {
-            return bars;
-        }
-        double hi = bars.getUpperBound();
-        for (int r = 0; r < dataset.getRowCount(); r++) {
-            for (int c = 0; c < dataset.getColumnCount(); c++) {
-                double[] ci = data.interval(r, c);
-                if (ci != null) {
-                    hi = Math.max(hi, base(dataset, r, c) + ci[1]);
-                }
-            }
-        }
-        return new Range(bars.getLowerBound(), hi);
+        return Whiskers.withWhiskers(super.findRangeBounds(dataset), dataset, WhiskerStackedBarRenderer::base);
     }
 }
