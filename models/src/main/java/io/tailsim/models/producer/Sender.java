@@ -98,22 +98,29 @@ final class Sender {
      * then; on a host with an OS wake-up latency it runs that much later.
      */
     void scheduleRun(long at) {
-        if (runEvent.isScheduled() && runEvent.time() <= at) {
+        if (runEvent.isScheduled() && (runEvent.time() <= at || woken)) {
+            // already due by then, or already woken: a second wakeup() of a runnable thread changes nothing
             return;
         }
-        long when = Math.max(at, sim.now()) + (sharedCpu == null ? 0 : sharedCpu.wakeupDelay());
+        long now = sim.now();
+        long when = Math.max(at, now) + (sharedCpu == null ? 0 : sharedCpu.wakeupDelay());
         if (runEvent.isScheduled()) {
             if (runEvent.time() <= when) {
                 return;
             }
             sim.cancel(runEvent);
         }
+        woken = at <= now;
         sim.scheduleAt(runEvent, when);
     }
+
+    /** The pending run was set by a wakeup (not a linger timer): the thread is runnable, waiting for a core. */
+    private boolean woken;
 
     private final class RunEvent extends Event {
         @Override
         public void fire(Simulator s) {
+            woken = false;
             runOnce(s.now());
         }
 
