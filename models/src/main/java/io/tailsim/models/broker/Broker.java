@@ -82,7 +82,6 @@ public final class Broker {
     private int delayedFetches;
     long socketQueued;
     private final IsrExpiration isrExpiration = new IsrExpiration();
-    private final HardwareProfile profile;
     private io.tailsim.models.cpu.BackgroundLoad background;
     private double backgroundPerRequest;
     private double backgroundPerPartition;
@@ -107,7 +106,6 @@ public final class Broker {
         for (ApiKey k : ApiKey.values()) {
             perRequestNanos[k.ordinal()] = costs.perRequest(k.metricName());
         }
-        this.profile = profile;
         this.noise = new ServiceNoise(cpuStream, costs.serviceCv());
         this.network = network;
         this.pageCache = new PageCache(sim, profile.disk(), diskStream);
@@ -156,12 +154,22 @@ public final class Broker {
         return name;
     }
 
-    /** Off-path work (GC, JIT, kernel) this broker's requests leave behind; null: none modelled. */
-    public void setBackgroundLoad(io.tailsim.models.cpu.BackgroundLoad background) {
+    /**
+     * Where the off-path work (GC, JIT, kernel) this broker's requests leave behind goes: {@code perRequest} ns of one core
+     * per request handled, plus {@code perSessionPartition} per partition of a fetch's session.
+     */
+    public void setBackgroundLoad(io.tailsim.models.cpu.BackgroundLoad background, double perRequest, double perSessionPartition) {
         this.background = background;
-        HardwareProfile.HostEffects fx = profile.hostEffects();
-        this.backgroundPerRequest = fx.backgroundPerRequestNanos();
-        this.backgroundPerPartition = fx.backgroundPerPartitionNanos();
+        this.backgroundPerRequest = perRequest;
+        this.backgroundPerPartition = perSessionPartition;
+    }
+
+    /** Leaves the off-path work of handling {@code r} to the background load, if one is modelled. */
+    void leaveBackgroundWork(Request r) {
+        if (background != null) {
+            background.add(backgroundPerRequest + (r instanceof FetchRequest
+                    ? backgroundPerPartition * ((FetchRequest) r).session.activeSize() : 0));
+        }
     }
 
     public Host host() {
@@ -332,10 +340,6 @@ public final class Broker {
                 break;
             default:
                 throw new IllegalStateException("no cost for " + r.api);
-        }
-        if (background != null) {
-            background.add(backgroundPerRequest + (r instanceof FetchRequest
-                    ? backgroundPerPartition * ((FetchRequest) r).session.activeSize() : 0));
         }
         return noise.draw(w);
     }

@@ -40,7 +40,9 @@ final class KafkaRequestHandler extends CompletingThread {
         r.dequeuedAt = now;
         phase = LOCAL;
         busy.busy(now);
-        broker.cpu().submit(this, broker.localCost(r));
+        double work = broker.localCost(r);
+        broker.leaveBackgroundWork(r);
+        broker.cpu().submit(this, work);
     }
 
     @Override

@@ -148,7 +148,8 @@ public final class ClusterModel {
             if (profile.hostEffects().hasBackground()) {
                 HardwareProfile.HostEffects fx = profile.hostEffects();
                 brokers[b].setBackgroundLoad(new io.tailsim.models.cpu.BackgroundLoad(sim, h.cpu(), b % bph,
-                        fx.backgroundCoresPerBroker(), fx.backgroundBurstNanos(), streams.stream("broker-" + b + "/background")));
+                        fx.backgroundCoresPerBroker(), fx.backgroundBurstNanos(), streams.stream("broker-" + b + "/background")),
+                        fx.backgroundPerRequestNanos(), fx.backgroundPerPartitionNanos());
             }
             brokers[b].setPartitionCountLookup(t -> metadata.get(t).partitionCount());
             brokers[b].setBatchListener(new BatchListener() {

@@ -111,7 +111,7 @@ public final class HostCpu {
         offeredWork += workNanos;
         windowOfferedWork += workNanos;
         if (wakeupLatency != null && sim.now() > job.lastDoneAt) {
-            long delay = Math.max(0, Math.round(wakeupLatency.sample(wakeupRng)));
+            long delay = wakeupDelay();
             if (delay > 0) {
                 job.wakeWork = workNanos;
                 job.heapIndex = WAKING;

@@ -20,9 +20,7 @@ public final class LocalProfileWriter {
 
     public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when) {
         int runs = fit.used().size();
-        long flagged = 0;
-        String basis = String.format(Locale.ROOT, "%d calibration runs of tailsim calibrate (%s)%s", runs, when,
-                flagged == 0 ? "" : String.format(Locale.ROOT, ", %d of them flagged for other CPU use", flagged));
+        String basis = String.format(Locale.ROOT, "%d calibration runs of tailsim calibrate (%s)", runs, when);
         ProfileDocument d = new ProfileDocument("local",
                 "this machine: " + BROKERS + " Kafka 4.4.0 nodes and the driver's clients on " + m.cores() + " shared cores, loopback, PLAINTEXT");
         d.comment("Hardware profile: this machine, fitted by `./tailsim calibrate` (" + when + "). Three Kafka 4.4.0 nodes and the")

@@ -64,8 +64,7 @@ class CalibrationFitTest {
         for (int i = 0; i < 12; i++) {
             double w = 15;
             double produce = w * (50 + rnd.nextInt(900)), ff = w * (30 + rnd.nextInt(600)), fc = w * rnd.nextInt(400);
-            double extra = w * rnd.nextInt(2000), reads = w * (100 + rnd.nextInt(20000)), kib = w * (10 + rnd.nextInt(30000));
-            double repl = 2 * kib * (0.8 + 0.4 * rnd.nextDouble()), records = produce * (1 + rnd.nextInt(8));
+            double reads = w * (100 + rnd.nextInt(20000)), records = produce * (1 + rnd.nextInt(8));
             double noise = 1 + 0.002 * rnd.nextGaussian();
             double requests = produce + ff + fc;
             double handler = (IDLE * w + PRODUCE * requests + PARTITION_READ * reads) * noise;
@@ -79,9 +78,9 @@ class CalibrationFitTest {
                 handler *= 0.3;
                 offPath *= 0.3;
             }
-            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, extra, reads, kib, repl, records, records,
-                    handler + network + fetcher + offPath, network, fetcher, handler + offPath, driver, 10, 50, 3, false,
-                    handler, offPath, behind, 1000, 0.1, 0.3));
+            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, records,
+                    handler + network + fetcher + offPath, network, fetcher, handler, offPath, driver, 10, 50, 3, false,
+                    behind, 1000, 0.1, 0.3));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(fit.used()).hasSize(9);
@@ -104,8 +103,8 @@ class CalibrationFitTest {
     void refusesWhenTooFewRunsAreUsable() {
         List<CalibrationSample> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++)
-            runs.add(new CalibrationSample("r" + i, 15, 100, 100, 0, 0, 100, 10, 20, 100, 100, 10, 1, 1, 8, 2, 1, 10, 3, i % 2 == 0,
-                    4, 4, i % 2 == 1, 10, 0.1, 0.2));
+            runs.add(new CalibrationSample("r" + i, 15, 100, 100, 0, 100, 100, 10, 1, 1, 4, 4, 2, 1, 10, 3, i % 2 == 0,
+                    i % 2 == 1, 10, 0.1, 0.2));
         assertThatThrownBy(() -> CalibrationFit.of(runs)).hasMessageContaining("only 0 of 6 calibration runs are usable");
     }
 

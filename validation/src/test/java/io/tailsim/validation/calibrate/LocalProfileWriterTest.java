@@ -22,17 +22,17 @@ class LocalProfileWriterTest {
     static CalibrationFit syntheticFit(double produceCost) {
         List<CalibrationSample> runs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            double w = 15, produce = w * (100 + 80 * i), ff = w * (50 + 37 * (i % 4)), fc = w * 20 * (i % 3), extra = w * 13 * (i % 5);
-            double reads = w * (200 + 911 * (i % 7)), kib = w * (30 + 17 * i * i), repl = 2 * kib + 5 * i, records = produce * (1 + i % 3);
+            double w = 15, produce = w * (100 + 80 * i), ff = w * (50 + 37 * (i % 4)), fc = w * 20 * (i % 3);
+            double reads = w * (200 + 911 * (i % 7)), records = produce * (1 + i % 3);
             double requests = produce + ff + fc;
             double handler = 0.05 * w + produceCost * requests + 3e-6 * reads;
             double offPath = 0.02 * w + 900e-6 * requests + 30e-6 * reads;
             double network = 0.01 * w + 40e-6 * requests;
             double fetcher = 0.005 * w + 50e-6 * ff;
             double driver = 0.1 * w + 300e-6 * records;
-            runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, extra, reads, kib, repl, records, records,
-                    handler + network + fetcher + offPath, network, fetcher, handler + offPath, driver, 30, 120, 3, i == 4,
-                    handler, offPath, i == 7, 1000, 0.1, 0.4));
+            runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, reads, records,
+                    handler + network + fetcher + offPath, network, fetcher, handler, offPath, driver, 30, 120, 3, i == 4,
+                    i == 7, 1000, 0.1, 0.4));
         }
         return CalibrationFit.of(runs);
     }
