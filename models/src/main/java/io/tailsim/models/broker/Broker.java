@@ -354,7 +354,7 @@ public final class Broker {
         return noise.draw(costs.purgatoryCompleteNanos());
     }
 
-    /** Cost on a follower's fetcher thread to process a fetch response and append its data. */
+    /** Cost on a follower's fetcher thread to process a fetch response, append its data and walk its partitions for the next fetch. */
     double fetchResponseProcessCost(FetchRequest r) {
         int withData = 0;
         for (int i = 0; i < r.responsePartitions(); i++) {
@@ -363,6 +363,7 @@ public final class Broker {
             }
         }
         return noise.draw(costs.replicaFetcherPerResponseNanos() + costs.perPartitionNanos() * withData
+                + costs.replicaFetcherPerPartitionNanos() * r.session.activeSize()
                 + costs.perKiBNanos() * (r.responseRecordBytes() / 1024.0));
     }
 

@@ -125,6 +125,9 @@ public record HardwareProfile(
      *                                    0 makes costs deterministic
      * @param clientPerResponseNanos       producer Sender thread time to read one response (TLS unwrap,
      *                                    parse, complete its batches and run their callbacks)
+     * @param replicaFetcherPerPartitionNanos follower replica fetcher thread cost per partition it fetches from
+     *                                    that leader, on every fetch response: the fetcher walks all its partition
+     *                                    states to build the next fetch and to process the response, data or not
      */
     public record CpuCosts(
             Map<String, Long> perRequestNanos,
@@ -141,7 +144,8 @@ public record HardwareProfile(
             double purgatoryCompleteNanos,
             double replicaFetcherPerResponseNanos,
             double serviceCv,
-            double clientPerResponseNanos) {
+            double clientPerResponseNanos,
+            double replicaFetcherPerPartitionNanos) {
         public CpuCosts {
             perRequestNanos = Map.copyOf(perRequestNanos);
             for (Map.Entry<String, Long> e : perRequestNanos.entrySet()) {
@@ -161,6 +165,20 @@ public record HardwareProfile(
             requireCost("cpu.replica-fetcher-per-response", replicaFetcherPerResponseNanos);
             requireCost("cpu.service-cv", serviceCv);
             requireCost("cpu.client-per-response", clientPerResponseNanos);
+            requireCost("cpu.replica-fetcher-per-partition", replicaFetcherPerPartitionNanos);
+        }
+
+        /** The fifteen-cost form: the follower's fetcher pays nothing per partition of its fetch session. */
+        public CpuCosts(Map<String, Long> perRequestNanos, double perKiBNanos, double perPartitionNanos,
+                        double fetchSessionPartitionNanos, double tlsPerRequestNanos, double tlsPerKiBNanos,
+                        double networkThreadPerRequestNanos, double perConnectionPerSecondNanos,
+                        double clientPerRequestNanos, double clientPerRecordNanos, double networkThreadPerResponseNanos,
+                        double purgatoryCompleteNanos, double replicaFetcherPerResponseNanos, double serviceCv,
+                        double clientPerResponseNanos) {
+            this(perRequestNanos, perKiBNanos, perPartitionNanos, fetchSessionPartitionNanos, tlsPerRequestNanos,
+                    tlsPerKiBNanos, networkThreadPerRequestNanos, perConnectionPerSecondNanos, clientPerRequestNanos,
+                    clientPerRecordNanos, networkThreadPerResponseNanos, purgatoryCompleteNanos,
+                    replicaFetcherPerResponseNanos, serviceCv, clientPerResponseNanos, 0);
         }
 
         /** The fourteen-cost form: responses cost the producer's Sender nothing (client-per-response 0). */

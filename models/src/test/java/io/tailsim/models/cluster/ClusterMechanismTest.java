@@ -296,4 +296,36 @@ class ClusterMechanismTest {
         assertThat(r.producerLatency().count()).isPositive();
         assertThat(r.producerLatency().max()).isGreaterThan(400.0);
     }
+
+    /**
+     * replica-fetcher-per-partition: a follower's fetcher walks every partition it fetches from a leader on every
+     * response, so its CPU grows with the fetch rate times the session's partitions, data or not.
+     */
+    @Test
+    void theFollowersFetcherPaysForEveryPartitionOfItsSession() {
+        ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 3, new ArrivalProcess.Poisson(300), 0, 512,
+                KeyStrategy.NONE, config(5, 16_384, Acks.ALL, 5), 0);
+        TopicSpec t = new TopicSpec("t", 300, 3, 2);
+        RunResult free = new ClusterModel(spec(Fixtures.simple(4), 3, 1, t, g, 6, 1), 1).run();
+        HardwareProfile base = Fixtures.simple(4);
+        HardwareProfile.CpuCosts c = base.cpu();
+        double perPartition = 20_000;
+        HardwareProfile.CpuCosts walking = new HardwareProfile.CpuCosts(c.perRequestNanos(), c.perKiBNanos(),
+                c.perPartitionNanos(), c.fetchSessionPartitionNanos(), c.tlsPerRequestNanos(), c.tlsPerKiBNanos(),
+                c.networkThreadPerRequestNanos(), c.perConnectionPerSecondNanos(), c.clientPerRequestNanos(),
+                c.clientPerRecordNanos(), c.networkThreadPerResponseNanos(), c.purgatoryCompleteNanos(),
+                c.replicaFetcherPerResponseNanos(), c.serviceCv(), c.clientPerResponseNanos(), perPartition);
+        HardwareProfile p = new HardwareProfile("walking", 4, 1, false, walking, base.network(), base.disk(),
+                base.compressionRatio(), null, null);
+        RunResult paid = new ClusterModel(spec(p, 3, 1, t, g, 6, 1), 1).run();
+
+        double followerFetches = paid.brokers().stream().mapToDouble(b -> b.requestRate("FetchFollower")).sum();
+        // every leader leads 100 of the 300 partitions, and each of its two followers fetches all of them from it
+        double expectedExtraCores = followerFetches * 100 * perPartition / 1e9;
+        double extraCores = 4 * paid.brokers().size() * (paid.meanBrokerCpuUtilisation() - free.meanBrokerCpuUtilisation());
+        assertThat(expectedExtraCores).isGreaterThan(0.1);
+        assertThat(extraCores).isCloseTo(expectedExtraCores, within(0.25 * expectedExtraCores));
+        assertThat(paid.brokers().get(0).replicaFetcherUtilisation())
+                .isGreaterThan(free.brokers().get(0).replicaFetcherUtilisation());
+    }
 }

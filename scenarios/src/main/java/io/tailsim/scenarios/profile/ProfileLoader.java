@@ -40,7 +40,8 @@ import java.util.TreeSet;
  *             per-partition, fetch-session-per-partition, tls-per-request, tls-per-kib,
  *             network-thread-per-request, network-thread-per-response, purgatory-complete,
  *             replica-fetcher-per-response, per-connection-per-second, client-per-request,
- *             client-per-record, service-cv, client-per-response (optional, default 0)}
+ *             client-per-record, service-cv, client-per-response and
+ *             replica-fetcher-per-partition (optional, default 0)}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
  *             page-cache, stall-interval, stall-duration}
@@ -59,7 +60,7 @@ public final class ProfileLoader {
                     "network-thread-per-response", "purgatory-complete", "replica-fetcher-per-response", "service-cv",
                     "client-per-response", "background-per-broker", "background-per-request",
                     "background-per-partition", "background-burst", "wakeup-latency", "client-background",
-                    "client-background-per-record")
+                    "client-background-per-record", "replica-fetcher-per-partition")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -167,7 +168,8 @@ public final class ProfileLoader {
                 requiredNanos(cpu, "purgatory-complete"),
                 requiredNanos(cpu, "replica-fetcher-per-response"),
                 serviceCv(cpu),
-                cpu.has("client-per-response") ? requiredNanos(cpu, "client-per-response") : 0);
+                cpu.has("client-per-response") ? requiredNanos(cpu, "client-per-response") : 0,
+                cpu.has("replica-fetcher-per-partition") ? requiredNanos(cpu, "replica-fetcher-per-partition") : 0);
     }
 
     /** Background CPU and the OS wake-up latency; every key optional (absent: the effect is left out). */

@@ -117,4 +117,17 @@ class ProfileLoaderTest {
         assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("cpu.background-per-broker")
                 .hasMessageContaining("-0.5");
     }
+
+    @Test
+    void theFetchersPerPartitionCostIsOptionalAndReadWhenGiven(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().cpu().replicaFetcherPerPartitionNanos()).isZero();
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
+                "  replica-fetcher-per-partition: {value: 4us, source: \"fit: fetcher CPU per partition\"}\n  service-cv:"));
+        assertThat(ProfileLoader.load(f).hardware().cpu().replicaFetcherPerPartitionNanos()).isEqualTo(4_000);
+        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
+                "  replica-fetcher-per-partiton: {value: 4us, source: \"fit: fetcher CPU per partition\"}\n  service-cv:"));
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("replica-fetcher-per-partiton")
+                .hasMessageContaining("replica-fetcher-per-partition");
+    }
 }

@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  * <li>handler threads: their CPU on requests (all types) and partitions read by fetches (fetch sessions);</li>
  * <li>network threads: their CPU on requests (a request and its response together);</li>
- * <li>replica fetchers: their CPU on follower fetch responses;</li>
+ * <li>replica fetchers: their CPU on follower fetch responses and the partitions those fetches walk;</li>
  * <li>off the request path: the rest of the broker process (GC, JIT, kernel, KRaft) on requests and partitions read;</li>
  * <li>client: the driver's CPU on records sent (its producers' requests and its consumers' fetches follow the records in
  *     these runs and do not separate from them).</li>
@@ -23,7 +23,7 @@ import java.util.function.ToDoubleFunction;
 public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
     public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads");
     public static final List<String> NETWORK = List.of("idle", "requests");
-    public static final List<String> FETCHER = List.of("idle", "FetchFollower");
+    public static final List<String> FETCHER = List.of("idle", "FetchFollower", "followerPartitionReads");
     public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
     public static final List<String> CLIENT = List.of("idle", "recordsSent");
 
@@ -39,7 +39,8 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         Fit network = Fit.nnls("broker network threads", NETWORK, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::requests), column(s, CalibrationSample::networkCpu));
         Fit fetcher = Fit.nnls("broker replica fetchers", FETCHER, names,
-                rows(s, CalibrationSample::seconds, CalibrationSample::fetchFollower), column(s, CalibrationSample::fetcherCpu));
+                rows(s, CalibrationSample::seconds, CalibrationSample::fetchFollower, CalibrationSample::followerPartitionReads),
+                column(s, CalibrationSample::fetcherCpu));
         Fit offPath = Fit.nnls("broker CPU off the request path (GC, JIT, kernel, other threads)", OFF_PATH, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
                 column(s, CalibrationSample::offPathCpu));

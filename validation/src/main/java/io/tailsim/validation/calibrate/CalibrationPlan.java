@@ -17,7 +17,8 @@ import java.util.Map;
  * The calibration runs: short runs on three nodes chosen to move the fits' regressors apart (produce requests against
  * records by linger.ms, fetches by consumer groups, bytes by record size, fetch sessions by partition count, purgatory by
  * acks), none of them a suite scenario, so the suite's errors are measured on runs the profile was not fitted to. Every run is
- * light (well under the machine's saturation), 10 s of warm-up and 15 s measured: about 50 s each with start-up and shutdown.
+ * light (well under the machine's saturation), 10 s of warm-up (20 s for the many-partition runs) and 15 s measured: about 50 s each
+ * with start-up and shutdown.
  */
 public final class CalibrationPlan {
     public record Run(String name, String description, RunSpec spec) {
@@ -25,6 +26,7 @@ public final class CalibrationPlan {
 
     static final double WARMUP_SECONDS = 10;
     static final double MEASURE_SECONDS = 15;
+    static final double PARTITIONS_WARMUP_SECONDS = 20;
 
     private CalibrationPlan() {
     }
@@ -39,8 +41,13 @@ public final class CalibrationPlan {
         r.add(run("c05-large-records", "one producer, 120 records/s of 16 KiB (1.9 MB/s), linger.ms 0, 3 partitions, no consumers",
                 3, 1, 120, 16 * 1024, 0, "all", 0));
         r.add(run("c06-three-groups", "3 producers, 300 records/s, linger.ms 0, 6 partitions, three consumer groups of one", 6, 3, 300, 512, 0, "all", 3));
-        r.add(run("c07-partitions-300", "one producer at 50 records/s over 300 partitions, no consumers: fetch sessions", 300, 1, 50, 512, 0, "all", 0));
-        r.add(run("c08-partitions-900", "one producer at 50 records/s over 900 partitions, no consumers: fetch sessions", 900, 1, 50, 512, 0, "all", 0));
+        // Fetch sessions at the fetch rates where their cost matters: every fetch walks all the session's partitions, so
+        // these runs read 30,000-100,000 partitions a second, most of them empty, as many-partition clusters do. A longer
+        // warm-up lets the brokers finish creating thousands of logs before the window opens.
+        r.add(run("c07-partitions-300", "3 producers at 300 records/s over 300 partitions, no consumers: fetch sessions", 300, 3, 300, 512,
+                0, "all", 0, PARTITIONS_WARMUP_SECONDS));
+        r.add(run("c08-partitions-1200", "3 producers at 300 records/s over 1200 partitions, no consumers: large fetch sessions", 1200, 3,
+                300, 512, 0, "all", 0, PARTITIONS_WARMUP_SECONDS));
         r.add(run("c09-acks1-600", "3 producers, 600 records/s, acks=1, linger.ms 0, 6 partitions, one consumer", 6, 3, 600, 512, 0, "1", 1));
         r.add(run("c10-spread-batches", "3 producers, 600 records/s with random keys over 60 partitions, linger.ms 10: many partitions per request",
                 60, 3, 600, 512, 10, "all", 1));
@@ -49,6 +56,11 @@ public final class CalibrationPlan {
 
     private static Run run(String name, String description, int partitions, int producers, double recordsPerSec, int valueBytes,
                            int lingerMs, String acks, int consumerGroups) {
+        return run(name, description, partitions, producers, recordsPerSec, valueBytes, lingerMs, acks, consumerGroups, WARMUP_SECONDS);
+    }
+
+    private static Run run(String name, String description, int partitions, int producers, double recordsPerSec, int valueBytes,
+                           int lingerMs, String acks, int consumerGroups, double warmupSeconds) {
         String topic = "calibrate";
         ClusterSpec cluster = new ClusterSpec(3, ClusterSpec.DEFAULT_HEAP_MB, Map.of(), List.of(new TopicSpec(topic, partitions, 3, 2)));
         boolean keyed = name.contains("spread");
@@ -56,6 +68,6 @@ public final class CalibrationPlan {
                 keyed ? Keys.RANDOM : Keys.NONE, Arrival.POISSON, Map.of("linger.ms", Integer.toString(lingerMs), "acks", acks));
         List<ConsumerGroupSpec> groups = new ArrayList<>();
         for (int g = 0; g < consumerGroups; g++) groups.add(new ConsumerGroupSpec("g" + g, List.of(topic), 1, Map.of()));
-        return new Run(name, description, new RunSpec(cluster, new WorkloadSpec(List.of(p), groups, WARMUP_SECONDS, MEASURE_SECONDS, 11)));
+        return new Run(name, description, new RunSpec(cluster, new WorkloadSpec(List.of(p), groups, warmupSeconds, MEASURE_SECONDS, 11)));
     }
 }

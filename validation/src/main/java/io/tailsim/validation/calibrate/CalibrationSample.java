@@ -50,6 +50,15 @@ public record CalibrationSample(String name, double seconds, double produce, dou
         return !flagged && !behind;
     }
 
+    /**
+     * Partitions read by follower fetches: the partition reads shared out by the fetch counts, as if a consumer's fetch
+     * and a follower's walked sessions of one size (exact in runs without consumers, which are the ones that vary it).
+     */
+    public double followerPartitionReads() {
+        double fetches = fetchFollower + fetchConsumer;
+        return fetches <= 0 ? 0 : partitionReads * fetchFollower / fetches;
+    }
+
     public double requests() {
         return produce + fetchFollower + fetchConsumer;
     }

@@ -67,6 +67,9 @@ public final class LocalProfileWriter {
                 + "their cost is in the fitted per-request cost");
         d.put("cpu", "replica-fetcher-per-response", duration(r, "FetchFollower"), "fit: non-negative least squares of the brokers' ReplicaFetcherThread CPU over "
                 + basis + ": " + estimate(r, "FetchFollower") + " per follower fetch response; R^2 " + r2(r));
+        d.put("cpu", "replica-fetcher-per-partition", duration(r, "followerPartitionReads"), "fit: the same fetcher fit: "
+                + estimate(r, "followerPartitionReads") + " per partition a follower's fetch walks (TotalFetchRequestsPerSec shared out by "
+                + "the follower and consumer fetch counts)");
         d.put("cpu", "per-connection-per-second", "0us", "fit: not separable from the idle term at the calibration runs' few connections; "
                 + "the idle cores are in background-per-broker");
         d.put("cpu", "client-per-request", "0us", "fit: the driver's CPU does not separate produce requests from records in the calibration "

@@ -15,7 +15,7 @@ class CalibrationFitTest {
     // Known costs, seconds of CPU per unit (and cores for idle).
     static final double IDLE = 0.05, PRODUCE = 300e-6, PARTITION_READ = 3e-6;
     static final double NET_IDLE = 0.01, NET_REQUEST = 40e-6;
-    static final double FETCHER_IDLE = 0.005, FETCHER_RESPONSE = 50e-6, FETCHER_KIB = 1e-6;
+    static final double FETCHER_IDLE = 0.005, FETCHER_RESPONSE = 50e-6, FETCHER_PARTITION = 4e-6;
     static final double CLIENT_IDLE = 0.1, CLIENT_RECORD = 300e-6;
     static final double OFF_IDLE = 0.07, OFF_REQUEST = 900e-6, OFF_PARTITION = 30e-6;
 
@@ -70,7 +70,7 @@ class CalibrationFitTest {
             double handler = (IDLE * w + PRODUCE * requests + PARTITION_READ * reads) * noise;
             double offPath = OFF_IDLE * w + OFF_REQUEST * requests + OFF_PARTITION * reads;
             double network = NET_IDLE * w + NET_REQUEST * requests;
-            double fetcher = FETCHER_IDLE * w + FETCHER_RESPONSE * ff;
+            double fetcher = FETCHER_IDLE * w + FETCHER_RESPONSE * ff + FETCHER_PARTITION * reads * ff / (ff + fc);
             double driver = CLIENT_IDLE * w + CLIENT_RECORD * records;
             boolean behind = i % 4 == 3;
             if (behind) {
@@ -93,6 +93,7 @@ class CalibrationFitTest {
         assertThat(fit.network().coefficient("requests")).isCloseTo(NET_REQUEST, within(1e-12));
         assertThat(fit.network().coefficient("idle")).isCloseTo(NET_IDLE, within(1e-9));
         assertThat(fit.fetcher().coefficient("FetchFollower")).isCloseTo(FETCHER_RESPONSE, within(1e-12));
+        assertThat(fit.fetcher().coefficient("followerPartitionReads")).isCloseTo(FETCHER_PARTITION, within(1e-12));
         assertThat(fit.client().coefficient("recordsSent")).isCloseTo(CLIENT_RECORD, within(1e-12));
         assertThat(fit.handler().rSquared()).isGreaterThan(0.99);
         // lognormal with the pooled lag's mean 0.3 ms and median 0.1 ms: cv = sqrt(3^2 - 1)

@@ -28,7 +28,7 @@ class LocalProfileWriterTest {
             double handler = 0.05 * w + produceCost * requests + 3e-6 * reads;
             double offPath = 0.02 * w + 900e-6 * requests + 30e-6 * reads;
             double network = 0.01 * w + 40e-6 * requests;
-            double fetcher = 0.005 * w + 50e-6 * ff;
+            double fetcher = 0.005 * w + 50e-6 * ff + 4e-6 * reads * ff / (ff + fc);
             double driver = 0.1 * w + 300e-6 * records;
             runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, reads, records,
                     handler + network + fetcher + offPath, network, fetcher, handler, offPath, driver, 30, 120, 3, i == 4,
@@ -57,6 +57,7 @@ class LocalProfileWriterTest {
         assertThat(h.cpu().fetchSessionPartitionNanos()).isCloseTo(3_000, within(5.0));
         assertThat(h.cpu().networkThreadPerRequestNanos()).isCloseTo(40_000, within(5.0));
         assertThat(h.cpu().replicaFetcherPerResponseNanos()).isCloseTo(50_000, within(5.0));
+        assertThat(h.cpu().replicaFetcherPerPartitionNanos()).isCloseTo(4_000, within(5.0));
         assertThat(h.cpu().clientPerRequestNanos()).isZero();
         assertThat(h.cpu().clientPerRecordNanos()).isCloseTo(5_000, within(5.0));
         assertThat(h.hostEffects().clientBackgroundCores()).isCloseTo(0.1, within(1e-6));
