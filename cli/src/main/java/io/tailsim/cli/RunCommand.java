@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** tailsim run: simulate one scenario, print the summary, write the result files. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulate a scenario's replications and report latency percentiles with 95% confidence intervals.",
+        description = {"Simulate a scenario's replications and report latency percentiles with 95%% confidence intervals.",
                 "Writes DIR/summary.json, DIR/summary.csv, DIR/latency.hlog (HdrHistogram log), the time series "
                         + "DIR/series.hlog and DIR/series.json, figures and DIR/index.html."})
 public final class RunCommand implements Callable<Integer> {
