@@ -95,7 +95,7 @@ public final class LocalProfileWriter {
                 + " per partition a fetch reads (TotalFetchRequestsPerSec)");
         d.put("cpu", "background-burst", "2ms", "fit: not identifiable from CPU totals; an assumption: a G1 concurrent phase or a JIT "
                 + "compilation runs for milliseconds at a time");
-        d.put("cpu", "wakeup-latency", wakeup(fit), wakeupSource(fit, basis));
+        d.put("cpu", "wakeup-latency", wakeup(fit, m.cores()), wakeupSource(fit, m.cores()));
         d.put("cpu", "service-cv", "0.5", "fit: whole-thread CPU totals say nothing of the spread of single costs; the latency-blog profile's start 0.5");
 
         String loop = String.format(Locale.ROOT, "lognormal(mean=%s, cv=%.2f)", micros(m.loopbackOneWayMeanNanos()), m.loopbackOneWayCv());
@@ -143,26 +143,49 @@ public final class LocalProfileWriter {
      * The OS wake-up latency as a lognormal with the driver's pooled send lag's mean and median (how late its sending thread
      * woke for each record's intended time, on the same loaded machine): median = mean / sqrt(1 + cv^2).
      */
-    static String wakeup(CalibrationFit fit) {
-        double[] mm = pooledLag(fit);
+    /**
+     * The OS wake-up latency the model adds before a sleeping thread competes for the cores. The driver's send lag is its
+     * measure, but on a busy machine it also holds the wait for a core, which the model's CPU already makes (HostCpu):
+     * counting both would charge that wait twice. So it comes from the quietest runs, those whose brokers and driver left
+     * at least {@value #QUIET_SHARE_PERCENT}% of the cores idle (the idle run by design), or the least busy run if none did.
+     */
+    static String wakeup(CalibrationFit fit, int cores) {
+        double[] mm = quietLag(fit, cores);
         if (!(mm[0] > 0) || !(mm[1] > 0)) return "none";
         double ratio = Math.max(1, mm[1] / mm[0]);
         double cv = Math.sqrt(Math.max(0, ratio * ratio - 1));
         return String.format(Locale.ROOT, "lognormal(mean=%.0fus, cv=%.2f)", mm[1] * 1000, cv);
     }
 
-    private static String wakeupSource(CalibrationFit fit, String basis) {
-        double[] mm = pooledLag(fit);
+    static final int QUIET_SHARE_PERCENT = 40;
+
+    private static String wakeupSource(CalibrationFit fit, int cores) {
+        double[] mm = quietLag(fit, cores);
         if (!(mm[0] > 0) || !(mm[1] > 0)) return "fit: the calibration runs recorded no send lag; left out";
-        return String.format(Locale.ROOT, "measured: the driver's send lag (intended send time to send()) pooled over %s: median %.3f ms, "
-                + "mean %.3f ms, weighted by records; a lognormal with that mean and median", basis, mm[0], mm[1]);
+        List<String> names = quietRuns(fit, cores).stream().map(CalibrationSample::name).toList();
+        return String.format(Locale.ROOT, "measured: the driver's send lag (intended send time to send()) in the quietest calibration "
+                + "run(s) of tailsim calibrate, %s (brokers and driver left %d%% or more of the cores idle; on busier runs the lag also holds "
+                + "the wait for a core, which the model's CPU makes itself): median %.3f ms, mean %.3f ms, weighted by records; a lognormal "
+                + "with that mean and median", String.join(", ", names), QUIET_SHARE_PERCENT, mm[0], mm[1]);
     }
 
-    /** Record-weighted median and mean send lag (ms) over the usable runs. */
-    private static double[] pooledLag(CalibrationFit fit) {
+    static List<CalibrationSample> quietRuns(CalibrationFit fit, int cores) {
+        List<CalibrationSample> withLag = fit.used().stream()
+                .filter(s -> s.sendLagCount() > 0 && !Double.isNaN(s.sendLagMedianMs()) && !Double.isNaN(s.sendLagMeanMs())).toList();
+        List<CalibrationSample> quiet = withLag.stream()
+                .filter(s -> busyCores(s) <= cores * (1 - QUIET_SHARE_PERCENT / 100.0)).toList();
+        if (!quiet.isEmpty() || withLag.isEmpty()) return quiet;
+        return List.of(withLag.stream().min(java.util.Comparator.comparingDouble(LocalProfileWriter::busyCores)).orElseThrow());
+    }
+
+    private static double busyCores(CalibrationSample s) {
+        return (s.brokerCpu() + s.driverCpu()) / s.seconds();
+    }
+
+    /** Record-weighted median and mean send lag (ms) over the quiet runs. */
+    private static double[] quietLag(CalibrationFit fit, int cores) {
         double n = 0, med = 0, mean = 0;
-        for (CalibrationSample s : fit.used()) {
-            if (s.sendLagCount() <= 0 || Double.isNaN(s.sendLagMedianMs()) || Double.isNaN(s.sendLagMeanMs())) continue;
+        for (CalibrationSample s : quietRuns(fit, cores)) {
             n += s.sendLagCount();
             med += s.sendLagCount() * s.sendLagMedianMs();
             mean += s.sendLagCount() * s.sendLagMeanMs();

@@ -97,7 +97,7 @@ class CalibrationFitTest {
         assertThat(fit.client().coefficient("recordsSent")).isCloseTo(CLIENT_RECORD, within(1e-12));
         assertThat(fit.handler().rSquared()).isGreaterThan(0.99);
         // lognormal with the pooled lag's mean 0.3 ms and median 0.1 ms: cv = sqrt(3^2 - 1)
-        assertThat(LocalProfileWriter.wakeup(fit)).isEqualTo("lognormal(mean=300us, cv=2.83)");
+        assertThat(LocalProfileWriter.wakeup(fit, 2)).isEqualTo("lognormal(mean=300us, cv=2.83)");
     }
 
     @Test
@@ -114,5 +114,24 @@ class CalibrationFitTest {
         assertThat(CalibrationPlan.runs()).hasSizeGreaterThan(CalibrationFit.HANDLER.size() + 2);
         assertThat(CalibrationPlan.runs()).extracting(CalibrationPlan.Run::name).doesNotHaveDuplicates().allMatch(n -> n.startsWith("c"));
         assertThat(CalibrationPlan.runs()).allSatisfy(r -> assertThat(r.spec().workload().warmupSeconds()).isGreaterThanOrEqualTo(10));
+    }
+
+    /** The wake-up latency comes from the runs that left the cores mostly idle: busier runs' lag includes waiting for a core. */
+    @Test
+    void theWakeUpLatencyComesFromTheQuietRuns() {
+        List<CalibrationSample> runs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean quiet = i < 2;
+            double w = 15, cores = quiet ? 0.7 + 0.1 * i : 1.9;
+            double produce = w * (100 + 50 * i), ff = w * (60 + 20 * (i % 3)), fc = w * 10 * (i % 2), reads = w * (300 + 700 * (i % 5));
+            double broker = cores * w * 0.8, driver = cores * w * 0.2;
+            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, produce * 2, broker, broker * 0.2, broker * 0.1,
+                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, 1000, quiet ? 0.1 : 0.3, quiet ? 0.2 : 1.0));
+        }
+        CalibrationFit fit = CalibrationFit.of(runs);
+        assertThat(LocalProfileWriter.quietRuns(fit, 2)).extracting(CalibrationSample::name).containsExactly("r0", "r1");
+        assertThat(LocalProfileWriter.wakeup(fit, 2)).isEqualTo("lognormal(mean=200us, cv=1.73)");
+        // a machine with one core: no run left 40% of it idle, so the least busy run stands alone
+        assertThat(LocalProfileWriter.quietRuns(fit, 1)).extracting(CalibrationSample::name).containsExactly("r0");
     }
 }
