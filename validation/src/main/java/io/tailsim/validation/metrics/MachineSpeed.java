@@ -16,7 +16,7 @@ import java.security.NoSuchAlgorithmException;
 public record MachineSpeed(Double before, Double after) {
     public static final String UNIT = "MiB/s of SHA-256 on one thread";
     static final int BUFFER_BYTES = 64 * 1024;
-    static final int WARMUP_PASSES = 600;
+    static final int WARMUP_PASSES = 1_500;
     static final int TIMED_PASSES = 7_500;
 
     /** Runs the workload once and returns its speed in MiB/s. */
