@@ -44,7 +44,7 @@ public final class SuiteReport {
                 .append("validation.json, measured.json, simulated/); how the two sides are made comparable is in the last section.\n\n");
         md.append("Results: **").append(done).append(" of ").append(entries.size()).append(" scenarios**.");
         if (done == 0) md.append(" None has run yet: on a quiet machine, run `./tailsim calibrate --out profiles/local.yaml` and then ")
-                .append("`./tailsim validate --suite` (about 15 minutes; finished scenarios are kept if it is interrupted).");
+                .append("`./tailsim validate --suite --repeat 3` (about 9 minutes a round; finished runs are kept if it is interrupted).");
         md.append("\n\n");
         machine(md, entries, o);
         bars(md, bars, o);
