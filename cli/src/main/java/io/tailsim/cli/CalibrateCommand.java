@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
                 "costs to them by non-negative least squares. Writes the profile (--out) and the fit with its",
                 "residuals (WORK/calibration.md). Each run is kept in WORK as it completes, so an",
                 "interrupted calibration resumes. Run it on a quiet machine: other processes' CPU",
-                "use spoils the measurements (such runs are flagged)."})
+                "use spoils the measurements (such runs are flagged). Each run records one core's",
+                "speed right before and after it (calibration.md lists them)."})
 public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "profiles/local.yaml", description = "Profile to write (default: ${DEFAULT-VALUE}).")
     Path out;

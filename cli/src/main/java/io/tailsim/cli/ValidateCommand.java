@@ -39,7 +39,10 @@ import java.util.concurrent.Callable;
                 "side by side with relative errors. Writes DIR/comparison.json, validation.json,",
                 "measured.json, simulated/ and distribution.{png,svg}.",
                 "--suite runs validation/suite/*.yaml one after another (finished scenarios are",
-                "kept, so an interrupted suite resumes) and writes docs/validation.md."})
+                "kept, so an interrupted suite resumes) and writes docs/validation.md.",
+                "--repeat N runs the real side N times (the suite in rounds: every scenario once,",
+                "then again, ...), keeps each run as DIR/measured-K.json and compares with their",
+                "median (DIR/measured.json), showing the runs' min..max."})
 public final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Scenario YAML file (any; see docs/scenarios.md).")
     Path file;
@@ -61,10 +64,17 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--replications", paramLabel = "N", description = "Simulated replications (default: the scenario's).")
     Integer replications;
 
-    @Option(names = "--reuse-measured", description = "Use DIR/measured.json from an earlier run instead of running the real cluster again.")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Real runs per scenario, compared through their median with min..max (default: ${DEFAULT-VALUE}). With --suite the "
+                    + "runs go in rounds over all scenarios. With --suite, or --reuse-measured, runs kept from earlier count: a larger N adds runs.")
+    int repeat;
+
+    @Option(names = "--reuse-measured", description = "Keep the real runs already in DIR (measured-K.json, or an earlier measured.json) and run "
+            + "only as many more as --repeat asks. With --suite --fresh: simulate and compare every scenario again but keep its runs.")
     boolean reuseMeasured;
 
-    @Option(names = "--fresh", description = "With --suite: run every scenario again, also those finished earlier.")
+    @Option(names = "--fresh", description = "With --suite: run every scenario again, also those finished earlier, and measure it anew "
+            + "(its kept real runs are removed, unless --reuse-measured).")
     boolean fresh;
 
     @Option(names = "--report-only", description = "With --suite: write the report from the results already in the output folder; run nothing.")
@@ -82,9 +92,10 @@ public final class ValidateCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         if (!(scale >= 1) || Double.isInfinite(scale)) throw new UserInputException("--scale must be a number >= 1, got " + scale);
         if (replications != null) Options.requirePositive("--replications", replications);
+        Options.requirePositive("--repeat", repeat);
         if (!Files.isRegularFile(profile)) throw new UserInputException("hardware profile not found: " + profile + " (--profile)");
         Validation.Options options = new Validation.Options(profile, scale, replications, ClusterOptions.defaults(), new PlotsOverlay(),
-                reuseMeasured, ValidateCommand::log);
+                reuseMeasured, ValidateCommand::log).withRepeat(repeat);
         try {
             if (suite) {
                 if (file != null) throw new UserInputException("give either FILE or --suite, not both");
@@ -97,8 +108,8 @@ public final class ValidateCommand implements Callable<Integer> {
             Validation.Result r = Validation.run(file, dir, options);
             System.out.print(ComparisonTable.render(r.comparison()));
             if (r.record().otherCpuFlagged())
-                System.out.printf(Locale.ROOT, "WARNING: %.2f cores of CPU went to other processes during the measured window: the measured latencies are spoiled%n",
-                        r.record().otherCpuCores());
+                System.out.printf(Locale.ROOT, "WARNING: %.2f cores of CPU went to other processes during the measured window%s: the measured latencies are spoiled%n",
+                        r.record().otherCpuCores(), r.record().runCount() > 1 ? " of at least one run" : "");
             System.out.println("comparison: " + dir.resolve(Validation.COMPARISON_JSON));
             return 0;
         } catch (RefusedRunException e) {
@@ -114,6 +125,7 @@ public final class ValidateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "latency rows within 30%%: %d of %d (%.0f%%, bar 80%%: %s); paired comparisons within 30%%: %d of %d (%s)%n",
                 bars.rowsWithin(), bars.latencyRows().size(), 100 * bars.shareWithin(), bars.rowsPass() ? "met" : "not met",
                 bars.pairs().stream().filter(p -> p.withinTolerance()).count(), bars.pairs().size(), bars.pairsPass() ? "met" : "not met");
+        System.out.printf(Locale.ROOT, "simulated inside the real runs' min..max widened by 30%%: %d of %d rows%n", bars.rowsInRange(), bars.latencyRows().size());
         System.out.println("report: " + report);
         return 0;
     }

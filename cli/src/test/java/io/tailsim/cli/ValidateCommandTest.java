@@ -32,6 +32,11 @@ class ValidateCommandTest {
         assertThat(RunCommandTest.run("validate", BIG, "--scale", "0.5", "--profile", PROFILE).err()).contains("--scale must be a number >= 1");
         assertThat(RunCommandTest.run("validate", BIG, "--profile", tmp.resolve("none.yaml").toString()).exit()).isEqualTo(ErrorHandler.USER_ERROR);
         assertThat(RunCommandTest.run("validate", BIG, "--suite", "--profile", PROFILE).err()).contains("not both");
+        RunCommandTest.Outcome repeat = RunCommandTest.run("validate", BIG, "--repeat", "0", "--profile", PROFILE);
+        assertThat(repeat.exit()).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(repeat.err()).contains("--repeat must be at least 1, got 0").doesNotContain("Exception");
+        assertThat(RunCommandTest.run("validate", "--suite", "--repeat", "-3", "--profile", PROFILE).err()).contains("--repeat must be at least 1");
+        assertThat(RunCommandTest.run("validate", "--help").exit()).isZero();
         assertThat(RunCommandTest.run("calibrate", "--help").exit()).isZero();
     }
 

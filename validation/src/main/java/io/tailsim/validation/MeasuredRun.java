@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tailsim.validation.metrics.Histograms;
 import io.tailsim.validation.metrics.LatencySummary;
+import io.tailsim.validation.metrics.MachineSpeed;
 import org.HdrHistogram.Histogram;
 
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ import java.util.Map;
  * @param brokerTopicMetersPerSec BrokerTopicMetrics meters (BytesInPerSec, TotalProduceRequestsPerSec, ...), cluster-wide rates
  * @param brokerThreadCpuCores broker CPU by thread class (network, requestHandler, replicaFetcher, otherJava, and nonJava: GC and
  *                             JIT, the process's CPU less its Java threads'), in cores summed over brokers
+ * @param machineSpeed         one core's speed right before the cluster started and right after it stopped ({@link MachineSpeed});
+ *                             both null in runs made before the probe existed
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -53,13 +56,14 @@ public record MeasuredRun(
         double otherCpuCores, boolean otherCpuFlagged, boolean machineCpuSaturated, Double cpuPressureSome,
         int machineCores, long machineMemoryMb,
         long ackedBytesInWindow, Map<String, LatencySummary> producerLatencyMsByTopic, Map<String, LatencySummary> endToEndLatencyMsByTopic,
-        Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores) {
+        Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores, MachineSpeed machineSpeed) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);
         endToEndLatencyMsByTopic = endToEndLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(endToEndLatencyMsByTopic);
         brokerTopicMetersPerSec = brokerTopicMetersPerSec == null ? Map.of() : new LinkedHashMap<>(brokerTopicMetersPerSec);
         brokerThreadCpuCores = brokerThreadCpuCores == null ? Map.of() : new LinkedHashMap<>(brokerThreadCpuCores);
+        machineSpeed = machineSpeed == null ? new MachineSpeed(null, null) : machineSpeed;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -14,6 +14,7 @@ import io.tailsim.validation.metrics.CpuUsage;
 import io.tailsim.validation.metrics.Histograms;
 import io.tailsim.validation.metrics.JmxProbe;
 import io.tailsim.validation.metrics.LatencySummary;
+import io.tailsim.validation.metrics.MachineSpeed;
 import io.tailsim.validation.metrics.ProcStat;
 import io.tailsim.validation.metrics.RequestWindow;
 
@@ -59,6 +60,9 @@ public final class RealKafkaRun {
         double startup;
         DriverResult result;
         Window window = new Window();
+        // One core's speed right before the cluster starts and right after it stops: how fast this shared machine was.
+        double speedBefore = MachineSpeed.probe();
+        progress.accept(String.format(java.util.Locale.ROOT, "machine speed before: %.0f %s", speedBefore, MachineSpeed.UNIT));
         progress.accept("starting " + spec.cluster().brokers() + " Kafka nodes");
         try (RealCluster cluster = RealCluster.start(spec.cluster(), options)) {
             runId = cluster.runId();
@@ -93,6 +97,8 @@ public final class RealKafkaRun {
             }
             progress.accept("stopping the cluster");
         }
+        double speedAfter = MachineSpeed.probe();
+        progress.accept(String.format(java.util.Locale.ROOT, "machine speed after: %.0f %s", speedAfter, MachineSpeed.UNIT));
         double wall = (System.nanoTime() - t0) / 1e9;
 
         CpuUsage cpu = CpuUsage.between(window.cpuBefore, window.cpuAfter, ProcStat.clockTicksPerSecond(), machine.cores());
@@ -115,7 +121,7 @@ public final class RealKafkaRun {
                 cpu.brokerCores(), cpu.driverCores(), cpu.machineBusyCores(), cpu.otherCores(), cpu.otherFlagged(), cpu.machineSaturated(), cpu.pressureSomeFraction(),
                 machine.cores(), machine.physicalBytes() / (1024 * 1024),
                 result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
-                requests.topicMetersPerSec(), threadCores);
+                requests.topicMetersPerSec(), threadCores, new MachineSpeed(speedBefore, speedAfter));
     }
 
     private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {

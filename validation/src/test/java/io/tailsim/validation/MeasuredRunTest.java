@@ -2,6 +2,7 @@ package io.tailsim.validation;
 
 import io.tailsim.validation.metrics.Histograms;
 import io.tailsim.validation.metrics.LatencySummary;
+import io.tailsim.validation.metrics.MachineSpeed;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ public class MeasuredRunTest {
                 times, Map.of("Produce", 250.0, "FetchFollower", 12.0), 0.95, 4, 40,
                 Map.of(1, 0.3, 2, 0.25, 3, 0.2), 0.4, 1.3, 0.15, true, false, 0.42, 2, 24000,
                 9770L * 512, Map.of("t", LatencySummary.of(p)), Map.of("t", LatencySummary.of(e)),
-                Map.of("BytesInPerSec", 500_000.0), Map.of("network", 0.1, "requestHandler", 0.3));
+                Map.of("BytesInPerSec", 500_000.0), Map.of("network", 0.1, "requestHandler", 0.3),
+                new MachineSpeed(1200.0, 1100.0));
     }
 
     @Test

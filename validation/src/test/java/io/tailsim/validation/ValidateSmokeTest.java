@@ -5,6 +5,8 @@ import io.tailsim.validation.cluster.Procs;
 import io.tailsim.validation.cluster.RunRegistry;
 import io.tailsim.validation.compare.Comparison;
 import io.tailsim.validation.compare.ComparisonRow;
+import io.tailsim.validation.compare.MeasuredReference;
+import io.tailsim.validation.compare.MeasuredRuns;
 import io.tailsim.validation.compare.OverlayFigure;
 import io.tailsim.validation.compare.Validation;
 import io.tailsim.validation.compare.ValidationRecord;
@@ -69,7 +71,14 @@ class ValidateSmokeTest {
         assertThat(drawn.get(0)).extracting(OverlayFigure.Series::name).contains("producer, simulated", "producer, measured", "end-to-end, measured");
 
         // The measurement behind it: ~977 records/s for 10 s, all acknowledged and consumed, every broker metric taken.
-        MeasuredRun run = MeasuredRun.fromJson(Files.readString(out.resolve(Validation.MEASURED_JSON)));
+        MeasuredRun run = MeasuredRun.fromJson(Files.readString(MeasuredRuns.file(out, 1)));
+        assertThat(MeasuredRuns.list(out)).containsOnlyKeys(1);
+        MeasuredReference reference = MeasuredRuns.readReference(out);
+        assertThat(reference.runs()).extracting(MeasuredReference.RealRun::runId).containsExactly(run.runId());
+        assertThat(reference.metrics().get("producerLatencyMs.p99").median()).isEqualTo(run.producerLatencyMs().p99());
+        // The machine's speed right before the cluster started and right after it stopped.
+        assertThat(run.machineSpeed().before()).isPositive();
+        assertThat(run.machineSpeed().after()).isPositive();
         assertThat(run.kafkaVersion()).isEqualTo("4.4.0");
         assertThat(run.producers()).isEqualTo(3);
         assertThat(run.consumers()).isEqualTo(3);
@@ -93,6 +102,8 @@ class ValidateSmokeTest {
 
         ValidationRecord record = ValidationRecord.read(out);
         assertThat(record.scenario()).isEqualTo("smoke");
+        assertThat(record.runCount()).isEqualTo(1);
+        assertThat(c.row("producerLatencyMs.p50").orElseThrow().measuredRuns()).isEqualTo(1);
         assertThat(record.overrides()).contains("cluster.brokers-per-host=3");
         assertThat(record.seconds()).containsKeys("prepare", "simulate", "real", "compare", "total");
         assertThat(Files.isRegularFile(out.resolve("simulated").resolve("summary.json"))).isTrue();

@@ -5,6 +5,7 @@ import io.tailsim.scenarios.result.ResultFiles;
 import io.tailsim.validation.MeasuredRun;
 import io.tailsim.validation.RealKafkaRun;
 import io.tailsim.validation.cluster.ClusterOptions;
+import io.tailsim.validation.metrics.MachineSpeed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,8 +64,9 @@ public final class Calibration {
                 long s = System.nanoTime();
                 measured = RealKafkaRun.execute(run.spec(), o.cluster(), msg -> o.progress().accept("  real: " + msg));
                 ResultFiles.writeString(f, measured.toJson());
-                o.progress().accept(String.format(Locale.ROOT, "%s: done in %.0f s; brokers %.2f cores, driver %.2f cores%s", head,
-                        (System.nanoTime() - s) / 1e9, measured.metrics().get("cpuCores.brokers"), measured.driverCpuCores(),
+                o.progress().accept(String.format(Locale.ROOT, "%s: done in %.0f s; brokers %.2f cores, driver %.2f cores; machine speed %.0f / %.0f %s "
+                                + "before / after%s", head, (System.nanoTime() - s) / 1e9, measured.metrics().get("cpuCores.brokers"), measured.driverCpuCores(),
+                        measured.machineSpeed().before(), measured.machineSpeed().after(), MachineSpeed.UNIT,
                         measured.otherCpuFlagged() ? String.format(Locale.ROOT, "; FLAGGED: %.2f cores of other CPU use", measured.otherCpuCores()) : ""));
             }
             samples.add(CalibrationSample.of(run.name(), measured));

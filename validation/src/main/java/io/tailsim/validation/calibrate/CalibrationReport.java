@@ -17,11 +17,14 @@ public final class CalibrationReport {
         sb.append(String.format(Locale.ROOT, "Direct measurements: loopback one way %.1f us (cv %.2f, %d round trips), loopback %.0f MB/s, "
                         + "disk writes %.0f MB/s in %s.%n%n", m.loopbackOneWayMeanNanos() / 1e3, m.loopbackOneWayCv(), m.loopbackRoundTrips(),
                 m.loopbackBytesPerSecond() / 1e6, m.diskWriteBytesPerSecond() / 1e6, m.diskDir()));
-        sb.append("## Runs\n\n| run | what | produce req | fetch req | records | broker CPU s | driver CPU s | used |\n|---|---|---|---|---|---|---|---|\n");
+        sb.append("## Runs\n\nMachine speed: one core's speed right before the cluster started and right after it stopped, in ")
+                .append(io.tailsim.validation.metrics.MachineSpeed.UNIT).append(" (higher is faster; `-`: run made before the probe existed).\n\n");
+        sb.append("| run | what | produce req | fetch req | records | broker CPU s | driver CPU s | machine speed before / after | used |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < plan.size() && i < fit.samples().size(); i++) {
             CalibrationSample s = fit.samples().get(i);
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %s |%n", s.name(), plan.get(i).description(), s.produce(),
-                    s.fetchFollower() + s.fetchConsumer(), s.recordsSent(), s.brokerCpu(), s.driverCpu(), s.flagged() ? "**flagged**, not fitted" : s.behind() ? "fell behind its load, not fitted" : "ok"));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %s / %s | %s |%n", s.name(), plan.get(i).description(), s.produce(),
+                    s.fetchFollower() + s.fetchConsumer(), s.recordsSent(), s.brokerCpu(), s.driverCpu(), speed(s, true), speed(s, false), s.flagged() ? "**flagged**, not fitted" : s.behind() ? "fell behind its load, not fitted" : "ok"));
         }
         sb.append('\n');
         for (Fit f : fit.fits()) {
@@ -41,5 +44,10 @@ public final class CalibrationReport {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static String speed(CalibrationSample s, boolean before) {
+        Double x = s.machineSpeed() == null ? null : before ? s.machineSpeed().before() : s.machineSpeed().after();
+        return x == null ? "-" : String.format(Locale.ROOT, "%.0f", x);
     }
 }

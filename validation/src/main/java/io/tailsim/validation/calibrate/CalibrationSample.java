@@ -2,6 +2,7 @@ package io.tailsim.validation.calibrate;
 
 import io.tailsim.validation.MeasuredRun;
 import io.tailsim.validation.metrics.LatencySummary;
+import io.tailsim.validation.metrics.MachineSpeed;
 
 import java.util.Map;
 
@@ -19,12 +20,13 @@ import java.util.Map;
  *                        that saturated the cores but carried its load used exactly the CPU that load costs.
  * @param sendLagMedianMs how late the driver's sending thread woke for a record's intended time, median and mean: the OS
  *                        scheduler's wake-up latency on this loaded machine
+ * @param machineSpeed    one core's speed right before and after the run (MachineSpeed), not used by the fits
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
                                 double brokerCpu, double networkCpu, double fetcherCpu, double handlerCpu, double offPathCpu,
                                 double driverCpu, long gcCollections, long gcTimeMs, int brokers, boolean flagged, boolean behind,
-                                long sendLagCount, double sendLagMedianMs, double sendLagMeanMs) {
+                                long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed) {
 
     public static CalibrationSample of(String name, MeasuredRun r) {
         double w = r.windowSeconds();
@@ -42,7 +44,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 r.sentInWindow(), brokers, network, fetcher, handler, Math.max(0, brokers - network - fetcher - handler),
                 r.driverCpuCores() * w, r.brokerGcCollections(), r.brokerGcTimeMs(), r.brokers(), r.otherCpuFlagged(),
                 r.failedSends() > 0 || r.ackedInWindow() < 0.95 * r.offeredRecordsPerSec() * w,
-                lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean());
+                lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean(), r.machineSpeed());
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */

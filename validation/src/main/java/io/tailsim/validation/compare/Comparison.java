@@ -61,12 +61,14 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
      * A null summary (the model declared the cluster overloaded) gives rows with measured figures only.
      */
     public static Comparison of(String scenario, Summary simulated, HardwareProfile hardware, MeasuredRun measured, List<String> topics) {
-        Map<String, Double> m = measured.metrics();
+        return of(scenario, simulated, hardware, MeasuredReference.of(measured), topics);
+    }
+
+    /** As above against several real runs: each row's measured figure is the runs' median, with their min and max. */
+    public static Comparison of(String scenario, Summary simulated, HardwareProfile hardware, MeasuredReference measured, List<String> topics) {
         List<ComparisonRow> rows = new ArrayList<>();
-        for (String name : expectedMetrics(topics)) {
-            Double measuredValue = name.equals(CPU) ? Double.valueOf(m.get("cpuCores.brokers") + m.get("cpuCores.driver")) : m.get(name);
-            rows.add(ComparisonRow.of(name, simulated == null ? null : simulated(name, simulated, hardware), measuredValue));
-        }
+        for (String name : expectedMetrics(topics))
+            rows.add(ComparisonRow.ofRuns(name, simulated == null ? null : simulated(name, simulated, hardware), measured.metrics().get(name)));
         return new Comparison(scenario, rows);
     }
 

@@ -9,11 +9,23 @@ public final class ComparisonTable {
 
     public static String render(Comparison c) {
         int width = Math.max(34, c.rows().stream().mapToInt(r -> r.metric().length()).max().orElse(0) + 2);
+        boolean several = c.rows().stream().anyMatch(r -> r.runs() > 1);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-" + width + "s %12s %12s %10s%n", "metric", "simulated", "measured", "rel. error"));
-        for (ComparisonRow r : c.rows())
-            sb.append(String.format(Locale.ROOT, "%-" + width + "s %12s %12s %10s%n", r.metric(), number(r.simulated()), number(r.measured()),
-                    percent(r.relativeError())));
+        if (several) {
+            int runs = c.rows().stream().mapToInt(ComparisonRow::runs).max().orElse(0);
+            sb.append("measured: the median over ").append(runs).append(" real runs, with their min..max\n");
+            sb.append(String.format(Locale.ROOT, "%-" + width + "s %12s %12s %25s %10s%n", "metric", "simulated", "measured", "real min..max", "rel. error"));
+        } else {
+            sb.append(String.format(Locale.ROOT, "%-" + width + "s %12s %12s %10s%n", "metric", "simulated", "measured", "rel. error"));
+        }
+        for (ComparisonRow r : c.rows()) {
+            if (several)
+                sb.append(String.format(Locale.ROOT, "%-" + width + "s %12s %12s %25s %10s%n", r.metric(), number(r.simulated()), number(r.measured()),
+                        r.low() == null ? "-" : number(r.low()) + " .. " + number(r.high()), percent(r.relativeError())));
+            else
+                sb.append(String.format(Locale.ROOT, "%-" + width + "s %12s %12s %10s%n", r.metric(), number(r.simulated()), number(r.measured()),
+                        percent(r.relativeError())));
+        }
         return sb.toString();
     }
 

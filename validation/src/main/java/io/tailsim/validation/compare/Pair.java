@@ -21,8 +21,14 @@ public record Pair(String label, String baseline, String variant, List<String> m
     /** Within this of the measured ratio (relative), the bar. */
     public static final double RATIO_TOLERANCE = 0.30;
 
-    /** One metric of the pair on both sides; a ratio is null when a value is missing or the baseline is zero. */
-    public record Outcome(Pair pair, String metric, Double measuredRatio, Double simulatedRatio) {
+    /**
+     * One metric of the pair on both sides; a ratio is null when a value is missing or the baseline is zero. The measured ratio
+     * is the variant's median over the baseline's median; {@code roundRatioMin} and {@code roundRatioMax} are the smallest and
+     * largest ratio taken within one round (run K of the variant over run K of the baseline) over the {@code rounds} rounds both
+     * scenarios have (null and 0 without per-run figures).
+     */
+    public record Outcome(Pair pair, String metric, Double measuredRatio, Double simulatedRatio, Double roundRatioMin, Double roundRatioMax,
+                          int rounds) {
         public boolean sameDirection() {
             return measuredRatio != null && simulatedRatio != null && Math.signum(measuredRatio - 1) == Math.signum(simulatedRatio - 1);
         }
@@ -33,12 +39,31 @@ public record Pair(String label, String baseline, String variant, List<String> m
     }
 
     public List<Outcome> outcomes(Comparison baselineRun, Comparison variantRun) {
+        return outcomes(baselineRun, variantRun, null, null);
+    }
+
+    /** @param baselineRuns the baseline's real runs, or null; likewise {@code variantRuns} */
+    public List<Outcome> outcomes(Comparison baselineRun, Comparison variantRun, MeasuredReference baselineRuns, MeasuredReference variantRuns) {
         return metrics.stream().map(m -> {
             ComparisonRow a = baselineRun.row(m).orElse(null), b = variantRun.row(m).orElse(null);
             Double measured = a == null || b == null ? null : ratio(b.measured(), a.measured());
             Double simulated = a == null || b == null ? null : ratio(b.simulated(), a.simulated());
-            return new Outcome(this, m, measured, simulated);
+            List<Double> perRound = roundRatios(m, baselineRuns, variantRuns);
+            return new Outcome(this, m, measured, simulated, perRound.stream().min(Double::compare).orElse(null),
+                    perRound.stream().max(Double::compare).orElse(null), perRound.size());
         }).toList();
+    }
+
+    /** The measured ratio within each round both scenarios ran in (same run number), in run order. */
+    static List<Double> roundRatios(String metric, MeasuredReference baseline, MeasuredReference variant) {
+        if (baseline == null || variant == null) return List.of();
+        java.util.Map<Integer, Double> a = baseline.byRun(metric), b = variant.byRun(metric);
+        List<Double> out = new java.util.ArrayList<>();
+        new java.util.TreeSet<>(a.keySet()).forEach(k -> {
+            Double r = b.containsKey(k) ? ratio(b.get(k), a.get(k)) : null;
+            if (r != null) out.add(r);
+        });
+        return out;
     }
 
     static Double ratio(Double num, Double den) {

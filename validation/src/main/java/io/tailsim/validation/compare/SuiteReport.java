@@ -2,6 +2,7 @@ package io.tailsim.validation.compare;
 
 import io.tailsim.scenarios.result.ResultFiles;
 import io.tailsim.validation.calibrate.MachineProbe;
+import io.tailsim.validation.metrics.MachineSpeed;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 /** docs/validation.md: the machine, the bars, and each suite scenario's table and figure. */
 public final class SuiteReport {
     /** One scenario's result folder; comparison and record are null when it has not completed (failure says why, if known). */
-    public record Entry(String name, Path file, Path dir, Comparison comparison, ValidationRecord record, String failure) {
+    public record Entry(String name, Path file, Path dir, Comparison comparison, ValidationRecord record, MeasuredReference reference, String failure) {
     }
 
     /** Rows shown in the report per scenario (comparison.json has them all). */
@@ -43,10 +44,11 @@ public final class SuiteReport {
                 .append("validation.json, measured.json, simulated/); how the two sides are made comparable is in the last section.\n\n");
         md.append("Results: **").append(done).append(" of ").append(entries.size()).append(" scenarios**.");
         if (done == 0) md.append(" None has run yet: on a quiet machine, run `./tailsim calibrate --out profiles/local.yaml` and then ")
-                .append("`./tailsim validate --suite` (about 15 minutes; finished scenarios are kept if it is interrupted).");
+                .append("`./tailsim validate --suite --repeat 3` (about 9 minutes a round; finished runs are kept if it is interrupted).");
         md.append("\n\n");
         machine(md, entries, o);
         bars(md, bars, o);
+        runs(md, entries);
         for (Entry e : entries.values()) scenario(md, e, figureDir, report);
         method(md);
         ResultFiles.writeString(report, md.toString());
@@ -64,10 +66,14 @@ public final class SuiteReport {
         Path profile = o.validation().localProfile();
         md.append("- Hardware profile: `").append(profile).append("`: ").append(sourceCounts(profile)).append('\n');
         List<ValidationRecord> records = entries.values().stream().map(Entry::record).filter(Objects::nonNull).toList();
-        long flagged = records.stream().filter(ValidationRecord::otherCpuFlagged).count();
-        long saturated = records.stream().filter(ValidationRecord::machineCpuSaturated).count();
-        md.append("- Clean measurements: ").append(flagged).append(" of ").append(records.size())
-                .append(" runs had more than 0.1 core of CPU used by other processes (flagged, spoiled); ")
+        // Every real run counts, also when a scenario ran several times; records of the single-run layout count as one run.
+        long runs = records.stream().mapToLong(ValidationRecord::runCount).sum();
+        long flagged = records.stream().mapToLong(r -> r.runs() == null ? (r.otherCpuFlagged() ? 1 : 0)
+                : r.runs().stream().filter(MeasuredReference.RealRun::otherCpuFlagged).count()).sum();
+        long saturated = records.stream().mapToLong(r -> r.runs() == null ? (r.machineCpuSaturated() ? 1 : 0)
+                : r.runs().stream().filter(MeasuredReference.RealRun::machineCpuSaturated).count()).sum();
+        md.append("- Clean measurements: ").append(flagged).append(" of ").append(runs)
+                .append(" real runs had more than 0.1 core of CPU used by other processes (flagged, spoiled); ")
                 .append(saturated).append(" ran the machine at 95% or more of its cores\n\n");
     }
 
@@ -76,9 +82,17 @@ public final class SuiteReport {
         md.append("Scenarios not used for calibration: ").append(o.calibrationScenarios().isEmpty()
                 ? "all of them (`tailsim calibrate` fits the profile to its own runs, none of which is a suite scenario)"
                 : "all but " + String.join(", ", o.calibrationScenarios())).append(".\n\n");
-        md.append(String.format(Locale.ROOT, "- p50 and p99 of producer and end-to-end latency within 30%% of measured: **%d of %d rows (%.0f%%)**; "
-                        + "the bar is 80%%: **%s**. Rows without a simulated figure count as misses.\n",
+        int maxRuns = b.latencyRows().stream().mapToInt(ComparisonRow::runs).max().orElse(1);
+        if (maxRuns > 1)
+            md.append("Measured figures are the median over each scenario's real runs (up to ").append(maxRuns).append("; latency percentiles: the ")
+                    .append("median of the per-run percentiles, the mean of the middle two for an even count); the real runs' min..max is beside ")
+                    .append("each. Run K of every scenario ran in round K: the rounds interleave the scenarios, so a drift of the machine's speed ")
+                    .append("hits them alike.\n\n");
+        md.append(String.format(Locale.ROOT, "- p50 and p99 of producer and end-to-end latency within 30%% of measured%s: **%d of %d rows (%.0f%%)**; "
+                        + "the bar is 80%%: **%s**. Rows without a simulated figure count as misses.\n", maxRuns > 1 ? " (the median)" : "",
                 b.rowsWithin(), b.latencyRows().size(), 100 * b.shareWithin(), b.rowsPass() ? "met" : "not met"));
+        md.append(String.format(Locale.ROOT, "- Not a bar, how far the real cluster's own spread goes: simulated inside the real runs' [min, max] "
+                + "widened by 30%% either side ([min - 30%%, max + 30%%]): **%d of %d rows**.\n", b.rowsInRange(), b.latencyRows().size()));
         long good = b.pairs().stream().filter(Pair.Outcome::withinTolerance).count();
         md.append(String.format(Locale.ROOT, "- Paired comparisons moving the measured way with their ratio within 30%% of the measured ratio: "
                 + "**%d of %d**; the bar is all of them: **%s**.\n\n", good, b.pairs().size(), b.pairsPass() ? "met" : "not met"));
@@ -86,17 +100,58 @@ public final class SuiteReport {
                 + "docs/validation-repeatability.md. Calibrate in the same quiet window as the suite.\n\n");
         for (String m : b.missingPairs()) md.append("- Missing pair: ").append(m).append('\n');
         if (!b.missingPairs().isEmpty()) md.append('\n');
-        md.append("| pair | metric | measured ratio | simulated ratio | same direction | within 30% |\n|---|---|---|---|---|---|\n");
+        md.append("| pair | metric | measured ratio | measured ratio by round (min..max, rounds) | simulated ratio | same direction | within 30% |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (Pair.Outcome p : b.pairs())
             md.append("| ").append(p.pair().label()).append(" (").append(p.pair().variant()).append(" / ").append(p.pair().baseline()).append(") | ")
                     .append(p.metric()).append(" | ").append(ComparisonTable.number(p.measuredRatio())).append(" | ")
+                    .append(p.rounds() == 0 ? "-" : ComparisonTable.number(p.roundRatioMin()) + " .. " + ComparisonTable.number(p.roundRatioMax())
+                            + " (" + p.rounds() + ")").append(" | ")
                     .append(ComparisonTable.number(p.simulatedRatio())).append(" | ").append(p.sameDirection() ? "yes" : "no").append(" | ")
                     .append(p.withinTolerance() ? "yes" : "no").append(" |\n");
-        md.append("\n| latency row | simulated ms | measured ms | relative error |\n|---|---|---|---|\n");
+        md.append("\n| latency row | simulated ms | measured ms (median) | real min..max ms | runs | relative error | in widened range |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (ComparisonRow r : b.latencyRows())
             md.append("| ").append(r.metric()).append(" | ").append(ComparisonTable.number(r.simulated())).append(" | ")
-                    .append(ComparisonTable.number(r.measured())).append(" | ").append(ComparisonTable.percent(r.relativeError())).append(" |\n");
+                    .append(ComparisonTable.number(r.measured())).append(" | ").append(range(r)).append(" | ").append(r.runs()).append(" | ")
+                    .append(ComparisonTable.percent(r.relativeError())).append(" | ").append(r.simulatedWithinRange(Bars.ROW_TOLERANCE) ? "yes" : "no")
+                    .append(" |\n");
         md.append('\n');
+    }
+
+    static String range(ComparisonRow r) {
+        return r.low() == null ? "-" : ComparisonTable.number(r.low()) + " .. " + ComparisonTable.number(r.high());
+    }
+
+    /** Every real run, round by round, with how fast one core of the machine was right before and right after it. */
+    private static void runs(StringBuilder md, Map<String, Entry> entries) {
+        record Line(int round, String scenario, MeasuredReference.RealRun run) {
+        }
+        List<Line> lines = new java.util.ArrayList<>();
+        for (Entry e : entries.values())
+            if (e.record() != null && e.reference() != null)
+                for (MeasuredReference.RealRun r : e.reference().runs()) lines.add(new Line(r.run(), e.name(), r));
+        if (lines.isEmpty()) return;
+        lines.sort(java.util.Comparator.comparingInt(Line::round).thenComparing(l -> l.run().runId() == null ? "" : l.run().runId()));
+        md.append("## Real runs and the machine's speed\n\n");
+        md.append("Machine speed: one core's speed right before the cluster started and right after it stopped, in ").append(MachineSpeed.UNIT)
+                .append(" (a fixed workload of about 0.3 s; higher is faster; `-` for runs made before the probe existed). The run id starts ")
+                .append("with its start time (UTC).\n\n");
+        md.append("| round | scenario | run id | speed before | speed after | broker cores | other cores | flags |\n|---|---|---|---|---|---|---|---|\n");
+        for (Line l : lines) {
+            MeasuredReference.RealRun r = l.run();
+            MachineSpeed sp = r.machineSpeed();
+            String flags = (r.otherCpuFlagged() ? "other CPU " : "") + (r.machineCpuSaturated() ? "saturated" : "");
+            md.append("| ").append(l.round()).append(" | ").append(l.scenario()).append(" | ").append(r.runId()).append(" | ")
+                    .append(sp == null ? "-" : speed(sp.before())).append(" | ").append(sp == null ? "-" : speed(sp.after())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f | %.2f | ", r.brokerCpuCores(), r.otherCpuCores()))
+                    .append(flags.isBlank() ? "-" : flags.trim()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String speed(Double x) {
+        return x == null ? "-" : String.format(Locale.ROOT, "%.0f", x);
     }
 
     private static void scenario(StringBuilder md, Entry e, Path figureDir, Path report) {
@@ -107,20 +162,26 @@ public final class SuiteReport {
             return;
         }
         md.append(r.description()).append(" (`").append(e.file()).append("`).\n\n");
-        md.append(String.format(Locale.ROOT, "- Real run %s, Kafka %s, scale %s; took %.0f s (simulate %.0f s, real %.0f s)\n", r.runId(), r.kafkaVersion(),
+        md.append(String.format(Locale.ROOT, "- Real run%s %s, Kafka %s, scale %s; took %.0f s (simulate %.0f s, real %.0f s)\n",
+                r.runCount() == 1 ? "" : "s (" + r.runCount() + ")", r.runId(), r.kafkaVersion(),
                 BigDecimal.valueOf(r.scale()).stripTrailingZeros().toPlainString(), r.seconds().getOrDefault("total", 0.0), r.seconds().getOrDefault("simulate", 0.0),
                 r.seconds().getOrDefault("real", 0.0)));
+        if (r.runCount() > 1) md.append("- Over the runs: the largest other CPU use, pressure and send lag, saturated if any run was, sends and records summed\n");
         md.append(String.format(Locale.ROOT, "- Other CPU use %.2f cores%s; machine saturated: %s; CPU pressure %s; driver send lag p99 %s ms; "
                         + "failed sends %d; consumed %d of %d\n", r.otherCpuCores(), r.otherCpuFlagged() ? " (**flagged: spoiled**)" : "",
                 r.machineCpuSaturated() ? "yes" : "no", r.cpuPressureSome() == null ? "n/a" : ComparisonTable.percent(r.cpuPressureSome()).replace("+", ""),
                 ComparisonTable.number(r.driverSendLagP99Ms()), r.failedSends(), r.consumedInWindow(), r.expectedConsumed()));
         if (r.simulationError() != null) md.append("- The simulator stopped: ").append(r.simulationError()).append('\n');
         for (String n : r.notes()) md.append("- Note: ").append(n).append('\n');
-        md.append("\n| metric | simulated | measured | relative error |\n|---|---|---|---|\n");
+        boolean several = r.runCount() > 1;
+        md.append(several ? "\n| metric | simulated | measured (median) | real min..max | relative error |\n|---|---|---|---|---|\n"
+                : "\n| metric | simulated | measured | relative error |\n|---|---|---|---|\n");
         for (ComparisonRow row : e.comparison().rows()) {
             if (!SHOWN.contains(row.metric()) && !row.metric().startsWith("topic.")) continue;
             md.append("| ").append(row.metric()).append(" | ").append(ComparisonTable.number(row.simulated())).append(" | ")
-                    .append(ComparisonTable.number(row.measured())).append(" | ").append(ComparisonTable.percent(row.relativeError())).append(" |\n");
+                    .append(ComparisonTable.number(row.measured())).append(" | ");
+            if (several) md.append(range(row)).append(" | ");
+            md.append(ComparisonTable.percent(row.relativeError())).append(" |\n");
         }
         md.append('\n');
         for (String f : r.figures()) {
@@ -136,9 +197,16 @@ public final class SuiteReport {
         md.append("""
                 ## How the comparison is made
 
-                Commands: `./tailsim validate FILE [--out DIR] [--scale F] [--profile profiles/local.yaml]` for one scenario (any scenario
-                file), `./tailsim validate --suite` for this report, `./tailsim calibrate --out profiles/local.yaml` for the profile. The
-                harness itself (cluster, driver, measurements, clean-up) is described in validation/README.md.
+                Commands: `./tailsim validate FILE [--out DIR] [--scale F] [--repeat N] [--profile profiles/local.yaml]` for one scenario
+                (any scenario file), `./tailsim validate --suite [--repeat N]` for this report, `./tailsim calibrate --out
+                profiles/local.yaml` for the profile. The harness itself (cluster, driver, measurements, clean-up) is described in
+                validation/README.md.
+
+                **Repeated real runs.** The real cluster here is not repeatable to 30% from one quiet run to the next
+                (docs/validation-repeatability.md), so `--repeat N` runs each scenario's real side N times, in rounds that interleave
+                the scenarios (round 1 runs every scenario once, then round 2, ...), keeps every run (measured-K.json) and compares
+                the simulator with the median of the runs' figures (measured.json), showing the runs' min..max beside it. Each run
+                records one core's speed right before and right after it, listed above.
 
                 **One scenario, two sides.** The scenario is loaded as the simulator loads it and put on this machine by overrides listed
                 in each validation.json: the hardware profile replaced by the local one, the scenario's broker count kept, every broker on

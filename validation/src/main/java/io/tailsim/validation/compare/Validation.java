@@ -1,8 +1,10 @@
 package io.tailsim.validation.compare;
 
+import io.tailsim.core.stat.LatencyRecorder;
+import io.tailsim.models.config.HardwareProfile;
 import io.tailsim.models.report.RunResult;
 import io.tailsim.scenarios.Scenario;
-import io.tailsim.scenarios.result.ResultFiles;
+import io.tailsim.scenarios.result.Summary;
 import io.tailsim.scenarios.runner.OverloadedClusterException;
 import io.tailsim.scenarios.runner.ProgressListener;
 import io.tailsim.scenarios.runner.RunOutputs;
@@ -10,10 +12,12 @@ import io.tailsim.scenarios.runner.ScenarioRunner;
 import io.tailsim.validation.MeasuredRun;
 import io.tailsim.validation.RealKafkaRun;
 import io.tailsim.validation.RefusedRunException;
+import io.tailsim.validation.RunSpec;
 import io.tailsim.validation.cluster.ClusterOptions;
 import io.tailsim.validation.metrics.Histograms;
 import io.tailsim.validation.scenario.LocalScenario;
 import io.tailsim.validation.scenario.RunSpecMapper;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,40 +28,125 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * tailsim validate FILE: the scenario on this machine's real Kafka cluster and in the simulator with this machine's profile,
- * side by side. Order: refuse early (capacity, what the real cluster cannot run), simulate (before the real run, so the
- * simulator's CPU does not disturb it), run the real cluster, compare. Each step's output is written as soon as it exists:
- * DIR/simulated/ (summary.json, summary.csv, latency.hlog), DIR/measured.json, DIR/comparison.json, DIR/validation.json and
- * the overlay figure.
+ * side by side. Order: refuse early (capacity, what the real cluster cannot run), simulate (before the real runs, so the
+ * simulator's CPU does not disturb them), run the real cluster {@link Options#repeat} times, compare against the runs' median.
+ * Each step's output is written as soon as it exists: DIR/simulated/ (summary.json, summary.csv, latency.hlog),
+ * DIR/measured-K.json per real run, then DIR/measured.json (the {@link MeasuredReference}), DIR/comparison.json,
+ * DIR/validation.json and the overlay figure. The suite calls the steps one by one ({@link #prepare}, {@link #simulate},
+ * {@link #measure}, {@link #compare}) to interleave the scenarios' real runs in rounds.
  */
 public final class Validation {
     public static final String MEASURED_JSON = "measured.json";
     public static final String COMPARISON_JSON = "comparison.json";
     public static final String SIMULATED_DIR = "simulated";
 
+    /** Runs the real cluster once: {@link RealKafkaRun#execute}, or a stand-in in tests. */
+    @FunctionalInterface
+    public interface RealRunner {
+        MeasuredRun run(RunSpec spec, ClusterOptions options, Consumer<String> progress) throws InterruptedException;
+    }
+
     /**
      * @param replications   simulated replications (null: the scenario's)
-     * @param reuseMeasured  a DIR/measured.json from an earlier run of the same scenario is used instead of running it again
+     * @param reuseMeasured  keep the real runs already in DIR (measured-K.json, or a measured.json of the earlier single-run
+     *                       layout) and run only as many more as {@code repeat} asks; without it validate FILE measures
+     *                       {@code repeat} new runs
+     * @param repeat         real runs per scenario (at least 1)
+     * @param real           what runs the real cluster
      */
     public record Options(Path localProfile, double scale, Integer replications, ClusterOptions cluster, OverlayFigure figure,
-                          boolean reuseMeasured, Consumer<String> progress) {
+                          boolean reuseMeasured, int repeat, RealRunner real, Consumer<String> progress) {
+        public Options {
+            if (repeat < 1) throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
+            Objects.requireNonNull(real, "real");
+        }
+
+        /** One real run per scenario, on the real cluster. */
+        public Options(Path localProfile, double scale, Integer replications, ClusterOptions cluster, OverlayFigure figure,
+                       boolean reuseMeasured, Consumer<String> progress) {
+            this(localProfile, scale, replications, cluster, figure, reuseMeasured, 1, RealKafkaRun::execute, progress);
+        }
+
+        public Options withRepeat(int n) {
+            return new Options(localProfile, scale, replications, cluster, figure, reuseMeasured, n, real, progress);
+        }
+
+        public Options withReal(RealRunner r) {
+            return new Options(localProfile, scale, replications, cluster, figure, reuseMeasured, repeat, r, progress);
+        }
+
+        public Options withReuseMeasured(boolean reuse) {
+            return new Options(localProfile, scale, replications, cluster, figure, reuse, repeat, real, progress);
+        }
     }
 
     public record Result(Path dir, Comparison comparison, ValidationRecord record) {
+    }
+
+    /** A scenario made ready for both sides, and the simulated side once {@link #simulate} has run. */
+    public static final class Prepared {
+        final Path file;
+        final Path dir;
+        final Scenario original;
+        final LocalScenario local;
+        final LocalScenario simulatedScenario;
+        final RunSpec runSpec;
+        final List<String> topics;
+        final List<String> notes;
+        final Map<String, Double> seconds = new LinkedHashMap<>();
+        final Step step;
+        int replications;
+        Summary summary;
+        HardwareProfile hardware;
+        String simulationError;
+        List<Histogram> simulatedProducer = List.of();
+        List<Histogram> simulatedEndToEnd = List.of();
+
+        private Prepared(Path file, Path dir, Scenario original, LocalScenario local, LocalScenario simulatedScenario, RunSpec runSpec,
+                         List<String> topics, List<String> notes, Consumer<String> progress) {
+            this.file = file;
+            this.dir = dir;
+            this.original = original;
+            this.local = local;
+            this.simulatedScenario = simulatedScenario;
+            this.runSpec = runSpec;
+            this.topics = topics;
+            this.notes = notes;
+            this.step = new Step(progress, seconds);
+        }
+
+        public Path dir() {
+            return dir;
+        }
+
+        public String name() {
+            return original.name();
+        }
     }
 
     private Validation() {
     }
 
     public static Result run(Path scenarioFile, Path dir, Options o) throws InterruptedException {
-        long t0 = System.nanoTime();
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        Step step = new Step(o.progress(), seconds);
+        Prepared p = prepare(scenarioFile, dir, o);
+        simulate(p, o);
+        if (!o.reuseMeasured()) MeasuredRuns.deleteAll(dir);
+        int kept = MeasuredRuns.count(dir);
+        if (kept > 0) o.progress().accept("kept " + kept + " real run" + (kept == 1 ? "" : "s") + " measured earlier in " + dir);
+        for (int k = kept; k < o.repeat(); k++) measure(p, o, String.format(Locale.ROOT, "real run %d of %d", k + 1, o.repeat()));
+        return compare(p, o);
+    }
 
+    /** Loads the scenario and refuses early: a sweep, what the real cluster cannot run, what this machine cannot carry. */
+    public static Prepared prepare(Path scenarioFile, Path dir, Options o) {
+        Consumer<String> progress = o.progress();
+        long t0 = System.nanoTime();
         Scenario original = Scenario.load(scenarioFile);
         if (!original.sweepAxes().isEmpty())
             throw new RefusedRunException("refused: " + scenarioFile + " sweeps " + original.sweepPoints().size()
@@ -71,71 +160,97 @@ public final class Validation {
         notes.addAll(mapped.notes());
         if (mapped.runSpec().workload().hasSaturatingProducers())
             notes.add("saturating producers: the offered load is whatever this machine carries, so the run is CPU-bound by design");
-        step.done("prepare", "prepared " + original.name() + ": " + local.overrides().size() + " overrides, " + notes.size() + " notes");
-        notes.forEach(n -> o.progress().accept("  note: " + n));
+        Prepared p = new Prepared(scenarioFile, dir, original, local, simulatedScenario, mapped.runSpec(), topics, notes, progress);
+        p.step.last = t0;
+        p.step.done("prepare", "prepared " + original.name() + ": " + local.overrides().size() + " overrides, " + notes.size() + " notes");
+        notes.forEach(n -> progress.accept("  note: " + n));
+        return p;
+    }
 
-        createDirectories(dir);
-        // A result is whole only when both files are from this run: the suite's resume relies on it.
-        delete(dir.resolve(COMPARISON_JSON));
-        delete(dir.resolve(ValidationRecord.FILE));
-        int reps = o.replications() != null ? o.replications() : simulatedScenario.scenario().replications();
-        ScenarioRunner.Outcome outcome = null;
-        String simulationError = null;
+    /**
+     * Removes the folder's comparison.json and validation.json (a result is whole only when both are from this validation:
+     * the suite's resume relies on it) and runs the simulator, writing DIR/simulated/. Keeps only the summary and the latency
+     * histograms in memory.
+     */
+    public static void simulate(Prepared p, Options o) {
+        p.step.begin();
+        createDirectories(p.dir);
+        delete(p.dir.resolve(COMPARISON_JSON));
+        delete(p.dir.resolve(ValidationRecord.FILE));
+        int reps = o.replications() != null ? o.replications() : p.simulatedScenario.scenario().replications();
+        p.replications = reps;
         try {
             int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), reps));
-            outcome = new ScenarioRunner().run(simulatedScenario.scenario(), new ScenarioRunner.Options(reps, null, threads, ProgressListener.NONE));
-            RunOutputs.write(dir.resolve(SIMULATED_DIR), outcome.summary(), outcome.replications());
+            ScenarioRunner.Outcome outcome = new ScenarioRunner().run(p.simulatedScenario.scenario(), new ScenarioRunner.Options(reps, null, threads, ProgressListener.NONE));
+            RunOutputs.write(p.dir.resolve(SIMULATED_DIR), outcome.summary(), outcome.replications());
+            p.summary = outcome.summary();
+            p.hardware = p.simulatedScenario.scenario().spec().profile();
+            p.simulatedProducer = histograms(outcome.replications(), RunResult::producerLatency);
+            p.simulatedEndToEnd = histograms(outcome.replications(), RunResult::endToEnd);
         } catch (OverloadedClusterException e) {
             // The model's verdict is a result too: the comparison keeps its rows, with no simulated figures.
-            simulationError = e.getMessage();
+            p.simulationError = e.getMessage();
         }
-        step.done("simulate", simulationError == null ? "simulated " + reps + " replications" : "simulation stopped: " + simulationError);
+        p.step.done("simulate", p.simulationError == null ? "simulated " + reps + " replications" : "simulation stopped: " + p.simulationError);
+    }
 
-        MeasuredRun measured;
-        Path measuredFile = dir.resolve(MEASURED_JSON);
-        if (o.reuseMeasured() && Files.isRegularFile(measuredFile)) {
-            measured = MeasuredRun.fromJson(read(measuredFile));
-            step.done("real", "reused " + measuredFile);
-        } else {
-            Consumer<String> real = msg -> o.progress().accept("  real: " + msg);
-            measured = RealKafkaRun.execute(mapped.runSpec(), o.cluster(), real);
-            ResultFiles.writeString(measuredFile, measured.toJson());
-            step.done("real", String.format(Locale.ROOT, "real cluster run %s (start-up %.1f s)%s", measured.runId(), measured.startupSeconds(),
-                    measured.otherCpuFlagged() ? String.format(Locale.ROOT, "; FLAGGED: %.2f cores of other CPU use", measured.otherCpuCores()) : ""));
-        }
+    /** One more real run of the scenario, kept as DIR/measured-K.json with K one more than the largest kept. */
+    public static MeasuredRun measure(Prepared p, Options o, String what) throws InterruptedException {
+        p.step.begin();
+        int k = MeasuredRuns.next(p.dir);
+        Consumer<String> real = msg -> o.progress().accept("  real: " + msg);
+        MeasuredRun measured = o.real().run(p.runSpec, o.cluster(), real);
+        Path f = MeasuredRuns.write(p.dir, k, measured);
+        p.step.done("real", String.format(Locale.ROOT, "%s: real cluster run %s (start-up %.1f s; machine speed %s / %s %s before / after) kept as %s%s", what,
+                measured.runId(), measured.startupSeconds(), ComparisonTable.number(measured.machineSpeed().before()),
+                ComparisonTable.number(measured.machineSpeed().after()), io.tailsim.validation.metrics.MachineSpeed.UNIT, f.getFileName(),
+                measured.otherCpuFlagged() ? String.format(Locale.ROOT, "; FLAGGED: %.2f cores of other CPU use", measured.otherCpuCores()) : ""));
+        return measured;
+    }
 
-        Comparison comparison = outcome == null
-                ? Comparison.of(original.name(), null, null, measured, topics)
-                : Comparison.of(original.name(), outcome.summary(), simulatedScenario.scenario().spec().profile(), measured, topics);
+    /** Compares the simulation with every real run kept in DIR: writes measured.json, comparison.json, the figure and validation.json. */
+    public static Result compare(Prepared p, Options o) {
+        p.step.begin();
+        Path dir = p.dir;
+        Map<Integer, MeasuredRun> runs = MeasuredRuns.readAll(dir);
+        if (runs.isEmpty()) throw new IllegalStateException("no real run of " + p.name() + " in " + dir);
+        MeasuredReference ref = MeasuredReference.of(runs);
+        MeasuredRuns.writeReference(dir, ref);
+        Comparison comparison = Comparison.of(p.name(), p.summary, p.hardware, ref, p.topics);
         comparison.write(dir.resolve(COMPARISON_JSON));
-        List<Path> figures = o.figure().draw(dir, "distribution", original.name() + ": simulated and measured latency",
-                series(outcome == null ? List.of() : outcome.replications(), measured));
-        step.done("compare", "wrote " + dir.resolve(COMPARISON_JSON) + (figures.isEmpty() ? "" : " and " + figures.size() + " figure files"));
+        List<OverlayFigure.Series> series = new ArrayList<>();
+        String n = runs.size() == 1 ? "measured" : "measured, " + runs.size() + " runs";
+        series.add(new OverlayFigure.Series("producer, simulated", p.simulatedProducer));
+        series.add(new OverlayFigure.Series("producer, " + n, runs.values().stream().map(r -> Histograms.toNanos(r.producerLatencyHistogram())).toList()));
+        series.add(new OverlayFigure.Series("end-to-end, simulated", p.simulatedEndToEnd));
+        series.add(new OverlayFigure.Series("end-to-end, " + n, runs.values().stream().map(r -> Histograms.toNanos(r.endToEndLatencyHistogram())).toList()));
+        series.removeIf(x -> x.nanos().isEmpty() || x.nanos().stream().anyMatch(h -> h.getTotalCount() < 2));
+        List<Path> figures = o.figure().draw(dir, "distribution", p.name() + ": simulated and measured latency", series);
+        p.step.done("compare", "compared with " + runs.size() + " real run" + (runs.size() == 1 ? "" : "s") + ": wrote " + dir.resolve(COMPARISON_JSON)
+                + (figures.isEmpty() ? "" : " and " + figures.size() + " figure files"));
 
-        seconds.put("total", (System.nanoTime() - t0) / 1e9);
-        ValidationRecord record = new ValidationRecord(original.name(), scenarioFile.toString(), original.description(), o.scale(),
-                o.localProfile().toString(), local.overrides(), notes, topics, reps, simulationError,
-                measured.kafkaVersion(), measured.runId(), measured.otherCpuCores(), measured.otherCpuFlagged(), measured.machineCpuSaturated(),
-                measured.cpuPressureSome(), measured.driverSendLagMs().p99(), measured.failedSends(), measured.consumedInWindow(),
-                measured.expectedConsumed(), measured.machineCores(), measured.machineMemoryMb(),
-                figures.stream().map(f -> dir.relativize(f).toString()).toList(), seconds);
+        p.seconds.put("total", p.seconds.values().stream().mapToDouble(Double::doubleValue).sum());
+        List<MeasuredReference.RealRun> rr = ref.runs();
+        MeasuredRun first = runs.values().iterator().next();
+        ValidationRecord record = new ValidationRecord(p.name(), p.file.toString(), p.original.description(), o.scale(),
+                o.localProfile().toString(), p.local.overrides(), p.notes, p.topics, p.replications, p.simulationError,
+                first.kafkaVersion(), ref.runIds(), rr.stream().mapToDouble(MeasuredReference.RealRun::otherCpuCores).max().orElse(0),
+                rr.stream().anyMatch(MeasuredReference.RealRun::otherCpuFlagged), rr.stream().anyMatch(MeasuredReference.RealRun::machineCpuSaturated),
+                max(rr.stream().map(MeasuredReference.RealRun::cpuPressureSome).toList()),
+                max(rr.stream().map(MeasuredReference.RealRun::driverSendLagP99Ms).toList()),
+                rr.stream().mapToLong(MeasuredReference.RealRun::failedSends).sum(), rr.stream().mapToLong(MeasuredReference.RealRun::consumedInWindow).sum(),
+                rr.stream().mapToLong(MeasuredReference.RealRun::expectedConsumed).sum(), first.machineCores(), first.machineMemoryMb(),
+                figures.stream().map(f -> dir.relativize(f).toString()).toList(), p.seconds, rr);
         record.write(dir);
         return new Result(dir, comparison, record);
     }
 
-    private static List<OverlayFigure.Series> series(List<RunResult> simulated, MeasuredRun measured) {
-        List<OverlayFigure.Series> s = new ArrayList<>();
-        add(s, "producer, simulated", simulated, RunResult::producerLatency);
-        s.add(new OverlayFigure.Series("producer, measured", List.of(Histograms.toNanos(measured.producerLatencyHistogram()))));
-        add(s, "end-to-end, simulated", simulated, RunResult::endToEnd);
-        s.add(new OverlayFigure.Series("end-to-end, measured", List.of(Histograms.toNanos(measured.endToEndLatencyHistogram()))));
-        s.removeIf(x -> x.nanos().isEmpty() || x.nanos().stream().anyMatch(h -> h.getTotalCount() < 2));
-        return s;
+    private static Double max(List<Double> xs) {
+        return xs.stream().filter(Objects::nonNull).max(Double::compare).orElse(null);
     }
 
-    private static void add(List<OverlayFigure.Series> s, String name, List<RunResult> reps,
-                            Function<RunResult, io.tailsim.core.stat.LatencyRecorder> pick) {
-        s.add(new OverlayFigure.Series(name, reps.stream().map(r -> pick.apply(r).copyHistogram()).toList()));
+    private static List<Histogram> histograms(List<RunResult> reps, Function<RunResult, LatencyRecorder> pick) {
+        return reps.stream().map(r -> pick.apply(r).copyHistogram()).toList();
     }
 
     private static void delete(Path f) {
@@ -154,30 +269,26 @@ public final class Validation {
         }
     }
 
-    private static String read(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f, e);
-        }
-    }
-
-    /** Prints each step with its duration, and keeps the durations for validation.json. */
-    private static final class Step {
+    /** Prints each step with its duration, and adds the durations up by step for validation.json. */
+    static final class Step {
         private final Consumer<String> out;
         private final Map<String, Double> seconds;
-        private long last = System.nanoTime();
+        long last = System.nanoTime();
 
         Step(Consumer<String> out, Map<String, Double> seconds) {
             this.out = out;
             this.seconds = seconds;
         }
 
+        void begin() {
+            last = System.nanoTime();
+        }
+
         void done(String name, String what) {
             long now = System.nanoTime();
             double s = (now - last) / 1e9;
             last = now;
-            seconds.put(name, s);
+            seconds.merge(name, s, Double::sum);
             out.accept(String.format(Locale.ROOT, "%s (%s: %.1f s)", what, name, s));
         }
     }

@@ -18,7 +18,10 @@ import java.util.Map;
  *
  * @param simulationError  why the simulation gave no figures (the model declared the cluster overloaded), or null
  * @param otherCpuFlagged  more than 0.1 core of CPU went to processes other than the brokers and the driver
- * @param seconds          wall-clock seconds by step: prepare, simulate, real, compare, total
+ * @param seconds          wall-clock seconds by step: prepare, simulate, real (all real runs together), compare, and total (their sum)
+ * @param runs             every real run behind the comparison; the single-run fields above then sum (failed sends, consumed,
+ *                         expected) or take the worst over them (other CPU, flags, pressure, send lag), and runId lists their ids.
+ *                         Null in records written before runs were repeated (one run)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ValidationRecord(String scenario, String file, String description, double scale, String localProfile,
@@ -27,7 +30,7 @@ public record ValidationRecord(String scenario, String file, String description,
                                String kafkaVersion, String runId, double otherCpuCores, boolean otherCpuFlagged,
                                boolean machineCpuSaturated, Double cpuPressureSome, Double driverSendLagP99Ms,
                                long failedSends, long consumedInWindow, long expectedConsumed, int machineCores, long machineMemoryMb,
-                               List<String> figures, Map<String, Double> seconds) {
+                               List<String> figures, Map<String, Double> seconds, List<MeasuredReference.RealRun> runs) {
     public static final String FILE = "validation.json";
 
     public void write(Path dir) {
@@ -40,6 +43,11 @@ public record ValidationRecord(String scenario, String file, String description,
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir.resolve(FILE), e);
         }
+    }
+
+    /** The real runs behind the comparison (one without run details for a record of the earlier layout). */
+    public int runCount() {
+        return runs == null ? 1 : runs.size();
     }
 
     /** Whether the measurement is trustworthy: nothing else used the CPU and the machine was not saturated. */

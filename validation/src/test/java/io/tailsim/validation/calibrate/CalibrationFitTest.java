@@ -80,7 +80,7 @@ class CalibrationFitTest {
             }
             runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, records,
                     handler + network + fetcher + offPath, network, fetcher, handler, offPath, driver, 10, 50, 3, false,
-                    behind, 1000, 0.1, 0.3));
+                    behind, 1000, 0.1, 0.3, null));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(fit.used()).hasSize(9);
@@ -105,7 +105,7 @@ class CalibrationFitTest {
         List<CalibrationSample> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++)
             runs.add(new CalibrationSample("r" + i, 15, 100, 100, 0, 100, 100, 10, 1, 1, 4, 4, 2, 1, 10, 3, i % 2 == 0,
-                    i % 2 == 1, 10, 0.1, 0.2));
+                    i % 2 == 1, 10, 0.1, 0.2, null));
         assertThatThrownBy(() -> CalibrationFit.of(runs)).hasMessageContaining("only 0 of 6 calibration runs are usable");
     }
 

@@ -32,7 +32,7 @@ class LocalProfileWriterTest {
             double driver = 0.1 * w + 300e-6 * records;
             runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, reads, records,
                     handler + network + fetcher + offPath, network, fetcher, handler, offPath, driver, 30, 120, 3, i == 4,
-                    i == 7, 1000, 0.1, 0.4));
+                    i == 7, 1000, 0.1, 0.4, null));
         }
         return CalibrationFit.of(runs);
     }

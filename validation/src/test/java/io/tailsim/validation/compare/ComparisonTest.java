@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -87,14 +88,24 @@ class ComparisonTest {
     }
 
     @Test
-    void writesExactlyScenarioAndRowsWithFourFieldsEachNullsIncluded(@TempDir Path tmp) throws Exception {
+    void writesExactlyScenarioAndRowsWithTheirFieldsNullsIncluded(@TempDir Path tmp) throws Exception {
         Comparison c = new Comparison("s", List.of(ComparisonRow.of("producerLatencyMs.p99", 2.0, 4.0), ComparisonRow.of("endToEndLatencyMs.p99", null, 5.0)));
         Path f = tmp.resolve("comparison.json");
         c.write(f);
         JsonNode root = new ObjectMapper().readTree(f.toFile());
         assertThat(fields(root)).containsExactly("scenario", "rows");
         assertThat(root.get("scenario").asText()).isEqualTo("s");
-        for (JsonNode row : root.get("rows")) assertThat(fields(row)).containsExactly("metric", "simulated", "measured", "relativeError");
+        for (JsonNode row : root.get("rows"))
+            assertThat(fields(row)).containsExactly("metric", "simulated", "measured", "relativeError", "measuredMin", "measuredMax", "measuredRuns");
+        assertThat(root.get("rows").get(0).get("measuredRuns").asInt()).isEqualTo(1);
+        assertThat(root.get("rows").get(0).get("measuredMin").asDouble()).isEqualTo(4.0);
+        // A comparison.json written before runs were repeated (four fields a row) still reads, as one run.
+        Files.writeString(f, "{\"scenario\":\"s\",\"rows\":[{\"metric\":\"m\",\"simulated\":1.0,\"measured\":2.0,\"relativeError\":-0.5}]}");
+        ComparisonRow old = Comparison.read(f).rows().get(0);
+        assertThat(old.measuredRuns()).isNull();
+        assertThat(old.runs()).isEqualTo(1);
+        assertThat(old.low()).isEqualTo(2.0);
+        c.write(f);
         assertThat(root.get("rows").get(0).get("relativeError").asDouble()).isEqualTo(-0.5);
         assertThat(root.get("rows").get(1).get("simulated").isNull()).isTrue();
         assertThat(root.get("rows").get(1).get("relativeError").isNull()).isTrue();
@@ -107,6 +118,10 @@ class ComparisonTest {
                 ComparisonRow.of("endToEndLatencyMs.p99", null, 5.0))));
         assertThat(t).contains("producerLatencyMs.p99").contains("12.00").contains("10.00").contains("+20%");
         assertThat(t.lines().filter(l -> l.startsWith("endToEndLatencyMs.p99")).findFirst().orElseThrow()).contains(" - ").contains("5.000");
+        assertThat(t).doesNotContain("min..max");
+        String several = ComparisonTable.render(new Comparison("s", List.of(ComparisonRow.ofRuns("producerLatencyMs.p99", 12.0,
+                new MeasuredReference.Spread(10, 8, 30, 3)))));
+        assertThat(several).contains("median over 3 real runs").contains("8.000 .. 30.00").contains("+20%");
     }
 
     private static List<String> fields(JsonNode n) {

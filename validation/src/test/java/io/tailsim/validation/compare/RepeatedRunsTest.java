@@ -1,0 +1,197 @@
+package io.tailsim.validation.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tailsim.validation.MeasuredRun;
+import io.tailsim.validation.MeasuredRunTest;
+import io.tailsim.validation.cluster.ClusterOptions;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Repeated real runs without a real cluster: the median/min/max reference, the runs kept and added, the legacy layout. */
+class RepeatedRunsTest {
+    static final Path PROFILE = Path.of("../profiles/local.yaml");
+    static final Path SCENARIO = Path.of("src/test/resources/suite/base.yaml");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The sample run with its id, producer p50 and p99, end-to-end p50 and p99 (ms) and machine speed replaced. */
+    static MeasuredRun fake(String runId, double p50, double p99, double speed) {
+        try {
+            ObjectNode n = (ObjectNode) JSON.readTree(MeasuredRunTest.sample().toJson());
+            n.put("runId", runId);
+            ObjectNode p = (ObjectNode) n.get("producerLatencyMs");
+            p.put("p50", p50);
+            p.put("p99", p99);
+            ObjectNode e = (ObjectNode) n.get("endToEndLatencyMs");
+            e.put("p50", p50 + 1);
+            e.put("p99", p99 + 1);
+            ObjectNode s = (ObjectNode) n.get("machineSpeed");
+            s.put("before", speed);
+            s.put("after", speed - 10);
+            return MeasuredRun.fromJson(JSON.writeValueAsString(n));
+        } catch (Exception x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    static Validation.Options options(List<String> log, int repeat, boolean reuse, Validation.RealRunner real) {
+        return new Validation.Options(PROFILE, 1, 1, ClusterOptions.defaults(), OverlayFigure.NONE, reuse, log::add).withRepeat(repeat).withReal(real);
+    }
+
+    @Test
+    void theMedianIsTheMiddleRunOrTheMeanOfTheMiddleTwo() {
+        assertThat(MeasuredReference.Spread.of(3, 1, 2)).isEqualTo(new MeasuredReference.Spread(2, 1, 3, 3));
+        assertThat(MeasuredReference.Spread.of(20, 1, 10, 2)).isEqualTo(new MeasuredReference.Spread(6, 1, 20, 4));
+        assertThat(MeasuredReference.Spread.of(5)).isEqualTo(new MeasuredReference.Spread(5, 5, 5, 1));
+    }
+
+    @Property
+    void theMedianHasAtMostHalfTheRunsOnEitherSide(@ForAll @Size(min = 1, max = 15) List<@DoubleRange(min = -1e6, max = 1e6) Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        MeasuredReference.Spread s = MeasuredReference.Spread.of(v);
+        assertThat(s.runs()).isEqualTo(v.length);
+        assertThat(s.min()).isEqualTo(Arrays.stream(v).min().orElseThrow());
+        assertThat(s.max()).isEqualTo(Arrays.stream(v).max().orElseThrow());
+        assertThat(s.median()).isBetween(s.min(), s.max());
+        assertThat(Arrays.stream(v).filter(x -> x < s.median()).count()).isLessThanOrEqualTo(v.length / 2);
+        assertThat(Arrays.stream(v).filter(x -> x > s.median()).count()).isLessThanOrEqualTo(v.length / 2);
+    }
+
+    @Test
+    void theReferenceTakesEachMetricOverTheRunsThatObservedIt() {
+        Map<Integer, MeasuredRun> runs = new LinkedHashMap<>();
+        runs.put(1, fake("r1", 10, 40, 1000));
+        runs.put(2, fake("r2", 30, 20, 900));
+        runs.put(3, fake("r3", 20, 90, 800));
+        MeasuredReference ref = MeasuredReference.of(runs);
+        assertThat(ref.metrics().get("producerLatencyMs.p50")).isEqualTo(new MeasuredReference.Spread(20, 10, 30, 3));
+        assertThat(ref.metrics().get("producerLatencyMs.p99")).isEqualTo(new MeasuredReference.Spread(40, 20, 90, 3));
+        assertThat(ref.metrics().get(Comparison.CPU).median()).isCloseTo(0.75 + 0.4, within(1e-12));
+        assertThat(ref.runs()).extracting(MeasuredReference.RealRun::run).containsExactly(1, 2, 3);
+        assertThat(ref.runs().get(2).machineSpeed().before()).isEqualTo(800);
+        assertThat(ref.byRun("producerLatencyMs.p99")).containsExactly(Map.entry(1, 40.0), Map.entry(2, 20.0), Map.entry(3, 90.0));
+        // A metric one run did not observe is taken over the others.
+        List<Map<String, Double>> perRun = new ArrayList<>(ref.runMetrics());
+        perRun.set(1, new LinkedHashMap<>(perRun.get(1)));
+        perRun.get(1).remove("producerLatencyMs.p50");
+        assertThat(MeasuredReference.aggregate(perRun).get("producerLatencyMs.p50")).isEqualTo(new MeasuredReference.Spread(15, 10, 20, 2));
+    }
+
+    @Test
+    void validateRepeatsTheRealRunKeepsEveryRunAndComparesWithTheMedian(@TempDir Path dir) throws Exception {
+        double[][] figures = {{10, 40}, {30, 20}, {20, 90}, {12, 50}, {14, 60}, {99, 99}};
+        List<String> log = new ArrayList<>();
+        int[] calls = {0};
+        Validation.RealRunner real = (spec, cluster, progress) -> {
+            double[] f = figures[calls[0]++];
+            return fake("run-" + calls[0], f[0], f[1], 1000 - calls[0]);
+        };
+        Validation.Result r = Validation.run(SCENARIO, dir, options(log, 3, false, real));
+        assertThat(calls[0]).isEqualTo(3);
+        assertThat(MeasuredRuns.list(dir)).containsOnlyKeys(1, 2, 3);
+        ComparisonRow p50 = r.comparison().row("producerLatencyMs.p50").orElseThrow();
+        assertThat(p50.measured()).isEqualTo(20);
+        assertThat(p50.measuredMin()).isEqualTo(10);
+        assertThat(p50.measuredMax()).isEqualTo(30);
+        assertThat(p50.measuredRuns()).isEqualTo(3);
+        assertThat(p50.relativeError()).isCloseTo((p50.simulated() - 20) / 20, within(1e-12));
+        assertThat(Comparison.read(dir.resolve(Validation.COMPARISON_JSON))).isEqualTo(r.comparison());
+        assertThat(Files.readString(dir.resolve(Validation.COMPARISON_JSON))).contains("\"measuredMin\"", "\"measuredMax\"", "\"measuredRuns\" : 3");
+        assertThat(r.record().runCount()).isEqualTo(3);
+        assertThat(r.record().runId()).isEqualTo("run-1, run-2, run-3");
+        assertThat(MeasuredRuns.readReference(dir).runs()).extracting(MeasuredReference.RealRun::runId).containsExactly("run-1", "run-2", "run-3");
+        String first = Files.readString(MeasuredRuns.file(dir, 1));
+
+        // A larger N with --reuse-measured adds runs and keeps the finished ones.
+        r = Validation.run(SCENARIO, dir, options(log, 5, true, real));
+        assertThat(calls[0]).isEqualTo(5);
+        assertThat(MeasuredRuns.list(dir)).containsOnlyKeys(1, 2, 3, 4, 5);
+        assertThat(Files.readString(MeasuredRuns.file(dir, 1))).isEqualTo(first);
+        assertThat(r.comparison().row("producerLatencyMs.p50").orElseThrow().measured()).isEqualTo(14);
+        assertThat(log).anyMatch(l -> l.contains("kept 3 real runs"));
+
+        // --reuse-measured with N no larger than the runs kept: no real run at all.
+        Validation.run(SCENARIO, dir, options(log, 2, true, real));
+        assertThat(calls[0]).isEqualTo(5);
+
+        // Without --reuse-measured validate FILE measures anew.
+        r = Validation.run(SCENARIO, dir, options(log, 1, false, real));
+        assertThat(calls[0]).isEqualTo(6);
+        assertThat(MeasuredRuns.list(dir)).containsOnlyKeys(1);
+        assertThat(r.comparison().row("producerLatencyMs.p50").orElseThrow().measured()).isEqualTo(99);
+    }
+
+    @Test
+    void aSingleRunMeasuredJsonOfTheEarlierLayoutIsAdoptedAsRunOne(@TempDir Path dir) throws Exception {
+        MeasuredRun legacy = fake("old", 10, 30, 500);
+        Files.writeString(dir.resolve(Validation.MEASURED_JSON), legacy.toJson());
+        assertThat(MeasuredRuns.readReference(dir).runs()).extracting(MeasuredReference.RealRun::runId).containsExactly("old");
+        int[] calls = {0};
+        Validation.Result r = Validation.run(SCENARIO, dir, options(new ArrayList<>(), 2, true, (spec, cluster, progress) -> {
+            calls[0]++;
+            return fake("new", 20, 50, 600);
+        }));
+        assertThat(calls[0]).isEqualTo(1);
+        assertThat(MeasuredRun.fromJson(Files.readString(MeasuredRuns.file(dir, 1)))).isEqualTo(legacy);
+        assertThat(r.comparison().row("producerLatencyMs.p50").orElseThrow().measured()).isEqualTo(15);
+        assertThat(MeasuredRuns.readReference(dir).runs()).extracting(MeasuredReference.RealRun::runId).containsExactly("old", "new");
+    }
+
+    @Test
+    void pairsTakeTheirMeasuredRatioRoundByRoundAndRowsCountAgainstTheWidenedRange() {
+        Pair pair = new Pair("a vs b", "a", "b", List.of("producerLatencyMs.p50"));
+        Map<Integer, MeasuredRun> a = new LinkedHashMap<>(), b = new LinkedHashMap<>();
+        a.put(1, fake("a1", 10, 40, 1));
+        a.put(2, fake("a2", 20, 40, 1));
+        a.put(3, fake("a3", 40, 40, 1));
+        b.put(1, fake("b1", 30, 40, 1));
+        b.put(2, fake("b2", 30, 40, 1));
+        MeasuredReference ra = MeasuredReference.of(a), rb = MeasuredReference.of(b);
+        Comparison ca = Comparison.of("a", null, null, ra, List.of("t"));
+        Comparison cb = Comparison.of("b", null, null, rb, List.of("t"));
+        Pair.Outcome o = pair.outcomes(ca, cb, ra, rb).get(0);
+        assertThat(o.measuredRatio()).isEqualTo(30.0 / 20);
+        // Rounds 1 and 2 only (b has no run 3): 30/10 and 30/20.
+        assertThat(o.rounds()).isEqualTo(2);
+        assertThat(o.roundRatioMin()).isEqualTo(1.5);
+        assertThat(o.roundRatioMax()).isEqualTo(3.0);
+        assertThat(pair.outcomes(ca, cb).get(0).rounds()).isZero();
+
+        // p50 runs 10..40: widened to [7, 52].
+        List<ComparisonRow> rows = List.of(ComparisonRow.ofRuns("x", 7.0, new MeasuredReference.Spread(20, 10, 40, 3)),
+                ComparisonRow.ofRuns("x", 52.0, new MeasuredReference.Spread(20, 10, 40, 3)),
+                ComparisonRow.ofRuns("x", 6.9, new MeasuredReference.Spread(20, 10, 40, 3)),
+                ComparisonRow.ofRuns("x", 52.1, new MeasuredReference.Spread(20, 10, 40, 3)),
+                ComparisonRow.ofRuns("x", null, new MeasuredReference.Spread(20, 10, 40, 3)),
+                new ComparisonRow("x", 12.0, 10.0, 0.2, null, null, null));
+        assertThat(rows).extracting(r -> r.simulatedWithinRange(0.3)).containsExactly(true, true, false, false, false, true);
+
+        Bars bars = Bars.of(Map.of("a", withSimulated(ca, 15.0), "b", withSimulated(cb, 100.0)), List.of(pair), Map.of("a", ra, "b", rb));
+        assertThat(bars.latencyRows()).hasSize(8);
+        // a: producer p50 (runs 10..40) and end-to-end p50 (11..41) hold 15; no row of b (runs at 30..41) holds 100.
+        assertThat(bars.rowsInRange()).isEqualTo(2);
+        assertThat(bars.pairs().get(0).rounds()).isEqualTo(2);
+    }
+
+    /** The comparison with every latency row simulated at {@code value}. */
+    private static Comparison withSimulated(Comparison c, double value) {
+        return new Comparison(c.scenario(), c.rows().stream().map(r -> r.metric().contains("LatencyMs")
+                ? ComparisonRow.ofRuns(r.metric(), value, new MeasuredReference.Spread(r.measured(), r.measuredMin(), r.measuredMax(), r.measuredRuns()))
+                : r).toList());
+    }
+}
