@@ -126,7 +126,7 @@ class CalibrationFitTest {
             double produce = w * (100 + 50 * i), ff = w * (60 + 20 * (i % 3)), fc = w * 10 * (i % 2), reads = w * (300 + 700 * (i % 5));
             double broker = cores * w * 0.8, driver = cores * w * 0.2;
             runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, produce * 2, broker, broker * 0.2, broker * 0.1,
-                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, 1000, quiet ? 0.1 : 0.3, quiet ? 0.2 : 1.0));
+                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, 1000, quiet ? 0.1 : 0.3, quiet ? 0.2 : 1.0, null));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(LocalProfileWriter.quietRuns(fit, 2)).extracting(CalibrationSample::name).containsExactly("r0", "r1");
