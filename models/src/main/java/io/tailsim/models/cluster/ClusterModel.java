@@ -320,8 +320,11 @@ public final class ClusterModel {
         }, 0);
     }
 
-    /** The profile's OS wake-up latency, if any, on {@code cpu}, from the host's own stream. */
+    /** The profile's OS scheduler on {@code cpu}: its time slice, if any, and wake-up latency, from the host's own stream. */
     private void wakeupLatency(HostCpu cpu) {
+        if (profile.hostEffects().schedulerSliceNanos() > 0) {
+            cpu.setTimeSlice(profile.hostEffects().schedulerSliceNanos());
+        }
         if (profile.hostEffects().wakeupLatency() != null) {
             cpu.setWakeupLatency(profile.hostEffects().wakeupLatency(), streams.stream(cpu.name() + "/wakeup"));
         }

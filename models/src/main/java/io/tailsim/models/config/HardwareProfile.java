@@ -67,12 +67,23 @@ public record HardwareProfile(
      * @param clientBackgroundCores         cores a client JVM on a shared host uses beyond its producers' send() and
      *                                      Sender work (its consumers, GC, JIT), with no traffic
      * @param clientBackgroundPerRecordNanos that client JVM's off-path CPU per record produced and acknowledged
+     * @param schedulerSliceNanos           the OS scheduler's time slice: hosts share their cores by round robin with
+     *                                      this quantum (ns; 0: processor sharing, the default)
      */
     public record HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                               double backgroundPerPartitionNanos, double backgroundBurstNanos,
                               Distribution wakeupLatency, double clientBackgroundCores,
-                              double clientBackgroundPerRecordNanos) {
-        public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0);
+                              double clientBackgroundPerRecordNanos, long schedulerSliceNanos) {
+        public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        /** Processor sharing (no scheduler slice). */
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, 0);
+        }
 
         public HostEffects {
             CpuCosts.requireCost("cpu.background-per-broker", backgroundCoresPerBroker);
@@ -82,6 +93,10 @@ public record HardwareProfile(
             CpuCosts.requireCost("cpu.client-background-per-record", clientBackgroundPerRecordNanos);
             if (!(backgroundBurstNanos > 0) || Double.isInfinite(backgroundBurstNanos)) {
                 throw new ConfigException("cpu.background-burst", "must be a positive duration, got " + backgroundBurstNanos + " ns");
+            }
+            if (schedulerSliceNanos < 0) {
+                throw new ConfigException("cpu.scheduler-slice", "must be a non-negative duration (0: processor sharing), got "
+                        + schedulerSliceNanos + " ns");
             }
         }
 

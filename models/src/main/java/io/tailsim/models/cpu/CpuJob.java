@@ -20,6 +20,19 @@ public abstract class CpuJob {
     double startV;
     /** Tracked jobs ({@link HostCpu#submitTracked}) can ask when their attained work crossed a value. */
     boolean tracked;
+    // ---- time-sliced mode (HostCpu.setTimeSlice) ----
+    /** Work left at the job's core's {@code since} (running) or now (queued, paused), ns of one core. */
+    double rem;
+    /** Total work of a tracked job (its attained work is rem's complement). */
+    double total;
+    /** The core the job last finished on: it keeps it if handed new work at that instant. */
+    int lastCore = -1;
+    /** A tracked job's service history: from segT[i] its attained work grew from segA[i] at segRate[i]. */
+    long[] segT;
+    double[] segA;
+    double[] segRate;
+    int segN;
+
     /** Which pausable group (a broker on a shared host) the job belongs to. */
     final int group;
 
@@ -27,9 +40,9 @@ public abstract class CpuJob {
         this.group = group;
     }
 
-    /** True while the job is on a CPU (running, runnable or paused). */
+    /** True while the job is on a CPU (running, runnable, waiting for a core, waking or paused). */
     public final boolean onCpu() {
-        return heapIndex >= 0 || heapIndex == HostCpu.PAUSED || heapIndex == HostCpu.WAKING;
+        return heapIndex >= 0 || heapIndex == HostCpu.PAUSED || heapIndex == HostCpu.WAKING || heapIndex == HostCpu.QUEUED;
     }
 
     /** Called when the job's work is done, at simulated time {@code now}. */

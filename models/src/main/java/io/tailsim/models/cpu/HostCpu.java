@@ -23,10 +23,15 @@ import java.util.List;
  *
  * <p>Groups (one per broker) can be paused (stop-the-world GC): their jobs leave the heap keeping
  * their remaining work and rejoin on resume.
+ *
+ * <p>Processor sharing is the limit of a time-sliced scheduler whose slices are short next to the jobs. Where the jobs
+ * are shorter than the OS's slice (µs of send() or request handling next to Linux's 1.5 ms), {@link #setTimeSlice}
+ * selects round robin with that quantum instead ({@link TimeSlicedCores}); the default stays processor sharing.
  */
 public final class HostCpu {
     static final int PAUSED = -2;
     static final int WAKING = -3;
+    static final int QUEUED = -4;
 
     private final Simulator sim;
     private final String name;
@@ -41,6 +46,9 @@ public final class HostCpu {
     private final ArrayList<CpuJob> done = new ArrayList<>();
     private Distribution wakeupLatency;
     private RandomStream wakeupRng;
+    /** Round robin with a time slice instead of processor sharing (null: processor sharing). */
+    private TimeSlicedCores sliced;
+    private boolean used;
 
     // statistics: integral of busy cores, work offered (ns of one core) since the window start
     private double busyCoreNanos;
@@ -76,12 +84,48 @@ public final class HostCpu {
         }
         advance();
         this.capacity = capacity;
+        if (sliced != null) {
+            sliced.setCapacity(capacity);
+            return;
+        }
         reschedule();
     }
 
-    /** Runnable (not paused) jobs. */
+    /** Runnable (not paused) jobs: with a time slice, those on a core and those waiting for one. */
     public int runnable() {
-        return size;
+        return sliced != null ? sliced.runnable() : size;
+    }
+
+    /**
+     * Shares the cores by round robin with quantum {@code sliceNanos}, RR(q), instead of processor sharing (0: processor
+     * sharing, the default). A job that joins takes a free core or waits in FIFO order; a job on a core runs at full
+     * speed and, once it has held the core for q while others wait, goes to the back of the queue with the work it has
+     * left. With jobs much shorter than q (a few µs of send() next to a 1.5 ms Linux slice), a thread that gets a core
+     * runs its job to the end, where processor sharing would stretch it next to every other runnable job. Fractional
+     * capacity: ceil(capacity) cores, each at capacity / ceil(capacity) (see {@link TimeSlicedCores}). Must be set
+     * before the first job.
+     */
+    public void setTimeSlice(long sliceNanos) {
+        if (sliceNanos < 0) {
+            throw new IllegalArgumentException(name + ": negative time slice " + sliceNanos);
+        }
+        if (used) {
+            throw new IllegalStateException(name + ": the time slice is set before the first job");
+        }
+        advance();
+        sliced = sliceNanos == 0 ? null : new TimeSlicedCores(sim, name, capacity, sliceNanos);
+    }
+
+    /** The round-robin quantum in ns, 0 under processor sharing. */
+    public long timeSlice() {
+        return sliced == null ? 0 : sliced.slice();
+    }
+
+    /** Checks the time-sliced scheduler's bookkeeping (no-op under processor sharing); for tests. */
+    void checkInvariants() {
+        if (sliced != null) {
+            sliced.checkInvariants();
+        }
     }
 
     /**
@@ -110,6 +154,7 @@ public final class HostCpu {
         }
         offeredWork += workNanos;
         windowOfferedWork += workNanos;
+        used = true;
         if (wakeupLatency != null && sim.now() > job.lastDoneAt) {
             long delay = wakeupDelay();
             if (delay > 0) {
@@ -126,6 +171,19 @@ public final class HostCpu {
     }
 
     private void join(CpuJob job, double workNanos) {
+        if (sliced != null) {
+            if (job.group < groupPaused.length && groupPaused[job.group]) {
+                if (job.tracked) {
+                    throw new IllegalStateException(name + ": a tracked job cannot join a paused group");
+                }
+                job.pausedWork = workNanos;
+                job.heapIndex = PAUSED;
+                paused.add(job);
+                return;
+            }
+            sliced.join(job, workNanos);
+            return;
+        }
         advance();
         if (job.tracked) {
             if (job.group < groupPaused.length && groupPaused[job.group]) {
@@ -153,6 +211,10 @@ public final class HostCpu {
         }
         advance();
         groupPaused[group] = true;
+        if (sliced != null) {
+            sliced.takeOff(group, paused);
+            return;
+        }
         for (int i = size - 1; i >= 0; i--) {
             CpuJob j = heap[i];
             if (j.group == group) {
@@ -180,6 +242,10 @@ public final class HostCpu {
             if (j.group == group) {
                 paused.remove(i);
                 j.heapIndex = -1;
+                if (sliced != null) {
+                    sliced.join(j, j.pausedWork);
+                    continue;
+                }
                 j.finishV = v + j.pausedWork;
                 push(j);
             } else {
@@ -204,6 +270,11 @@ public final class HostCpu {
     }
 
     private void advance() {
+        if (sliced != null) {
+            busyCoreNanos += sliced.takeBusy();
+            last = sim.now();
+            return;
+        }
         long now = sim.now();
         long dt = now - last;
         if (dt > 0) {
@@ -322,6 +393,9 @@ public final class HostCpu {
         if (job.heapIndex == WAKING || job.heapIndex == PAUSED) {
             return Long.MAX_VALUE;
         }
+        if (sliced != null) {
+            return sliced.attainedAt(job, work);
+        }
         advance();
         double x = job.startV + work;
         if (x > v + 1e-3 + 4 * Math.ulp(v)) {
@@ -359,6 +433,15 @@ public final class HostCpu {
             offeredWork += totalWorkNanos - job.wakeWork;
             windowOfferedWork += totalWorkNanos - job.wakeWork;
             job.wakeWork = totalWorkNanos;
+            return;
+        }
+        if (sliced != null) {
+            if (job.heapIndex < 0 && job.heapIndex != QUEUED) {
+                throw new IllegalStateException(name + ": setWork on a job that is not runnable " + job);
+            }
+            double delta = sliced.setWork(job, totalWorkNanos);
+            offeredWork += delta;
+            windowOfferedWork += delta;
             return;
         }
         if (job.heapIndex < 0) {
@@ -524,6 +607,7 @@ public final class HostCpu {
 
     @Override
     public String toString() {
-        return "HostCpu[" + name + ", " + size + " runnable on " + capacity + " cores]";
+        return "HostCpu[" + name + ", " + runnable() + " runnable on " + capacity + " cores"
+                + (sliced == null ? "" : ", time slice " + sliced.slice() + " ns") + "]";
     }
 }

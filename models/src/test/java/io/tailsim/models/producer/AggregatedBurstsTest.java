@@ -67,6 +67,36 @@ class AggregatedBurstsTest {
         }
     }
 
+    /**
+     * Hosts time-sliced (round robin, 1.5 ms quantum) instead of processor sharing: a thread whose send() work is done
+     * is handed the next call at that instant and keeps its core, so the pieces of a burst run as one job there too.
+     */
+    @Test
+    void ninetyProducersOnTimeSlicedAgents() {
+        sameRunBothWays(timeSliced(Fixtures.blog(90, 5 * MILLISECOND, 16_384, 1.5, 0.5, 9), 1_500_000));
+    }
+
+    @Test
+    void nineHundredProducersOnTimeSlicedAgents() {
+        sameRunBothWays(timeSliced(Fixtures.blog(900, 5 * MILLISECOND, 16_384, 0.6, 0.2, 9), 1_500_000));
+    }
+
+    /** A slice shorter than a burst's work: bursts are preempted mid-way and resume from the queue. */
+    @Test
+    void burstsPreemptedByAShortSlice() {
+        sameRunBothWays(timeSliced(Fixtures.blog(900, 5 * MILLISECOND, 16_384, 0.6, 0.2, 9), 20_000));
+    }
+
+    private static ClusterSpec timeSliced(ClusterSpec s, long sliceNanos) {
+        io.tailsim.models.config.HardwareProfile.HostEffects fx = s.profile().hostEffects();
+        io.tailsim.models.config.HardwareProfile p = s.profile().withHostEffects(
+                new io.tailsim.models.config.HardwareProfile.HostEffects(fx.backgroundCoresPerBroker(),
+                        fx.backgroundPerRequestNanos(), fx.backgroundPerPartitionNanos(), fx.backgroundBurstNanos(),
+                        fx.wakeupLatency(), fx.clientBackgroundCores(), fx.clientBackgroundPerRecordNanos(), sliceNanos));
+        return new ClusterSpec(p, s.brokers(), s.availabilityZones(), s.brokerConfig(), s.topics(), s.producerGroups(),
+                s.consumerGroups(), s.phases(), s.durationNanos(), s.warmupNanos(), s.seed());
+    }
+
     /** linger.ms 0: no call is quiet, both ways are the per-record path. */
     @Test
     void lingerZero() {

@@ -59,7 +59,7 @@ public final class ProfileLoader {
                     "per-connection-per-second", "client-per-request", "client-per-record",
                     "network-thread-per-response", "purgatory-complete", "replica-fetcher-per-response", "service-cv",
                     "client-per-response", "background-per-broker", "background-per-request",
-                    "background-per-partition", "background-burst", "wakeup-latency", "client-background",
+                    "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
                     "client-background-per-record", "replica-fetcher-per-partition")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
@@ -172,7 +172,10 @@ public final class ProfileLoader {
                 cpu.has("replica-fetcher-per-partition") ? requiredNanos(cpu, "replica-fetcher-per-partition") : 0);
     }
 
-    /** Background CPU and the OS wake-up latency; every key optional (absent: the effect is left out). */
+    /**
+     * Background CPU, the OS wake-up latency and its time slice; every key optional (absent: the effect is left out; no
+     * scheduler-slice: processor sharing).
+     */
     private static HardwareProfile.HostEffects hostEffects(Section cpu) {
         double cores = cores(cpu, "background-per-broker");
         double clientCores = cores(cpu, "client-background");
@@ -184,7 +187,17 @@ public final class ProfileLoader {
             throw cpu.error("background-burst", "expected a positive duration such as 2ms");
         }
         Distribution wakeup = cpu.has("wakeup-latency") ? optionalDistribution(cpu, "wakeup-latency") : null;
-        return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord);
+        long slice = 0;
+        if (cpu.has("scheduler-slice")) {
+            cpu.requiredText("scheduler-slice", "a duration such as 1.5ms");
+            slice = cpu.duration("scheduler-slice").getAsLong();
+            if (slice < 0) {
+                throw cpu.error("scheduler-slice", "expected a non-negative duration such as 1.5ms (0: processor sharing), got '"
+                        + cpu.text("scheduler-slice").orElseThrow() + "'");
+            }
+        }
+        return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
+                slice);
     }
 
     /** A number of cores, 0 when the key is absent. */

@@ -110,6 +110,28 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void theSchedulerSliceIsReadAndProcessorSharingIsTheDefault(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().schedulerSliceNanos()).isZero();
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
+                "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}\n  service-cv:"));
+        assertThat(ProfileLoader.load(f).hardware().hostEffects().schedulerSliceNanos()).isEqualTo(1_500_000);
+    }
+
+    @Test
+    void aNegativeOrMalformedSchedulerSliceNamesFileLineAndKey(@TempDir Path dir) throws IOException {
+        for (String bad : new String[] {"-1ms", "1.5", "fast", "1.5MB"}) {
+            Path f = dir.resolve("p.yaml");
+            String text = Files.readString(LATENCY).replace("  service-cv:",
+                    "  scheduler-slice: {value: \"" + bad + "\", source: \"published: EEVDF base slice\"}\n  service-cv:");
+            Files.writeString(f, text);
+            int line = (int) text.lines().takeWhile(l -> !l.contains("scheduler-slice")).count() + 1;
+            assertThatThrownBy(() -> ProfileLoader.load(f)).as(bad).isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining("p.yaml:" + line + ":").hasMessageContaining("cpu.scheduler-slice");
+        }
+    }
+
+    @Test
     void aNegativeBackgroundLoadNamesItsKey(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("p.yaml");
         Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",

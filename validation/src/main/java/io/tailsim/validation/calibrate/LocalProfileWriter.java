@@ -96,6 +96,9 @@ public final class LocalProfileWriter {
         d.put("cpu", "background-burst", "2ms", "fit: not identifiable from CPU totals; an assumption: a G1 concurrent phase or a JIT "
                 + "compilation runs for milliseconds at a time");
         d.put("cpu", "wakeup-latency", wakeup(fit, m.cores()), wakeupSource(fit, m.cores()));
+        d.put("cpu", "scheduler-slice", schedulerSlice(m.cores()), "published: Linux EEVDF (kernel/sched/fair.c) base slice "
+                + "sysctl_sched_base_slice 0.75 ms, scaled by 1 + ilog2(min(online CPUs, 8)) under the default SCHED_TUNABLESCALING_LOG, "
+                + "here " + m.cores() + " CPUs; /sys/kernel/debug/sched/base_slice_ns is not readable without privileges");
         d.put("cpu", "service-cv", "0.5", "fit: whole-thread CPU totals say nothing of the spread of single costs; the latency-blog profile's start 0.5");
 
         String loop = String.format(Locale.ROOT, "lognormal(mean=%s, cv=%.2f)", micros(m.loopbackOneWayMeanNanos()), m.loopbackOneWayCv());
@@ -158,6 +161,13 @@ public final class LocalProfileWriter {
     }
 
     static final int QUIET_SHARE_PERCENT = 40;
+
+    /** Linux's default scheduler slice on {@code cores} CPUs: 0.75 ms x (1 + ilog2(min(cores, 8))). */
+    static String schedulerSlice(int cores) {
+        int n = Math.max(1, Math.min(cores, 8));
+        int factor = 1 + (31 - Integer.numberOfLeadingZeros(n));
+        return String.format(Locale.ROOT, "%dus", 750 * factor);
+    }
 
     private static String wakeupSource(CalibrationFit fit, int cores) {
         double[] mm = quietLag(fit, cores);

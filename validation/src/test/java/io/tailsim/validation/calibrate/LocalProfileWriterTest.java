@@ -77,6 +77,10 @@ class LocalProfileWriterTest {
         // idle: handlers 0.05 + off-path 0.02 + network 0.01 + fetchers 0.005 cores over 3 brokers
         assertThat(fx.backgroundCoresPerBroker()).isCloseTo(0.085 / 3, within(1e-3));
         assertThat(fx.wakeupLatency().mean()).isCloseTo(400_000, within(1.0));
+        // MACHINE has 2 cores: 0.75 ms x (1 + log2 2)
+        assertThat(fx.schedulerSliceNanos()).isEqualTo(1_500_000);
+        assertThat(LocalProfileWriter.schedulerSlice(1)).isEqualTo("750us");
+        assertThat(LocalProfileWriter.schedulerSlice(16)).isEqualTo("3000us");
         assertThat(t.sources().get("cpu.wakeup-latency")).startsWith("measured:");
         assertThat(t.sources().get("network.same-host-one-way")).startsWith("measured:");
         assertThat(t.clusterDefaults().keys()).contains("brokers", "security.protocol");

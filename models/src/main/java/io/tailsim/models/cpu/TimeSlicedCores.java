@@ -1,0 +1,470 @@
+package io.tailsim.models.cpu;
+
+import io.tailsim.core.event.Event;
+import io.tailsim.core.event.Simulator;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A host's cores as a round-robin scheduler with quantum q, RR(q) ({@link HostCpu#setTimeSlice}): a job that joins takes
+ * a free core or waits in a FIFO ready queue; a job on a core runs at the core's speed; when it has held the core for q
+ * and others are waiting it goes to the tail of the queue with its remaining work, otherwise it keeps going with a fresh
+ * slice. A thread handed new work at the instant its previous job finished (its owner resubmits from cpuDone) keeps its
+ * core and the rest of its slice: it never left the core.
+ *
+ * <p>Fractional capacity (vCPUs less a fixed background load): ceil(capacity) cores, each at speed capacity /
+ * ceil(capacity), so that c busy cores deliver exactly capacity cores of work, as processor sharing does; the load that
+ * capacity leaves out slows every core a little instead of taking a core away.
+ *
+ * <p>Cost: one reusable event per core, set at the earlier of its job's finish and its slice's end (a slice end with no
+ * one waiting just renews the slice); a job that joins, finishes or is preempted costs O(1) plus that event's
+ * (re)scheduling, O(log n) in the event list.
+ */
+final class TimeSlicedCores {
+    /** Work left at or below this (ns of one core) is done: completion times are rounded up to whole ns. */
+    static final double TOLERANCE = 1e-3;
+
+    private final Simulator sim;
+    private final String name;
+    private final long slice;
+    private Core[] cores = new Core[0];
+    private int active;
+    private double speed;
+    /** Free active cores, not held for a job that just finished on them. */
+    private int[] free = new int[0];
+    private int freeTop;
+    private final ArrayDeque<CpuJob> ready = new ArrayDeque<>();
+    private int running;
+    private long last;
+    private double busy;
+
+    TimeSlicedCores(Simulator sim, String name, double capacity, long slice) {
+        if (slice <= 0) {
+            throw new IllegalArgumentException(name + ": time slice must be positive, got " + slice);
+        }
+        this.sim = sim;
+        this.name = name;
+        this.slice = slice;
+        this.last = sim.now();
+        resize(capacity);
+    }
+
+    long slice() {
+        return slice;
+    }
+
+    /** Jobs on a core or waiting for one. */
+    int runnable() {
+        return running + ready.size();
+    }
+
+    /** Cores with a job on them. */
+    int busyCores() {
+        return running;
+    }
+
+    int waiting() {
+        return ready.size();
+    }
+
+    int cores() {
+        return active;
+    }
+
+    double speed() {
+        return speed;
+    }
+
+    /** Work delivered (ns of one core) since the previous call. */
+    double takeBusy() {
+        advance();
+        double b = busy;
+        busy = 0;
+        return b;
+    }
+
+    private void advance() {
+        long now = sim.now();
+        if (now > last) {
+            busy += running * speed * (now - last);
+            last = now;
+        }
+    }
+
+    /** The job starts competing for the cores with {@code work} to do. */
+    void join(CpuJob job, double work) {
+        advance();
+        long now = sim.now();
+        job.rem = work;
+        if (job.tracked) {
+            job.total = work;
+            job.segN = 0;
+        }
+        int k = job.lastCore;
+        if (job.lastDoneAt == now && k >= 0 && k < active && cores[k].heldFor == job) {
+            // the thread never slept: it keeps its core and the rest of its slice
+            Core c = cores[k];
+            c.heldFor = null;
+            if (now - c.sliceStart >= slice && !ready.isEmpty()) {
+                // its slice is used up and others wait: to the tail, and the head takes the core
+                enqueue(job);
+                release(c);
+            } else {
+                place(c, job, c.sliceStart);
+            }
+            return;
+        }
+        if (freeTop > 0) {
+            place(cores[free[--freeTop]], job, now);
+        } else {
+            enqueue(job);
+        }
+    }
+
+    private void enqueue(CpuJob job) {
+        job.heapIndex = HostCpu.QUEUED;
+        ready.addLast(job);
+        if (job.tracked) {
+            segment(job, sim.now(), job.total - job.rem, 0);
+        }
+    }
+
+    private void place(Core c, CpuJob job, long sliceStart) {
+        long now = sim.now();
+        c.job = job;
+        c.since = now;
+        c.sliceStart = sliceStart;
+        job.heapIndex = c.index;
+        running++;
+        if (job.tracked) {
+            segment(job, now, job.total - job.rem, speed);
+        }
+        c.reschedule();
+    }
+
+    /** Core {@code c} has no job: the head of the queue takes it with a fresh slice, or it goes free. */
+    private void release(Core c) {
+        if (c.index >= active) {
+            return;
+        }
+        CpuJob next = ready.pollFirst();
+        if (next != null) {
+            place(c, next, sim.now());
+        } else {
+            free[freeTop++] = c.index;
+        }
+    }
+
+    /** Takes {@code c}'s job off the core, its remaining work brought up to now; returns it. */
+    private CpuJob unplace(Core c) {
+        CpuJob j = c.job;
+        long now = sim.now();
+        j.rem -= speed * (now - c.since);
+        c.since = now;
+        c.job = null;
+        running--;
+        if (j.tracked) {
+            segment(j, now, j.total - j.rem, 0);
+        }
+        if (c.isScheduled()) {
+            sim.cancel(c);
+        }
+        return j;
+    }
+
+    /** Takes every job of {@code group} off the cores and the queue into {@code out}, each with its work left. */
+    void takeOff(int group, List<CpuJob> out) {
+        advance();
+        for (int k = 0; k < active; k++) {
+            Core c = cores[k];
+            if (c.job != null && c.job.group == group) {
+                if (c.job.tracked) {
+                    throw new IllegalStateException(name + ": tracked job " + c.job + " cannot be paused");
+                }
+                CpuJob j = unplace(c);
+                j.pausedWork = Math.max(0, j.rem);
+                j.heapIndex = HostCpu.PAUSED;
+                out.add(j);
+            }
+        }
+        for (Iterator<CpuJob> it = ready.iterator(); it.hasNext(); ) {
+            CpuJob j = it.next();
+            if (j.group == group) {
+                if (j.tracked) {
+                    throw new IllegalStateException(name + ": tracked job " + j + " cannot be paused");
+                }
+                it.remove();
+                j.pausedWork = Math.max(0, j.rem);
+                j.heapIndex = HostCpu.PAUSED;
+                out.add(j);
+            }
+        }
+        for (int k = 0; k < active; k++) {
+            Core c = cores[k];
+            if (c.job == null && c.heldFor == null && !isFree(k)) {
+                release(c);
+            }
+        }
+    }
+
+    private boolean isFree(int k) {
+        for (int i = 0; i < freeTop; i++) {
+            if (free[i] == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** New capacity: ceil(capacity) cores at capacity / ceil(capacity) each. */
+    void setCapacity(double capacity) {
+        advance();
+        long now = sim.now();
+        for (int k = 0; k < active; k++) {
+            Core c = cores[k];
+            if (c.job != null) {
+                c.job.rem -= speed * (now - c.since);
+                c.since = now;
+            }
+        }
+        int oldActive = active;
+        resize(capacity);
+        // jobs on cores that went away wait at the head of the queue, in core order
+        for (int k = oldActive - 1; k >= active; k--) {
+            Core c = cores[k];
+            if (c.job != null) {
+                CpuJob j = unplace(c);
+                j.heapIndex = HostCpu.QUEUED;
+                ready.addFirst(j);
+            }
+        }
+        freeTop = 0;
+        for (int k = 0; k < active; k++) {
+            Core c = cores[k];
+            if (c.job != null) {
+                if (c.job.tracked) {
+                    segment(c.job, now, c.job.total - c.job.rem, speed);
+                }
+                c.reschedule();
+            } else if (c.heldFor == null) {
+                release(c);
+            }
+        }
+    }
+
+    private void resize(double capacity) {
+        int n = (int) Math.ceil(capacity - 1e-9);
+        n = Math.max(1, n);
+        if (n > cores.length) {
+            int old = cores.length;
+            cores = Arrays.copyOf(cores, n);
+            for (int k = old; k < n; k++) {
+                cores[k] = new Core(k);
+            }
+            free = Arrays.copyOf(free, n);
+        }
+        if (active == 0) {
+            // first sizing: every core is free (the highest index on top, so core 0 is taken first)
+            for (int k = n - 1; k >= 0; k--) {
+                free[freeTop++] = k;
+            }
+        }
+        active = n;
+        speed = capacity / n;
+    }
+
+    /**
+     * Changes a tracked job's total work; returns the change. The job is on a core or waiting for one, and the new
+     * total is not below the work it has received (its finish may be now).
+     */
+    double setWork(CpuJob job, double totalWork) {
+        advance();
+        double delta = totalWork - job.total;
+        if (job.heapIndex >= 0) {
+            Core c = cores[job.heapIndex];
+            job.rem -= speed * (sim.now() - c.since);
+            c.since = sim.now();
+            job.rem += delta;
+            job.total = totalWork;
+            c.reschedule();
+        } else {
+            // waiting: a queued job is never left with no work (it would have finished on its core), so it keeps its place
+            job.rem += delta;
+            job.total = totalWork;
+        }
+        return delta;
+    }
+
+    /** When tracked {@code job} had received {@code work} (see {@link HostCpu#attainedAt}). */
+    long attainedAt(CpuJob job, double work) {
+        long now = sim.now();
+        double attained;
+        if (job.heapIndex >= 0) {
+            Core c = cores[job.heapIndex];
+            attained = job.total - (job.rem - speed * (now - c.since));
+        } else if (job.heapIndex == HostCpu.QUEUED) {
+            attained = job.total - job.rem;
+        } else {
+            attained = job.total;       // done at this instant (its cpuDone may ask)
+        }
+        if (work > attained + TOLERANCE) {
+            return Long.MAX_VALUE;
+        }
+        if (job.segN == 0 || work <= job.segA[0]) {
+            return job.segN == 0 ? now : job.segT[0];
+        }
+        // the crossing is in the last segment that starts with less than `work` attained
+        int lo = 0;
+        int hi = job.segN - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (job.segA[mid] < work) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        long end = lo + 1 < job.segN ? job.segT[lo + 1] : now;
+        if (job.segRate[lo] == 0) {
+            return end;     // within the tolerance of a segment with no progress: its end
+        }
+        long t = job.segT[lo] + (long) Math.ceil((work - job.segA[lo]) / job.segRate[lo]);
+        return Math.min(t, end);
+    }
+
+    private static void segment(CpuJob j, long t, double attained, double rate) {
+        if (j.segT == null) {
+            j.segT = new long[8];
+            j.segA = new double[8];
+            j.segRate = new double[8];
+        } else if (j.segN > 0 && j.segT[j.segN - 1] == t) {
+            // a later change at the same instant replaces the segment that lasted no time
+            j.segN--;
+        }
+        if (j.segN == j.segT.length) {
+            j.segT = Arrays.copyOf(j.segT, j.segN * 2);
+            j.segA = Arrays.copyOf(j.segA, j.segN * 2);
+            j.segRate = Arrays.copyOf(j.segRate, j.segN * 2);
+        }
+        j.segT[j.segN] = t;
+        j.segA[j.segN] = j.segN > 0 ? Math.max(attained, j.segA[j.segN - 1]) : attained;
+        j.segRate[j.segN] = rate;
+        j.segN++;
+    }
+
+    /** Checks the scheduler's bookkeeping (tests call it after every event). */
+    void checkInvariants() {
+        int onCores = 0;
+        for (int k = 0; k < cores.length; k++) {
+            Core c = cores[k];
+            if (c.job != null) {
+                if (k >= active) {
+                    throw new AssertionError(name + ": a job on retired core " + k);
+                }
+                onCores++;
+                if (c.job.heapIndex != k) {
+                    throw new AssertionError(name + ": core " + k + "'s job has index " + c.job.heapIndex);
+                }
+                if (c.job.rem - speed * (sim.now() - c.since) < -TOLERANCE - 1) {
+                    throw new AssertionError(name + ": core " + k + "'s job ran past its work");
+                }
+                if (!c.isScheduled()) {
+                    throw new AssertionError(name + ": core " + k + " has a job and no event");
+                }
+            }
+            if (c.heldFor != null) {
+                throw new AssertionError(name + ": core " + k + " still held after its completion");
+            }
+        }
+        if (onCores != running) {
+            throw new AssertionError(name + ": " + onCores + " jobs on cores, counted " + running);
+        }
+        for (int i = 0; i < freeTop; i++) {
+            if (cores[free[i]].job != null || free[i] >= active) {
+                throw new AssertionError(name + ": core " + free[i] + " listed free");
+            }
+        }
+        if (running + freeTop != active) {
+            throw new AssertionError(name + ": " + running + " busy and " + freeTop + " free of " + active + " cores");
+        }
+        if (!ready.isEmpty() && freeTop > 0) {
+            throw new AssertionError(name + ": a job waits while a core is free");
+        }
+        for (CpuJob j : ready) {
+            if (j.heapIndex != HostCpu.QUEUED) {
+                throw new AssertionError(name + ": a queued job has index " + j.heapIndex);
+            }
+        }
+    }
+
+    /** One core: its job, and one reusable event at the earlier of that job's finish and its slice's end. */
+    private final class Core extends Event {
+        final int index;
+        CpuJob job;
+        /** The job that just finished here, while its cpuDone runs: it keeps the core if it resubmits. */
+        CpuJob heldFor;
+        long since;
+        long sliceStart;
+
+        Core(int index) {
+            this.index = index;
+        }
+
+        void reschedule() {
+            long now = sim.now();
+            double left = job.rem - speed * (now - since);
+            long finish = left <= TOLERANCE ? now : now + (long) Math.ceil(left / speed);
+            long at = Math.min(finish, Math.max(now, sliceStart + slice));
+            if (isScheduled()) {
+                if (time() == at) {
+                    return;
+                }
+                sim.cancel(this);
+            }
+            sim.scheduleAt(this, at);
+        }
+
+        @Override
+        public void fire(Simulator s) {
+            advance();
+            long now = s.now();
+            CpuJob j = job;
+            j.rem -= speed * (now - since);
+            since = now;
+            if (j.rem <= TOLERANCE) {
+                job = null;
+                running--;
+                heldFor = j;
+                j.heapIndex = -1;
+                j.tracked = false;
+                j.lastCore = index;
+                j.lastDoneAt = now;
+                j.cpuDone(now);
+                if (heldFor == j) {
+                    heldFor = null;
+                    release(this);
+                }
+                return;
+            }
+            if (now - sliceStart >= slice) {
+                if (!ready.isEmpty()) {
+                    // preempted: to the tail with its remaining work; the head takes the core with a fresh slice
+                    CpuJob out = unplace(this);
+                    enqueue(out);
+                    release(this);
+                    return;
+                }
+                sliceStart += (now - sliceStart) / slice * slice;
+            }
+            reschedule();
+        }
+
+        @Override
+        public String label() {
+            return name + "/core" + index;
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package io.tailsim.models.cpu;
+
+import io.tailsim.core.event.Simulator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * HostCpu's time-sliced mode, round robin with quantum q (RR(q)): properties over random job streams, the scheduler's
+ * bookkeeping checked after every event.
+ */
+class TimeSlicedCoresTest {
+    static final long INFINITE_SLICE = Long.MAX_VALUE / 4;
+
+    /** One arrival: at {@code at}, a job of {@code work}; {@code chain} more pieces of that work follow from its cpuDone. */
+    record Arrival(long at, double work, int group, int chain) {
+    }
+
+    @Provide
+    Arbitrary<List<Arrival>> streams() {
+        Arbitrary<Arrival> a = Combinators.combine(
+                Arbitraries.longs().between(0, 5_000_000),
+                Arbitraries.doubles().between(1_000, 3_000_000),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 3)).as(Arrival::new);
+        return a.list().ofMinSize(1).ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<List<Arrival>> integerStreams() {
+        Arbitrary<Arrival> a = Combinators.combine(
+                Arbitraries.longs().between(0, 5_000_000),
+                Arbitraries.longs().between(1, 2_000_000).map(Long::doubleValue),
+                Arbitraries.just(0),
+                Arbitraries.just(0)).as(Arrival::new);
+        return a.list().ofMinSize(1).ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<Long> slices() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(1_000, 3_000_000), Arbitraries.just(INFINITE_SLICE));
+    }
+
+    /** A thread: runs its arrival's work, then its chain of further pieces, each submitted from cpuDone. */
+    static final class Thread extends CpuJob {
+        final HostCpu cpu;
+        final Arrival arrival;
+        final List<Long> done = new ArrayList<>();
+        int left;
+
+        Thread(HostCpu cpu, Arrival a) {
+            super(a.group());
+            this.cpu = cpu;
+            this.arrival = a;
+            this.left = a.chain();
+        }
+
+        @Override
+        protected void cpuDone(long now) {
+            done.add(now);
+            if (left-- > 0) {
+                cpu.submit(this, arrival.work());
+            }
+        }
+    }
+
+    /** A run: the threads in arrival order, and the integral of min(cores, jobs present) the test keeps itself. */
+    static final class Run {
+        final Simulator sim = new Simulator();
+        final HostCpu cpu;
+        final List<Thread> threads = new ArrayList<>();
+        double presentIntegral;
+        double cores;
+
+        Run(double capacity, long slice) {
+            cpu = new HostCpu(sim, "h", capacity);
+            cpu.setTimeSlice(slice);
+            cores = capacity;
+            long[] last = {0};
+            int[] present = {0};
+            sim.setObserver((s, fired) -> {
+                presentIntegral += Math.min(cores, present[0]) * (s.now() - last[0]);
+                last[0] = s.now();
+                cpu.checkInvariants();
+                present[0] = cpu.runnable();
+            });
+        }
+
+        Run submitAll(List<Arrival> stream) {
+            for (Arrival a : stream) {
+                Thread t = new Thread(cpu, a);
+                threads.add(t);
+                sim.schedule(a.at(), s -> cpu.submit(t, a.work()));
+            }
+            return this;
+        }
+
+        List<List<Long>> completions() {
+            List<List<Long>> out = new ArrayList<>();
+            for (Thread t : threads) {
+                out.add(t.done);
+            }
+            return out;
+        }
+
+        double offered() {
+            double w = 0;
+            for (Thread t : threads) {
+                w += t.arrival.work() * (t.arrival.chain() + 1);
+            }
+            return w;
+        }
+
+        int jobs() {
+            int n = 0;
+            for (Thread t : threads) {
+                n += t.arrival.chain() + 1;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Work conservation: every job finishes; the work delivered (busy core-time) is the work offered, up to the rounding
+     * of completions to whole ns; and it is the integral of min(cores, jobs present): no core idles while a job waits.
+     */
+    @Property(tries = 60)
+    void everyJobGetsItsWorkAndNoCoreIdlesWhileOneWaits(@ForAll("streams") List<Arrival> stream,
+                                                        @ForAll("slices") long slice,
+                                                        @ForAll @IntRange(min = 1, max = 4) int cores) {
+        Run r = new Run(cores, slice).submitAll(stream);
+        r.sim.run();
+        for (Thread t : r.threads) {
+            assertThat(t.done).hasSize(t.arrival.chain() + 1);
+            assertThat(t.onCpu()).isFalse();
+        }
+        double busy = r.cpu.busyCoreNanosTotal();
+        assertThat(busy).isCloseTo(r.offered(), within(2.0 * r.jobs()));
+        assertThat(busy).isCloseTo(r.presentIntegral, within(2.0 * r.jobs()));
+        assertThat(r.cpu.runnable()).isZero();
+    }
+
+    /** With an infinite slice RR is FCFS on c servers: each job starts at the later of its arrival and the first free core. */
+    @Property(tries = 60)
+    void anInfiniteSliceServesInArrivalOrder(@ForAll("integerStreams") List<Arrival> stream,
+                                             @ForAll @IntRange(min = 1, max = 3) int cores) {
+        List<Arrival> sorted = new ArrayList<>(stream);
+        // distinct arrival instants, so that the order of arrival is the order of the list
+        sorted.sort((x, y) -> Long.compare(x.at(), y.at()));
+        List<Arrival> distinct = new ArrayList<>();
+        long prev = -1;
+        for (Arrival a : sorted) {
+            long at = Math.max(a.at(), prev + 1);
+            distinct.add(new Arrival(at, a.work(), 0, 0));
+            prev = at;
+        }
+        Run r = new Run(cores, INFINITE_SLICE).submitAll(distinct);
+        r.sim.run();
+        long[] freeAt = new long[cores];
+        for (int i = 0; i < distinct.size(); i++) {
+            int k = 0;
+            for (int j = 1; j < cores; j++) {
+                if (freeAt[j] < freeAt[k]) {
+                    k = j;
+                }
+            }
+            long start = Math.max(distinct.get(i).at(), freeAt[k]);
+            freeAt[k] = start + (long) distinct.get(i).work();
+            assertThat(r.threads.get(i).done).as("job %d", i).containsExactly(freeAt[k]);
+        }
+    }
+
+    /** As q goes to 0, RR(q) approaches processor sharing: completion times within a few slices per job present. */
+    @Property(tries = 25)
+    void aVanishingSliceApproachesProcessorSharing(@ForAll("integerStreams") List<Arrival> stream,
+                                                  @ForAll @IntRange(min = 1, max = 3) int cores) {
+        List<Arrival> small = stream.size() > 12 ? stream.subList(0, 12) : stream;
+        long q = 100;
+        Run rr = new Run(cores, q).submitAll(small);
+        rr.sim.run();
+        Run ps = new Run(cores, 0).submitAll(small);
+        ps.sim.run();
+        for (int i = 0; i < small.size(); i++) {
+            long a = rr.threads.get(i).done.get(0);
+            long b = ps.threads.get(i).done.get(0);
+            // each of the other jobs can be a slice ahead or behind at the end: n slices, plus rounding
+            assertThat((double) a).as("job %d", i).isCloseTo(b, within((double) (small.size() + 1) * q + small.size()));
+        }
+    }
+
+    /** A stop-the-world pause takes a group's jobs off the cores and queue; they finish later by the pause, no work lost. */
+    @Property(tries = 60)
+    void pausesKeepTheWorkLeft(@ForAll("streams") List<Arrival> stream, @ForAll("slices") long slice,
+                               @ForAll @IntRange(min = 1, max = 3) int cores,
+                               @ForAll @IntRange(min = 0, max = 4_000_000) int pauseAt,
+                               @ForAll @IntRange(min = 1, max = 3_000_000) int pauseFor) {
+        Run r = new Run(cores, slice).submitAll(stream);
+        r.sim.schedule(pauseAt, s -> r.cpu.pause(1));
+        r.sim.schedule(pauseAt + (long) pauseFor, s -> r.cpu.resume(1));
+        r.sim.run();
+        for (Thread t : r.threads) {
+            assertThat(t.done).hasSize(t.arrival.chain() + 1);
+        }
+        assertThat(r.cpu.busyCoreNanosTotal()).isCloseTo(r.offered(), within(2.0 * r.jobs()));
+    }
+
+    /** The same stream gives the same run. */
+    @Property(tries = 30)
+    void runsAreDeterministic(@ForAll("streams") List<Arrival> stream, @ForAll("slices") long slice,
+                              @ForAll @IntRange(min = 1, max = 3) int cores) {
+        Run a = new Run(cores + 0.4, slice).submitAll(stream);
+        a.sim.run();
+        Run b = new Run(cores + 0.4, slice).submitAll(stream);
+        b.sim.run();
+        assertThat(a.completions()).isEqualTo(b.completions());
+        assertThat(a.sim.eventsFired()).isEqualTo(b.sim.eventsFired());
+    }
+
+    /**
+     * A tracked job standing for a burst of pieces of one thread: under RR the thread keeps its core between pieces, so
+     * one job of the whole burst is the same run, and attainedAt gives each piece's completion.
+     */
+    @Property(tries = 60)
+    void aTrackedBurstIsItsPiecesOneAfterAnother(@ForAll("streams") List<Arrival> others, @ForAll("slices") long slice,
+                                                 @ForAll @IntRange(min = 1, max = 3) int cores,
+                                                 @ForAll @IntRange(min = 1, max = 30) int pieces,
+                                                 @ForAll @IntRange(min = 1_000, max = 400_000) int pieceWork,
+                                                 @ForAll @IntRange(min = 0, max = 3_000_000) int start) {
+        List<Arrival> bg = new ArrayList<>();
+        for (Arrival a : others) {
+            bg.add(new Arrival(a.at(), a.work() + 0.37, 0, a.chain()));  // off the whole ns grid: no exact ties
+        }
+        // pieces one at a time, each submitted from the previous one's cpuDone
+        Run chained = new Run(cores, slice).submitAll(bg);
+        Thread burst = new Thread(chained.cpu, new Arrival(start, pieceWork, 0, pieces - 1));
+        chained.sim.schedule(start, s -> chained.cpu.submit(burst, pieceWork));
+        chained.sim.run();
+
+        Run oneJob = new Run(cores, slice).submitAll(bg);
+        long[] crossings = new long[pieces];
+        CpuJob job = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                for (int k = 0; k < pieces; k++) {
+                    crossings[k] = oneJob.cpu.attainedAt(this, (double) pieceWork * (k + 1));
+                }
+            }
+        };
+        oneJob.sim.schedule(start, s -> oneJob.cpu.submitTracked(job, (double) pieceWork * pieces));
+        oneJob.sim.run();
+
+        assertThat(oneJob.completions()).isEqualTo(chained.completions());
+        assertThat(crossings).containsExactly(burst.done.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** Fractional capacity: ceil(capacity) cores, each at capacity / ceil(capacity). */
+    @Test
+    void fractionalCapacitySlowsEveryCore() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1.5);
+        cpu.setTimeSlice(1_000_000);
+        List<Long> done = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            cpu.submit(new CpuJob(0) {
+                @Override
+                protected void cpuDone(long now) {
+                    done.add(now);
+                }
+            }, 750_000);
+        }
+        sim.run();
+        assertThat(done).containsExactly(1_000_000L, 1_000_000L);
+        assertThat(cpu.utilisation()).isCloseTo(1.0, within(1e-9));
+    }
+
+    /** A short job arriving behind a long one on one core waits at most a slice, then runs to its end. */
+    @Test
+    void aShortJobWaitsForTheSliceNotTheLongJob() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        cpu.setTimeSlice(1_500_000);
+        long[] done = new long[2];
+        CpuJob longJob = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                done[0] = now;
+            }
+        };
+        CpuJob shortJob = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                done[1] = now;
+            }
+        };
+        cpu.submit(longJob, 2_000_000);
+        sim.schedule(100_000, s -> cpu.submit(shortJob, 5_000));
+        sim.run();
+        assertThat(done[1]).isEqualTo(1_505_000L);
+        assertThat(done[0]).isEqualTo(2_005_000L);
+        // under processor sharing the short job would have been stretched next to the long one: 100 us + 2 x 5 us
+        Simulator ps = new Simulator();
+        HostCpu pcpu = new HostCpu(ps, "p", 1);
+        long[] pdone = new long[1];
+        pcpu.submit(new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+            }
+        }, 2_000_000);
+        ps.schedule(100_000, s -> pcpu.submit(new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                pdone[0] = now;
+            }
+        }, 5_000));
+        ps.run();
+        assertThat(pdone[0]).isEqualTo(110_000L);
+    }
+
+    /** A thread handed work at the instant its job finished keeps its core, ahead of a job that was waiting. */
+    @Test
+    void aThreadThatNeverSleptKeepsItsCore() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        cpu.setTimeSlice(1_000_000);
+        List<String> order = new ArrayList<>();
+        int[] pieces = {3};
+        CpuJob sender = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                order.add("send@" + now);
+                if (--pieces[0] > 0) {
+                    cpu.submit(this, 100_000);
+                }
+            }
+        };
+        CpuJob other = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                order.add("other@" + now);
+            }
+        };
+        cpu.submit(sender, 100_000);
+        sim.schedule(10_000, s -> cpu.submit(other, 100_000));
+        sim.run();
+        assertThat(order).containsExactly("send@100000", "send@200000", "send@300000", "other@400000");
+        assertThat(Arrays.asList(cpu.timeSlice())).containsExactly(1_000_000L);
+    }
+
+    @Test
+    void theSliceIsSetBeforeTheFirstJob() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        cpu.submit(new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+            }
+        }, 1_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cpu.setTimeSlice(1_000_000))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
