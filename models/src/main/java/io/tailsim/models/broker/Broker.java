@@ -58,6 +58,7 @@ public final class Broker {
     private final RequestChannel channel;
     private final KafkaRequestHandler[] handlers;
     private final ExpirationReaper reaper;
+    private final PurgatoryTimeouts produceTimeouts;
 
     final BusyCounter networkBusy;
     final BusyCounter handlerBusy;
@@ -129,6 +130,7 @@ public final class Broker {
             channel.handlerIdle(handlers[i]);
         }
         reaper = new ExpirationReaper(this, cpuGroup);
+        produceTimeouts = new PurgatoryTimeouts(sim);
         fetcherByLeader = new ReplicaFetcherThread[brokers][config.numReplicaFetchers()];
         for (ApiKey k : ApiKey.values()) {
             for (int m = 0; m < RequestTimings.NAMES.length; m++) {
@@ -451,7 +453,7 @@ public final class Broker {
             sendResponse(r, now);
         } else {
             delayedProduces++;
-            sim.schedule(dp, r.timeoutNanos);
+            produceTimeouts.add(dp, r.timeoutNanos);
         }
     }
 
@@ -476,7 +478,7 @@ public final class Broker {
         if (p.watchHighWatermark(dp, b.nextOffset())) {
             dp.addPending();
             delayedProduces++;
-            sim.schedule(dp, r.timeoutNanos);
+            produceTimeouts.add(dp, r.timeoutNanos);
         } else {
             sendResponse(r, now);
         }

@@ -1,7 +1,5 @@
 package io.tailsim.models.broker;
 
-import io.tailsim.core.event.Event;
-import io.tailsim.core.event.Simulator;
 import io.tailsim.models.replication.CompletionSink;
 import io.tailsim.models.replication.ProduceWaiter;
 
@@ -10,9 +8,10 @@ import io.tailsim.models.replication.ProduceWaiter;
  * every partition in the request passes the request's last offset there, or until the request's
  * timeout (request.timeout.ms) expires and it is answered with REQUEST_TIMED_OUT. Offset commits
  * wait here too: the group coordinator appends them to __consumer_offsets with acks=all
- * (offsets.commit.required.acks -1) and answers once they are committed.
+ * (offsets.commit.required.acks -1) and answers once they are committed. The timeout is kept by
+ * the broker's {@link PurgatoryTimeouts}, not by an event of its own.
  */
-final class DelayedProduce extends Event implements ProduceWaiter, CompletionSink.Completable {
+final class DelayedProduce implements ProduceWaiter, CompletionSink.Completable, PurgatoryTimeouts.Expirable {
     private final Broker broker;
     private final Request request;
     private int pending;
@@ -40,18 +39,14 @@ final class DelayedProduce extends Event implements ProduceWaiter, CompletionSin
     public void partitionSatisfied(long now, CompletionSink sink) {
         if (--pending == 0) {
             done = true;
-            broker.simulator().cancel(this);
             broker.delayedProduceCompleted();
             sink.completed(this, broker.purgatoryCompleteCost());
         }
     }
 
-    /** Timeout. */
+    /** Timeout (called by {@link PurgatoryTimeouts} only while not done). */
     @Override
-    public void fire(Simulator sim) {
-        if (done) {
-            return;
-        }
+    public void expire() {
         done = true;
         request.timedOut = true;
         broker.delayedProduceCompleted();
@@ -64,7 +59,7 @@ final class DelayedProduce extends Event implements ProduceWaiter, CompletionSin
     }
 
     @Override
-    public String label() {
+    public String toString() {
         return "DelayedProduce@" + broker.name();
     }
 }
