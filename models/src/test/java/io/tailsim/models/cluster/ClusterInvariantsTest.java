@@ -176,6 +176,10 @@ class ClusterInvariantsTest {
         long sent = model.producers().stream().mapToLong(p -> p.recordsSent()).sum();
         assertThat(sent).isPositive();
         assertThat(checker.recordsChecked()).isEqualTo(sent);
-        assertThat(r.producerLatency().count()).isPositive();
+        if (!c.gcPauses()) {
+            // a stop-the-world pause of the only broker (exponential lengths, mean 30 ms) can span a saturating case's
+            // whole 100 ms window, so only pause-free cases must acknowledge something inside it
+            assertThat(r.producerLatency().count()).isPositive();
+        }
     }
 }
