@@ -1,12 +1,14 @@
 package io.tailsim.validation.compare;
 
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tailsim.validation.MeasuredRun;
 import io.tailsim.validation.metrics.MachineSpeed;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +40,8 @@ public record MeasuredReference(String statistic, List<RealRun> runs, Map<String
     public record Spread(double median, double min, double max, int runs) {
         public static Spread of(double... values) {
             if (values.length == 0) throw new IllegalArgumentException("no values");
-            double[] v = values.clone();
-            Arrays.sort(v);
-            int n = v.length;
-            double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-            return new Spread(median, v[0], v[n - 1], n);
+            // commons-math's median: the middle value, or the mean of the middle two for an even count
+            return new Spread(new Median().evaluate(values), StatUtils.min(values), StatUtils.max(values), values.length);
         }
     }
 
