@@ -56,14 +56,19 @@ public final class Calibration {
             Path f = o.workDir().resolve(run.name() + ".json");
             String head = String.format(Locale.ROOT, "[calibrate %d/%d, %.0f s] %s", i, plan.size(), (System.nanoTime() - t0) / 1e9, run.name());
             MeasuredRun measured;
-            if (!o.fresh() && Files.isRegularFile(f)) {
+            boolean kept = !o.fresh() && Files.isRegularFile(f);
+            if (kept && keptRunMatches(f, run)) {
                 measured = MeasuredRun.fromJson(readString(f));
                 o.progress().accept(head + ": measured earlier, kept");
             } else {
+                if (kept) {
+                    o.progress().accept(head + ": measured earlier under another workload (the plan changed since), measured again");
+                }
                 o.progress().accept(head + ": " + run.description());
                 long s = System.nanoTime();
                 measured = RealKafkaRun.execute(run.spec(), o.cluster(), msg -> o.progress().accept("  real: " + msg));
                 ResultFiles.writeString(f, measured.toJson());
+                ResultFiles.writeString(specFile(f), specRecord(run));
                 o.progress().accept(String.format(Locale.ROOT, "%s: done in %.0f s; brokers %.2f cores, driver %.2f cores; machine speed %.0f / %.0f %s "
                                 + "before / after%s", head, (System.nanoTime() - s) / 1e9, measured.metrics().get("cpuCores.brokers"), measured.driverCpuCores(),
                         measured.machineSpeed().before(), measured.machineSpeed().after(), MachineSpeed.UNIT,
@@ -80,6 +85,30 @@ public final class Calibration {
         o.progress().accept(String.format(Locale.ROOT, "[calibrate %.0f s] wrote %s and %s", (System.nanoTime() - t0) / 1e9, o.profileOut(),
                 o.workDir().resolve(REPORT_MD)));
         return fit;
+    }
+
+    /**
+     * Whether a kept run ran the plan's workload: each run is measured with a record of its spec beside it
+     * ({@code <run>.spec.txt}), and a run whose record differs from the plan (the plan changed since) is measured again.
+     * A run kept without a record (made before records were written) is taken as it is.
+     */
+    static boolean keptRunMatches(Path runJson, CalibrationPlan.Run run) {
+        Path spec = specFile(runJson);
+        return !Files.isRegularFile(spec) || readString(spec).equals(specRecord(run));
+    }
+
+    /** The run's spec as JSON with map keys sorted: the same text in every JVM (Map.of's order is not). */
+    static String specRecord(CalibrationPlan.Run run) {
+        try {
+            return new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(run.spec());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the spec of " + run.name(), e);
+        }
+    }
+
+    static Path specFile(Path runJson) {
+        return runJson.resolveSibling(runJson.getFileName().toString().replace(".json", ".spec.txt"));
     }
 
     private static void mkdirs(Path dir) {

@@ -69,4 +69,18 @@ class CalibrationTest {
         String report = Files.readString(work.resolve(Calibration.REPORT_MD));
         assertThat(report).contains("## broker request handlers", "| requests | 200.0us |", "## broker CPU off the request path", "| c01-idle |", "residual", "c10-spread-batches");
     }
+
+    /** A kept run is reused only if it ran what the plan asks now: a run recorded under another spec is measured again. */
+    @Test
+    void aKeptRunIsReusedOnlyUnderTheSpecItRan(@TempDir Path tmp) throws Exception {
+        CalibrationPlan.Run c07 = CalibrationPlan.runs().stream().filter(r -> r.name().startsWith("c07")).findFirst().orElseThrow();
+        Path f = tmp.resolve(c07.name() + ".json");
+        ResultFiles.writeString(f, run(0).toJson());
+        assertThat(Calibration.keptRunMatches(f, c07)).as("no record: kept as it is").isTrue();
+        ResultFiles.writeString(Calibration.specFile(f), Calibration.specRecord(c07));
+        assertThat(Calibration.keptRunMatches(f, c07)).isTrue();
+        ResultFiles.writeString(Calibration.specFile(f), Calibration.specRecord(CalibrationPlan.runs().get(0)));
+        assertThat(Calibration.keptRunMatches(f, c07)).as("recorded under another workload").isFalse();
+        assertThat(Calibration.specRecord(c07)).contains("\"acks\":\"all\",\"linger.ms\":\"0\"").contains("\"partitions\":300");
+    }
 }
