@@ -181,25 +181,16 @@ final class TimeSlicedCores {
         for (int k = 0; k < active; k++) {
             Core c = cores[k];
             if (c.job != null && c.job.group == group) {
-                if (c.job.tracked) {
-                    throw new IllegalStateException(name + ": tracked job " + c.job + " cannot be paused");
-                }
-                CpuJob j = unplace(c);
-                j.pausedWork = Math.max(0, j.rem);
-                j.heapIndex = HostCpu.PAUSED;
-                out.add(j);
+                requirePausable(c.job);
+                park(unplace(c), out);
             }
         }
         for (Iterator<CpuJob> it = ready.iterator(); it.hasNext(); ) {
             CpuJob j = it.next();
             if (j.group == group) {
-                if (j.tracked) {
-                    throw new IllegalStateException(name + ": tracked job " + j + " cannot be paused");
-                }
+                requirePausable(j);
                 it.remove();
-                j.pausedWork = Math.max(0, j.rem);
-                j.heapIndex = HostCpu.PAUSED;
-                out.add(j);
+                park(j, out);
             }
         }
         for (int k = 0; k < active; k++) {
@@ -208,6 +199,18 @@ final class TimeSlicedCores {
                 release(c);
             }
         }
+    }
+
+    private void requirePausable(CpuJob j) {
+        if (j.tracked) {
+            throw new IllegalStateException(name + ": tracked job " + j + " cannot be paused");
+        }
+    }
+
+    private static void park(CpuJob j, List<CpuJob> out) {
+        j.pausedWork = Math.max(0, j.rem);
+        j.heapIndex = HostCpu.PAUSED;
+        out.add(j);
     }
 
     private boolean isFree(int k) {

@@ -246,24 +246,10 @@ public final class LadderEventList implements EventList {
     private void transferTop() {
         int n = topSize;
         topFloor = newRung(topMin, topMax, n);
-        Event[] h = heads[0];
-        long start = rungStart[0];
-        int shift = rungShift[0];
         for (int i = 0; i < n; i++) {
             Event e = top[i];
             top[i] = null;
-            int b = (int) ((e.time - start) >>> shift);
-            Event first = h[b];
-            e.nextInBucket = first;
-            e.prevInBucket = null;
-            if (first != null) {
-                first.prevInBucket = e;
-            }
-            h[b] = e;
-            e.index = RUNG_BASE;
-            if (e.ladder != this) {
-                e.ladder = this; // events are reused: skip the GC write barrier after the first time
-            }
+            link(0, e, e.time);
         }
         inRungs += n;
         moves += n;
@@ -315,7 +301,7 @@ public final class LadderEventList implements EventList {
         h[b] = e;
         e.index = RUNG_BASE + r;
         if (e.ladder != this) {
-            e.ladder = this;
+            e.ladder = this; // events are reused: skip the GC write barrier after the first time
         }
     }
 
