@@ -84,6 +84,8 @@ public final class Broker {
     long socketQueued;
     private final IsrExpiration isrExpiration = new IsrExpiration();
     private io.tailsim.models.cpu.BackgroundLoad background;
+    private final double networkWakeupCost;
+    private final long[] wakeupBase = new long[3];
     private double backgroundPerRequest;
     private double backgroundPerPartition;
 
@@ -103,6 +105,7 @@ public final class Broker {
         this.cpuGroup = cpuGroup;
         this.config = config;
         this.costs = profile.cpu();
+        this.networkWakeupCost = profile.hostEffects().networkThreadPerWakeupNanos();
         this.perRequestNanos = new long[ApiKey.values().length];
         for (ApiKey k : ApiKey.values()) {
             perRequestNanos[k.ordinal()] = costs.perRequest(k.metricName());
@@ -127,6 +130,7 @@ public final class Broker {
         handlers = new KafkaRequestHandler[config.numIoThreads()];
         for (int i = 0; i < handlers.length; i++) {
             handlers[i] = new KafkaRequestHandler(this, name + "/handler-" + i, cpuGroup, handlerBusy);
+            handlers[i].setWakeupCost(profile.hostEffects().requestHandlerPerWakeupNanos());
             channel.handlerIdle(handlers[i]);
         }
         reaper = new ExpirationReaper(this, cpuGroup);
@@ -144,6 +148,7 @@ public final class Broker {
         Processor[] ps = new Processor[threads];
         for (int i = 0; i < threads; i++) {
             ps[i] = new Processor(this, name + "/" + listenerName + "-network-" + i, cpuGroup, networkBusy);
+            ps[i].setWakeupCost(networkWakeupCost);
         }
         return new Listener(listenerName, tls, ps);
     }
@@ -685,8 +690,43 @@ public final class Broker {
         return n;
     }
 
+    /** Network thread wake-ups (work handed to a sleeping thread) since the last reset, all listeners. */
+    public long networkThreadWakeups() {
+        long n = 0;
+        for (Processor p : clientListener.processors) {
+            n += p.wakeups();
+        }
+        if (interBrokerListener != clientListener) {
+            for (Processor p : interBrokerListener.processors) {
+                n += p.wakeups();
+            }
+        }
+        return n - wakeupBase[0];
+    }
+
+    /** Request handler thread wake-ups since the last reset. */
+    public long handlerThreadWakeups() {
+        long n = 0;
+        for (KafkaRequestHandler h : handlers) {
+            n += h.wakeups();
+        }
+        return n - wakeupBase[1];
+    }
+
+    /** Replica fetcher thread wake-ups (one per fetch response it processes) since the last reset. */
+    public long replicaFetcherWakeups() {
+        long n = 0;
+        for (int i = 0; i < fetchers.size(); i++) {
+            n += fetchers.get(i).wakeups();
+        }
+        return n - wakeupBase[2];
+    }
+
     public void resetStats() {
         long now = sim.now();
+        wakeupBase[0] += networkThreadWakeups();
+        wakeupBase[1] += handlerThreadWakeups();
+        wakeupBase[2] += replicaFetcherWakeups();
         java.util.Arrays.fill(requestsArrived, 0);
         for (Tally[] ts : timingMeans) {
             for (Tally t : ts) {

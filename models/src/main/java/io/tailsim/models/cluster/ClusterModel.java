@@ -321,6 +321,14 @@ public final class ClusterModel {
     }
 
     /** The profile's OS scheduler on {@code cpu}: its time slice, if any, and wake-up latency, from the host's own stream. */
+    private static Map<String, Double> wakeupRates(Broker b, double secs) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("network", secs > 0 ? b.networkThreadWakeups() / secs : Double.NaN);
+        m.put("requestHandler", secs > 0 ? b.handlerThreadWakeups() / secs : Double.NaN);
+        m.put("replicaFetcher", secs > 0 ? b.replicaFetcherWakeups() / secs : Double.NaN);
+        return m;
+    }
+
     private void wakeupLatency(HostCpu cpu) {
         if (profile.hostEffects().schedulerSliceNanos() > 0) {
             cpu.setTimeSlice(profile.hostEffects().schedulerSliceNanos());
@@ -754,7 +762,7 @@ public final class ClusterModel {
                     b.meanRequestQueueLength(), window > 0 ? Math.min(1, h.egressBusyNanos() / window) : Double.NaN,
                     window > 0 ? Math.min(1, h.ingressBusyNanos() / window) : Double.NaN,
                     b.pageCache().utilisation(measureStart), secs > 0 ? b.produceBytesIn() / 1e6 / secs : Double.NaN,
-                    secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN));
+                    secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN, wakeupRates(b, secs)));
         }
         Map<String, RequestTimings> timings = new LinkedHashMap<>();
         for (Map.Entry<ApiKey, RequestTimings> e : requestTimings.entrySet()) {

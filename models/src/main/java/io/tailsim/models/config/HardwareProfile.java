@@ -69,12 +69,26 @@ public record HardwareProfile(
      * @param clientBackgroundPerRecordNanos that client JVM's off-path CPU per record produced and acknowledged
      * @param schedulerSliceNanos           the OS scheduler's time slice: hosts share their cores by round robin with
      *                                      this quantum (ns; 0: processor sharing, the default)
+     * @param networkThreadPerWakeupNanos   CPU a broker network thread spends each time it wakes from sleep (its
+     *                                      selector's epoll_wait returning, the context switch, the loop's fixed work),
+     *                                      however many requests and responses it then handles
+     * @param requestHandlerPerWakeupNanos  the same for a request handler thread woken by a request on an empty queue
      */
     public record HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                               double backgroundPerPartitionNanos, double backgroundBurstNanos,
                               Distribution wakeupLatency, double clientBackgroundCores,
-                              double clientBackgroundPerRecordNanos, long schedulerSliceNanos) {
+                              double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
+                              double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        /** Threads pay nothing for waking up beyond their work. */
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos, 0, 0);
+        }
 
         /** Processor sharing (no scheduler slice). */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
@@ -91,6 +105,8 @@ public record HardwareProfile(
             CpuCosts.requireCost("cpu.background-per-partition", backgroundPerPartitionNanos);
             CpuCosts.requireCost("cpu.client-background", clientBackgroundCores);
             CpuCosts.requireCost("cpu.client-background-per-record", clientBackgroundPerRecordNanos);
+            CpuCosts.requireCost("cpu.network-thread-per-wakeup", networkThreadPerWakeupNanos);
+            CpuCosts.requireCost("cpu.request-handler-per-wakeup", requestHandlerPerWakeupNanos);
             if (!(backgroundBurstNanos > 0) || Double.isInfinite(backgroundBurstNanos)) {
                 throw new ConfigException("cpu.background-burst", "must be a positive duration, got " + backgroundBurstNanos + " ns");
             }

@@ -33,6 +33,11 @@ public abstract class CpuJob {
     double[] segRate;
     int segN;
 
+    /** CPU the thread spends each time it wakes from sleep, added to the work it was woken for (ns of one core). */
+    double wakeupCostNanos;
+    /** Times the thread was handed work while asleep (its previous work finished before that instant). */
+    long wakeups;
+
     /** Which pausable group (a broker on a shared host) the job belongs to. */
     final int group;
 
@@ -43,6 +48,23 @@ public abstract class CpuJob {
     /** True while the job is on a CPU (running, runnable, waiting for a core, waking or paused). */
     public final boolean onCpu() {
         return heapIndex >= 0 || heapIndex == HostCpu.PAUSED || heapIndex == HostCpu.WAKING || heapIndex == HostCpu.QUEUED;
+    }
+
+    /**
+     * Makes every wake-up of this thread cost {@code nanos} of CPU on top of the work it is woken for: a thread that
+     * finds more work queued when it finishes never slept and pays nothing, so the cost per request falls as load
+     * batches requests (a network thread's selector returning several ready keys at once).
+     */
+    public final void setWakeupCost(double nanos) {
+        if (!(nanos >= 0) || Double.isInfinite(nanos)) {
+            throw new IllegalArgumentException("wake-up cost must be a non-negative number of ns, got " + nanos);
+        }
+        this.wakeupCostNanos = nanos;
+    }
+
+    /** Times this thread was handed work while asleep, since it was made. */
+    public final long wakeups() {
+        return wakeups;
     }
 
     /** Called when the job's work is done, at simulated time {@code now}. */

@@ -152,10 +152,15 @@ public final class HostCpu {
         if (!(workNanos >= 0)) {
             throw new IllegalArgumentException(name + ": negative or NaN work " + workNanos);
         }
+        boolean asleep = sim.now() > job.lastDoneAt;
+        if (asleep) {
+            job.wakeups++;
+            workNanos += job.wakeupCostNanos;
+        }
         offeredWork += workNanos;
         windowOfferedWork += workNanos;
         used = true;
-        if (wakeupLatency != null && sim.now() > job.lastDoneAt) {
+        if (wakeupLatency != null && asleep) {
             long delay = wakeupDelay();
             if (delay > 0) {
                 job.wakeWork = workNanos;

@@ -12,6 +12,9 @@ import java.util.Map;
  * @param meanTimingsMs            mean request metric in ms, by request type then metric name (RequestQueueTimeMs ...)
  * @param nicTxUtilisation         fraction of time the host NIC transmitted
  * @param diskUtilisation          fraction of time the disk wrote back dirty pages
+ * @param threadWakeupsPerSec      times per second a thread of each class ("network", "requestHandler",
+ *                                 "replicaFetcher") was handed work while asleep: what Linux counts as the voluntary
+ *                                 context switches before those wake-ups
  */
 public record BrokerResult(
         String name,
@@ -26,7 +29,23 @@ public record BrokerResult(
         double nicRxUtilisation,
         double diskUtilisation,
         double produceMBpsIn,
-        double fetchMBpsOut) {
+        double fetchMBpsOut,
+        Map<String, Double> threadWakeupsPerSec) {
+
+    public BrokerResult {
+        threadWakeupsPerSec = threadWakeupsPerSec == null ? Map.of() : Map.copyOf(threadWakeupsPerSec);
+    }
+
+    /** Without thread wake-up counts. */
+    public BrokerResult(String name, double cpuUtilisation, double networkThreadUtilisation,
+                        double handlerThreadUtilisation, double replicaFetcherUtilisation,
+                        Map<String, Double> requestRates, Map<String, Map<String, Double>> meanTimingsMs,
+                        double meanRequestQueueLength, double nicTxUtilisation, double nicRxUtilisation,
+                        double diskUtilisation, double produceMBpsIn, double fetchMBpsOut) {
+        this(name, cpuUtilisation, networkThreadUtilisation, handlerThreadUtilisation, replicaFetcherUtilisation,
+                requestRates, meanTimingsMs, meanRequestQueueLength, nicTxUtilisation, nicRxUtilisation,
+                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of());
+    }
 
     public double requestRate(String type) {
         return requestRates.getOrDefault(type, 0.0);

@@ -328,4 +328,37 @@ class ClusterMechanismTest {
         assertThat(paid.brokers().get(0).replicaFetcherUtilisation())
                 .isGreaterThan(free.brokers().get(0).replicaFetcherUtilisation());
     }
+
+    /**
+     * network-thread-per-wakeup: a network thread pays its fixed cost once per wake-up, however many requests it then
+     * reads, so the same record rate costs less network CPU per request when requests come in bursts (Trogdor's
+     * throttle: each 100 ms period's records back to back) than when they come one by one (Poisson). Each wake-up
+     * costs exactly the profile's figure: the extra network CPU equals wake-ups times the cost.
+     */
+    @Test
+    void networkThreadsPayPerWakeupSoBurstsCostLessPerRequest() {
+        TopicSpec t = new TopicSpec("t", 30, 3, 2);
+        double wake = 100_000;
+        HardwareProfile base = Fixtures.simple(4);
+        HardwareProfile.HostEffects fx = new HardwareProfile.HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0, wake, 0);
+        double[] perRequest = new double[2];
+        for (int i = 0; i < 2; i++) {
+            ArrivalProcess a = i == 0 ? new ArrivalProcess.Poisson(100)
+                    : new ArrivalProcess.TrogdorThrottle(100, 100 * MILLISECOND, true, MILLISECOND);
+            ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 9, a, 0, 512, KeyStrategy.NONE,
+                    config(0, 16_384, Acks.ALL, 5), 0);
+            RunResult free = new ClusterModel(spec(base, 3, 1, t, g, 6, 1), 1).run();
+            RunResult paid = new ClusterModel(spec(base.withHostEffects(fx), 3, 1, t, g, 6, 1), 1).run();
+            double wakeups = paid.brokers().stream().mapToDouble(b -> b.threadWakeupsPerSec().get("network")).sum();
+            double requests = paid.brokers().stream().mapToDouble(b -> b.requestRates().values().stream()
+                    .mapToDouble(Double::doubleValue).sum()).sum();
+            double extraCores = 4 * paid.brokers().size() * (paid.meanBrokerCpuUtilisation() - free.meanBrokerCpuUtilisation());
+            assertThat(wakeups).isPositive();
+            // a request is read and its response written: at most two wake-ups each
+            assertThat(wakeups).isLessThanOrEqualTo(2 * requests * 1.01);
+            assertThat(extraCores).isCloseTo(wakeups * wake / 1e9, within(0.1 * wakeups * wake / 1e9));
+            perRequest[i] = wakeups / requests;
+        }
+        assertThat(perRequest[1]).isLessThan(0.8 * perRequest[0]);
+    }
 }

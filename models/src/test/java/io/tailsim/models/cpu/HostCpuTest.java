@@ -49,6 +49,53 @@ class HostCpuTest {
         assertThat(done.get(1)).isCloseTo(3_000_000L, within(2L));
     }
 
+    /**
+     * A thread pays its wake-up cost when handed work while asleep, not when handed more at the instant it finishes (it
+     * never slept); its wake-ups are counted either way.
+     */
+    @Test
+    void aSleepingThreadPaysItsWakeupCostAndABusyOneDoesNot() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        List<Long> done = new ArrayList<>();
+        CpuJob[] self = new CpuJob[1];
+        int[] left = {2};
+        CpuJob job = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                done.add(now);
+                if (left[0]-- > 0) {
+                    cpu.submit(self[0], 1_000_000);  // more work queued: straight on, no wake-up
+                }
+            }
+        };
+        self[0] = job;
+        job.setWakeupCost(500_000);
+        cpu.submit(job, 1_000_000);
+        sim.run();
+        assertThat(done).containsExactly(1_500_000L, 2_500_000L, 3_500_000L);
+        assertThat(job.wakeups()).isEqualTo(1);
+        sim.schedule(new io.tailsim.core.event.Event() {
+            @Override
+            public void fire(Simulator s) {
+                cpu.submit(job, 1_000_000);  // asleep since 3.5 ms: pays again
+            }
+        }, 1_000_000);
+        sim.run();
+        assertThat(done).last().isEqualTo(6_000_000L);
+        assertThat(job.wakeups()).isEqualTo(2);
+        assertThat(cpu.busyCoreNanosTotal()).isCloseTo(5_000_000, within(2.0));
+    }
+
+    @Test
+    void aWakeupCostMustBeANonNegativeNumber() {
+        CpuJob job = new Job(new ArrayList<>());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> job.setWakeupCost(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> job.setWakeupCost(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Three jobs of 1 ms on 2 cores share at rate 2/3: all finish at 1.5 ms. */
     @Test
     void moreJobsThanCoresShareTheCores() {

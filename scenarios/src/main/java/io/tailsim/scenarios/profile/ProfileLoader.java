@@ -41,7 +41,11 @@ import java.util.TreeSet;
  *             network-thread-per-request, network-thread-per-response, purgatory-complete,
  *             replica-fetcher-per-response, per-connection-per-second, client-per-request,
  *             client-per-record, service-cv, client-per-response and
- *             replica-fetcher-per-partition (optional, default 0)}
+ *             replica-fetcher-per-partition (optional, default 0);
+ *             host effects, all optional: background-per-broker, background-per-request,
+ *             background-per-partition, background-burst, wakeup-latency, scheduler-slice,
+ *             client-background, client-background-per-record, network-thread-per-wakeup,
+ *             request-handler-per-wakeup}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
  *             page-cache, stall-interval, stall-duration}
@@ -60,7 +64,8 @@ public final class ProfileLoader {
                     "network-thread-per-response", "purgatory-complete", "replica-fetcher-per-response", "service-cv",
                     "client-per-response", "background-per-broker", "background-per-request",
                     "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
-                    "client-background-per-record", "replica-fetcher-per-partition")
+                    "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
+                    "request-handler-per-wakeup")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -197,7 +202,7 @@ public final class ProfileLoader {
             }
         }
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
-                slice);
+                slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"));
     }
 
     /** A number of cores, 0 when the key is absent. */
@@ -255,6 +260,10 @@ public final class ProfileLoader {
         if (limit > cache) {
             throw disk.error("dirty-limit", "is larger than page-cache (" + cache + " bytes)");
         }
+    }
+
+    private static long optionalNanos(Section s, String key) {
+        return s.has(key) ? requiredNanos(s, key) : 0;
     }
 
     private static long requiredNanos(Section s, String key) {

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /** One broker's resource use over the measured window, pooled over replications. */
 @JsonPropertyOrder({"name", "cpuUtilization", "cpuUtilizationCi95", "networkThreadUtilization",
         "requestHandlerUtilization", "replicaFetcherUtilization", "nicTxUtilization", "nicRxUtilization",
-        "diskUtilization", "meanRequestQueueLength", "requestsPerSec"})
+        "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BrokerSummary(
         String name,
@@ -26,7 +26,8 @@ public record BrokerSummary(
         double nicRxUtilization,
         double diskUtilization,
         double meanRequestQueueLength,
-        Map<String, Double> requestsPerSec) {
+        Map<String, Double> requestsPerSec,
+        Map<String, Double> threadWakeupsPerSec) {
 
     /** Broker {@code index} of every replication (brokers are identical in number and order across them). */
     public static BrokerSummary of(List<RunResult> reps, int index) {
@@ -38,6 +39,10 @@ public record BrokerSummary(
         for (String t : types) {
             rates.put(t, Estimate.of(b, x -> x.requestRate(t)).orNaN());
         }
+        Map<String, Double> wakeups = new java.util.LinkedHashMap<>();
+        for (String cls : b.get(0).threadWakeupsPerSec().keySet()) {
+            wakeups.put(cls, Estimate.of(b, x -> x.threadWakeupsPerSec().getOrDefault(cls, Double.NaN)).orNaN());
+        }
         return new BrokerSummary(b.get(0).name(), cpu.orNaN(), cpu.ci95(),
                 mean(b, BrokerResult::networkThreadUtilisation),
                 mean(b, BrokerResult::handlerThreadUtilisation),
@@ -46,7 +51,7 @@ public record BrokerSummary(
                 mean(b, BrokerResult::nicRxUtilisation),
                 mean(b, BrokerResult::diskUtilisation),
                 mean(b, BrokerResult::meanRequestQueueLength),
-                rates);
+                rates, wakeups.isEmpty() ? null : wakeups);
     }
 
     private static double mean(List<BrokerResult> b, java.util.function.ToDoubleFunction<BrokerResult> f) {

@@ -152,4 +152,21 @@ class ProfileLoaderTest {
         assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("replica-fetcher-per-partiton")
                 .hasMessageContaining("replica-fetcher-per-partition");
     }
+
+    @Test
+    void wakeupCostsAreOptionalAndReadWhenGiven(@TempDir Path dir) throws IOException {
+        var none = ProfileLoader.load(LATENCY).hardware().hostEffects();
+        assertThat(none.networkThreadPerWakeupNanos()).isZero();
+        assertThat(none.requestHandlerPerWakeupNanos()).isZero();
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
+                "  network-thread-per-wakeup: {value: 60us, source: \"fit: network CPU per wake-up\"}\n"
+                        + "  request-handler-per-wakeup: {value: 25us, source: \"fit: handler CPU per wake-up\"}\n  service-cv:"));
+        var fx = ProfileLoader.load(f).hardware().hostEffects();
+        assertThat(fx.networkThreadPerWakeupNanos()).isEqualTo(60_000);
+        assertThat(fx.requestHandlerPerWakeupNanos()).isEqualTo(25_000);
+        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
+                "  network-thread-per-wakeup: {value: 60, source: \"fit: network CPU per wake-up\"}\n  service-cv:"));
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("network-thread-per-wakeup");
+    }
 }
