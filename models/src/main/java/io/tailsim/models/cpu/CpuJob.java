@@ -35,6 +35,8 @@ public abstract class CpuJob {
 
     /** CPU the thread spends each time it wakes from sleep, added to the work it was woken for (ns of one core). */
     double wakeupCostNanos;
+    /** Order in which the job joined its host's cores (processor sharing): ties between completions follow it. */
+    long joinSeq;
     /** Times the thread was handed work while asleep (its previous work finished before that instant). */
     long wakeups;
 

@@ -352,6 +352,9 @@ public final class HostCpu {
             }
             reschedule();
             long now = s.now();
+            // Jobs done together (equal work joined at one instant) report in the order they joined, not the heap's: the
+            // heap's order among equal finishes depends on what else it holds, and so would every tie the callbacks set.
+            sortByJoin(done);
             // Callbacks may submit new work; the CPU state is consistent before any runs.
             for (int i = 0; i < done.size(); i++) {
                 done.get(i).lastDoneAt = now;
@@ -498,9 +501,25 @@ public final class HostCpu {
         }
     }
 
+    private long joins;
+
+    /** Insertion sort on join order: a completion rarely holds more than a few jobs. */
+    static void sortByJoin(java.util.List<CpuJob> jobs) {
+        for (int i = 1; i < jobs.size(); i++) {
+            CpuJob j = jobs.get(i);
+            int k = i - 1;
+            while (k >= 0 && jobs.get(k).joinSeq > j.joinSeq) {
+                jobs.set(k + 1, jobs.get(k));
+                k--;
+            }
+            jobs.set(k + 1, j);
+        }
+    }
+
     // ---- binary heap on finishV (ties: no order needed, the finish values are equal) ----
 
     private void push(CpuJob j) {
+        j.joinSeq = joins++;
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }

@@ -93,6 +93,8 @@ final class Application {
     static final String PER_RECORD_PROPERTY = "tailsim.producer.per-record";
     /** A tracked CPU job covers {@code lazyTotal} send() calls after the one that started it; {@code lazyDone} are made. */
     private boolean lazy;
+    /** The job on the cores is a call's work (per-record path, or the call in progress when a burst stopped being quiet). */
+    private boolean callPending;
     private int lazyTotal;
     private int lazyDone;
     private long lazyLast;
@@ -125,6 +127,15 @@ final class Application {
                     }
                 }
                 busy = false;
+                if (callPending) {
+                    // the call's work is done: the record is appended now, at the end of send()
+                    callPending = false;
+                    if (!callSend(now, Math.max(lazyLast, now - Application.this.perRecordNanos))) {
+                        return;
+                    }
+                    afterCall(now);
+                    return;
+                }
                 proceed(now);
             }
         };
@@ -210,26 +221,20 @@ final class Application {
             if (busy || blocked || flushing || !hasWork(t)) {
                 return;
             }
+            if (perRecordNanos > 0 && cpu != null) {
+                // On the host's cores a call's work runs first and its record is appended when it ends (send()
+                // serialises, partitions and appends on the calling thread): a thread that wakes for a burst and
+                // waits for a core appends nothing, and wakes no Sender, until it runs.
+                busy = true;
+                lazyLast = t;
+                callPending = true;
+                cpu.submit(cpuWork, perRecordNanos);
+                return;
+            }
             if (!callSend(t, t)) {
                 return;
             }
             if (perRecordNanos > 0) {
-                if (cpu != null) {
-                    busy = true;
-                    int q = aggregate && kind == Kind.TROGDOR && !stopped
-                            ? producer.quietSendsAhead(burstRemaining) : 0;
-                    if (q > 0) {
-                        lazy = true;
-                        lazyTotal = q;
-                        lazyDone = 0;
-                        lazyLast = t;
-                        cpu.submitTracked(cpuWork, (double) perRecordNanos * (q + 1));
-                        ensureObserved(t);
-                    } else {
-                        cpu.submit(cpuWork, perRecordNanos);
-                    }
-                    return;
-                }
                 long next = t + perRecordNanos;
                 if (next >= horizon.getAsLong()) {
                     busy = true;
@@ -242,6 +247,28 @@ final class Application {
         // yield to other events, then continue
         busy = true;
         sim.scheduleAt(free, t);
+    }
+
+    /**
+     * A call was just made at the end of its work on the host's cores: the calls after it that are quiet run as one
+     * tracked job, made when something observes the producer; otherwise the next call's work starts as a job of its own.
+     */
+    private void afterCall(long now) {
+        if (busy || blocked || flushing || !hasWork(now)) {
+            return;
+        }
+        int q = aggregate && kind == Kind.TROGDOR && !stopped ? producer.quietSendsAhead(burstRemaining) : 0;
+        if (q == 0) {
+            proceed(now);
+            return;
+        }
+        busy = true;
+        lazy = true;
+        lazyTotal = q;
+        lazyDone = 0;
+        lazyLast = now;
+        cpu.submitTracked(cpuWork, (double) perRecordNanos * q);
+        ensureObserved(now);
     }
 
     // ---- aggregated bursts on a shared host ----
@@ -272,9 +299,11 @@ final class Application {
             if (t < lazyLast) {
                 t = lazyLast;
             }
+            // the call began when its work began, at full speed perRecordNanos before it ended (as the per-record path)
+            long began = Math.max(lazyLast, t - perRecordNanos);
             lazyLast = t;
             lazyDone++;
-            if (!callSend(t, t)) {
+            if (!callSend(t, began)) {
                 throw new IllegalStateException(producer.name() + ": an aggregated send() blocked");
             }
         }
@@ -311,7 +340,13 @@ final class Application {
         int total = lazyDone + q;
         if (total != lazyTotal) {
             lazyTotal = total;
-            cpu.setWork(cpuWork, (double) perRecordNanos * (total + 1));
+            if (q == 0) {
+                // the call in progress is no longer quiet: it finishes its work and is made at the job's end
+                callPending = true;
+                cpu.setWork(cpuWork, (double) perRecordNanos * (total + 1));
+            } else {
+                cpu.setWork(cpuWork, (double) perRecordNanos * total);
+            }
         }
         ensureObserved(now);
     }
@@ -343,9 +378,10 @@ final class Application {
         if (lazy) {
             materialize(sim.now(), false);
             if (lazyTotal > lazyDone) {
-                // the call in progress finishes its work; the rest are never made
+                // the call in progress finishes its work and is made; the rest are never made
                 lazyTotal = lazyDone;
                 if (cpuWork.onCpu()) {
+                    callPending = true;
                     cpu.setWork(cpuWork, (double) perRecordNanos * (lazyDone + 1));
                 }
             }
@@ -442,14 +478,11 @@ final class Application {
         if (!callSend(now, pendingSendTime)) {
             return;
         }
-        if (perRecordNanos > 0) {
+        if (perRecordNanos > 0 && cpu == null) {
             busy = true;
-            if (cpu != null) {
-                cpu.submit(cpuWork, perRecordNanos);
-            } else {
-                sim.scheduleAt(free, now + perRecordNanos);
-            }
+            sim.scheduleAt(free, now + perRecordNanos);
         } else {
+            // on a shared host the call's work was done before it blocked
             proceed(now);
         }
     }
