@@ -37,6 +37,11 @@ import java.util.Map;
  * @param brokerTopicMetersPerSec BrokerTopicMetrics meters (BytesInPerSec, TotalProduceRequestsPerSec, ...), cluster-wide rates
  * @param brokerThreadCpuCores broker CPU by thread class (network, requestHandler, replicaFetcher, otherJava, and nonJava: GC and
  *                             JIT, the process's CPU less its Java threads'), in cores summed over brokers
+ * @param brokerThreadWakeupsPerSec voluntary context switches per second of the brokers' Java threads by the same classes
+ *                             (network, requestHandler, replicaFetcher, otherJava; no nonJava), summed over brokers: each is the
+ *                             thread going to sleep and so one later wake-up. Only threads alive at both ends of the window count.
+ *                             Empty in runs made before it was measured
+ * @param brokerThreadPreemptionsPerSec likewise, nonvoluntary context switches (a runnable thread taken off its core)
  * @param machineSpeed         one core's speed right before the cluster started and right after it stopped ({@link MachineSpeed});
  *                             both null in runs made before the probe existed
  */
@@ -56,13 +61,16 @@ public record MeasuredRun(
         double otherCpuCores, boolean otherCpuFlagged, boolean machineCpuSaturated, Double cpuPressureSome,
         int machineCores, long machineMemoryMb,
         long ackedBytesInWindow, Map<String, LatencySummary> producerLatencyMsByTopic, Map<String, LatencySummary> endToEndLatencyMsByTopic,
-        Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores, MachineSpeed machineSpeed) {
+        Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores,
+        Map<String, Double> brokerThreadWakeupsPerSec, Map<String, Double> brokerThreadPreemptionsPerSec, MachineSpeed machineSpeed) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);
         endToEndLatencyMsByTopic = endToEndLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(endToEndLatencyMsByTopic);
         brokerTopicMetersPerSec = brokerTopicMetersPerSec == null ? Map.of() : new LinkedHashMap<>(brokerTopicMetersPerSec);
         brokerThreadCpuCores = brokerThreadCpuCores == null ? Map.of() : new LinkedHashMap<>(brokerThreadCpuCores);
+        brokerThreadWakeupsPerSec = brokerThreadWakeupsPerSec == null ? Map.of() : new LinkedHashMap<>(brokerThreadWakeupsPerSec);
+        brokerThreadPreemptionsPerSec = brokerThreadPreemptionsPerSec == null ? Map.of() : new LinkedHashMap<>(brokerThreadPreemptionsPerSec);
         machineSpeed = machineSpeed == null ? new MachineSpeed(null, null) : machineSpeed;
     }
 
@@ -105,6 +113,8 @@ public record MeasuredRun(
         endToEndLatencyMsByTopic.forEach((t, s) -> m.putAll(s.metrics("topic." + t + ".endToEndLatencyMs")));
         brokerTopicMetersPerSec.forEach((name, v) -> m.put(name, v));
         brokerThreadCpuCores.forEach((cls, v) -> m.put("cpuCores.brokerThreads." + cls, v));
+        brokerThreadWakeupsPerSec.forEach((cls, v) -> m.put("wakeupsPerSec.brokerThreads." + cls, v));
+        brokerThreadPreemptionsPerSec.forEach((cls, v) -> m.put("preemptionsPerSec.brokerThreads." + cls, v));
         return m;
     }
 

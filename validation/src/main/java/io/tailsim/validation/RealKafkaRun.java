@@ -74,7 +74,7 @@ public final class RealKafkaRun {
             try {
                 for (BrokerProcess b : cluster.brokers()) {
                     brokerPids.put(b.nodeId(), b.pid());
-                    probes.add(JmxProbe.connect(b.nodeId(), BrokerConfig.HOST, b.layout().jmxPort()));
+                    probes.add(JmxProbe.connect(b.nodeId(), BrokerConfig.HOST, b.layout().jmxPort(), b.pid()));
                 }
                 long driverPid = ProcessHandle.current().pid();
                 progress.accept("driving " + workload.producerCount() + " producers and " + workload.consumerCount() + " consumers: "
@@ -121,7 +121,8 @@ public final class RealKafkaRun {
                 cpu.brokerCores(), cpu.driverCores(), cpu.machineBusyCores(), cpu.otherCores(), cpu.otherFlagged(), cpu.machineSaturated(), cpu.pressureSomeFraction(),
                 machine.cores(), machine.physicalBytes() / (1024 * 1024),
                 result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
-                requests.topicMetersPerSec(), threadCores, new MachineSpeed(speedBefore, speedAfter));
+                requests.topicMetersPerSec(), threadCores, requests.threadWakeupsPerSec(), requests.threadPreemptionsPerSec(),
+                new MachineSpeed(speedBefore, speedAfter));
     }
 
     private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {

@@ -33,6 +33,8 @@ public class MeasuredRunTest {
                 Map.of(1, 0.3, 2, 0.25, 3, 0.2), 0.4, 1.3, 0.15, true, false, 0.42, 2, 24000,
                 9770L * 512, Map.of("t", LatencySummary.of(p)), Map.of("t", LatencySummary.of(e)),
                 Map.of("BytesInPerSec", 500_000.0), Map.of("network", 0.1, "requestHandler", 0.3),
+                Map.of("network", 900.0, "requestHandler", 1200.0, "replicaFetcher", 80.0, "otherJava", 40.0),
+                Map.of("network", 9.0, "requestHandler", 12.0, "replicaFetcher", 0.5, "otherJava", 0.0),
                 new MachineSpeed(1200.0, 1100.0));
     }
 
@@ -61,6 +63,48 @@ public class MeasuredRunTest {
         assertThat(back).isEqualTo(r);
         assertThat(back.producerLatencyHistogram().getTotalCount()).isEqualTo(1000);
         assertThat(back.endToEndLatencyHistogram().getValueAtPercentile(50)).isEqualTo(r.endToEndLatencyHistogram().getValueAtPercentile(50));
+    }
+
+    @Test
+    void brokerThreadWakeupsAndPreemptionsAreMetricsByThreadClass() {
+        Map<String, Double> m = sample().metrics();
+        assertThat(m).containsEntry("wakeupsPerSec.brokerThreads.network", 900.0)
+                .containsEntry("wakeupsPerSec.brokerThreads.requestHandler", 1200.0)
+                .containsEntry("wakeupsPerSec.brokerThreads.replicaFetcher", 80.0)
+                .containsEntry("wakeupsPerSec.brokerThreads.otherJava", 40.0)
+                .containsEntry("preemptionsPerSec.brokerThreads.network", 9.0)
+                .containsEntry("preemptionsPerSec.brokerThreads.otherJava", 0.0)
+                .containsEntry("cpuCores.brokerThreads.network", 0.1)
+                .doesNotContainKey("wakeupsPerSec.brokerThreads.nonJava");
+    }
+
+    @Test
+    void aRunWrittenBeforeThreadSwitchesWereMeasuredLoadsWithoutThem() {
+        String json = sample().toJson()
+                .replaceAll("(?s)\"brokerThreadWakeupsPerSec\" : \\{[^}]*},", "")
+                .replaceAll("(?s)\"brokerThreadPreemptionsPerSec\" : \\{[^}]*},", "")
+                .replaceAll(",\\s*\"(wakeups|preemptions)PerSec\\.brokerThreads\\.[a-zA-Z]+\" : [0-9.]+", "");
+        assertThat(json).doesNotContain("brokerThreadWakeupsPerSec", "brokerThreadPreemptionsPerSec", "wakeupsPerSec.", "preemptionsPerSec.")
+                .contains("\"brokerThreadCpuCores\"");
+        MeasuredRun old = MeasuredRun.fromJson(json);
+        assertThat(old.brokerThreadWakeupsPerSec()).isEmpty();
+        assertThat(old.brokerThreadPreemptionsPerSec()).isEmpty();
+        assertThat(old.brokerThreadCpuCores()).containsEntry("network", 0.1);
+        assertThat(old.metrics()).doesNotContainKeys("wakeupsPerSec.brokerThreads.network", "preemptionsPerSec.brokerThreads.network")
+                .containsKey("cpuCores.brokerThreads.network");
+        // The runs' reference takes each wake-up metric over the runs that have it, as it does the thread CPU.
+        MeasuredRun newer = sample();
+        MeasuredRun other = MeasuredRun.fromJson(newer.toJson().replace("\"network\" : 900.0", "\"network\" : 700.0"));
+        assertThat(other.brokerThreadWakeupsPerSec()).containsEntry("network", 700.0);
+        Map<Integer, MeasuredRun> runs = new LinkedHashMap<>();
+        runs.put(1, old);
+        runs.put(2, newer);
+        runs.put(3, other);
+        io.tailsim.validation.compare.MeasuredReference ref = io.tailsim.validation.compare.MeasuredReference.of(runs);
+        assertThat(ref.metrics().get("wakeupsPerSec.brokerThreads.network"))
+                .isEqualTo(new io.tailsim.validation.compare.MeasuredReference.Spread(800.0, 700.0, 900.0, 2));
+        assertThat(ref.metrics().get("preemptionsPerSec.brokerThreads.requestHandler").runs()).isEqualTo(2);
+        assertThat(ref.metrics().get("cpuCores.brokerThreads.network").runs()).isEqualTo(3);
     }
 
     @Test

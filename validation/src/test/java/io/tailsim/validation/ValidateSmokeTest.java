@@ -97,6 +97,17 @@ class ValidateSmokeTest {
         }
         assertThat(run.brokerTopicMetersPerSec()).containsKeys(JmxProbe.TOPIC_METERS.toArray(String[]::new));
         assertThat(run.brokerThreadCpuCores()).containsKeys("network", "requestHandler", "replicaFetcher", "otherJava", "nonJava");
+        // Wake-ups (voluntary context switches) and preemptions of the same Java threads, from threadPrint and /proc.
+        System.out.printf("[smoke] broker thread wake-ups/s %s, preemptions/s %s, CPU cores %s%n", run.brokerThreadWakeupsPerSec(),
+                run.brokerThreadPreemptionsPerSec(), run.brokerThreadCpuCores());
+        assertThat(run.brokerThreadWakeupsPerSec()).containsOnlyKeys("network", "requestHandler", "replicaFetcher", "otherJava");
+        assertThat(run.brokerThreadPreemptionsPerSec()).containsOnlyKeys("network", "requestHandler", "replicaFetcher", "otherJava");
+        for (String cls : List.of("network", "requestHandler")) {
+            assertThat(run.brokerThreadWakeupsPerSec().get(cls)).as("wake-ups " + cls).isPositive();
+            assertThat(run.metrics().get("wakeupsPerSec.brokerThreads." + cls)).isEqualTo(run.brokerThreadWakeupsPerSec().get(cls));
+            assertThat(reference.metrics().get("wakeupsPerSec.brokerThreads." + cls).median()).isEqualTo(run.brokerThreadWakeupsPerSec().get(cls));
+        }
+        assertThat(run.metrics()).containsKeys("preemptionsPerSec.brokerThreads.network", "preemptionsPerSec.brokerThreads.requestHandler");
         assertThat(run.brokerCpuCores()).containsOnlyKeys(1, 2, 3);
         assertThat(run.otherCpuFlagged()).isEqualTo(run.otherCpuCores() > 0.10);
 

@@ -13,12 +13,15 @@ import java.util.Map;
  * @param gcTimeMs          their accumulated time
  * @param topicMeterCounts  BrokerTopicMetrics meter Counts by name (BytesInPerSec, TotalProduceRequestsPerSec, ...)
  * @param threadCpuNanos    CPU time of the JVM's live threads summed by {@link ThreadClass} name
+ * @param threadSwitches    native thread id to class and context switches since start of the same Java threads (from
+ *                          {@link ThreadSwitches}); empty when the broker's process id is unknown or /proc absent
  */
 public record BrokerJmxSnapshot(int nodeId, long nanoTime, Map<String, HistogramSample> requestTimes, Map<String, Long> requestCounts,
                                 Long handlerIdleNanos, long gcCount, long gcTimeMs, Map<String, Long> topicMeterCounts,
-                                Map<String, Long> threadCpuNanos) {
+                                Map<String, Long> threadCpuNanos, Map<Long, ThreadSwitches.Sample> threadSwitches) {
     public BrokerJmxSnapshot {
         topicMeterCounts = topicMeterCounts == null ? Map.of() : Map.copyOf(topicMeterCounts);
         threadCpuNanos = threadCpuNanos == null ? Map.of() : Map.copyOf(threadCpuNanos);
+        threadSwitches = threadSwitches == null ? Map.of() : Map.copyOf(threadSwitches);
     }
 }

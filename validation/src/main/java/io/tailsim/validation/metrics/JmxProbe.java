@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads a broker's request metrics over its loopback JMX port. */
 public final class JmxProbe implements AutoCloseable {
@@ -32,19 +34,27 @@ public final class JmxProbe implements AutoCloseable {
             "ReplicationBytesOutPerSec", "TotalProduceRequestsPerSec", "TotalFetchRequestsPerSec");
 
     private final int nodeId;
+    private final Long pid;
     private final JMXConnector connector;
     private final MBeanServerConnection mbs;
 
-    private JmxProbe(int nodeId, JMXConnector connector) throws IOException {
+    private JmxProbe(int nodeId, Long pid, JMXConnector connector) throws IOException {
         this.nodeId = nodeId;
+        this.pid = pid;
         this.connector = connector;
         this.mbs = connector.getMBeanServerConnection();
     }
 
+    /** A probe without the broker's process id: its snapshots carry no thread switches. */
     public static JmxProbe connect(int nodeId, String host, int port) {
+        return connect(nodeId, host, port, null);
+    }
+
+    /** @param pid the broker JVM's process id on this machine, for its threads' switches in /proc; null for none */
+    public static JmxProbe connect(int nodeId, String host, int port, Long pid) {
         try {
             JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/jmxrmi");
-            return new JmxProbe(nodeId, JMXConnectorFactory.connect(url));
+            return new JmxProbe(nodeId, pid, JMXConnectorFactory.connect(url));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to node " + nodeId + "'s JMX on " + host + ":" + port, e);
         }
@@ -82,7 +92,17 @@ public final class JmxProbe implements AutoCloseable {
                 ObjectName on = new ObjectName("kafka.server:type=BrokerTopicMetrics,name=" + meter);
                 if (mbs.isRegistered(on)) bytes.put(meter, ((Number) mbs.getAttribute(on, "Count")).longValue());
             }
-            return new BrokerJmxSnapshot(nodeId, now, times, counts, idleCount, gcCount, gcTime, bytes, threadCpu());
+            ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(mbs, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
+            long[] ids = threads.getAllThreadIds();
+            Map<String, Long> cpu = threadCpu(threads, ids);
+            Map<Long, ThreadSwitches.Sample> switches = Map.of();
+            if (pid != null) {
+                // The same Java threads as the CPU times: those ThreadMXBean lists.
+                Set<Long> javaIds = new HashSet<>();
+                for (long id : ids) javaIds.add(id);
+                switches = ThreadSwitches.take(mbs, javaIds, ThreadSwitches.PROC, pid);
+            }
+            return new BrokerJmxSnapshot(nodeId, now, times, counts, idleCount, gcCount, gcTime, bytes, cpu, switches);
         } catch (IOException e) {
             throw new UncheckedIOException("JMX read from node " + nodeId + " failed", e);
         } catch (JMException e) {
@@ -91,9 +111,7 @@ public final class JmxProbe implements AutoCloseable {
     }
 
     /** CPU nanoseconds of the live Java threads by {@link ThreadClass}; threads without CPU accounting are left out. */
-    private Map<String, Long> threadCpu() throws IOException {
-        ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(mbs, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
-        long[] ids = threads.getAllThreadIds();
+    private static Map<String, Long> threadCpu(ThreadMXBean threads, long[] ids) {
         ThreadInfo[] infos = threads.getThreadInfo(ids);
         long[] cpu = threads.getThreadCpuTime(ids);
         Map<String, Long> byClass = new LinkedHashMap<>();

@@ -15,10 +15,16 @@ import java.util.Map;
  * @param handlerIdleFraction mean over brokers of the request handler pool's idle fraction; null if unavailable
  * @param gcCollections      collections in all broker JVMs in the window
  * @param gcTimeMs           their time
+ * @param threadCpuCores     thread class to CPU of the brokers' Java threads of that class, cores summed over brokers
+ * @param threadWakeupsPerSec     thread class to voluntary context switches (each one a sleep and a later wake-up) of those
+ *                                threads per second, summed over brokers; only threads alive at both edges of the window
+ *                                count; empty without /proc
+ * @param threadPreemptionsPerSec likewise, nonvoluntary context switches (preempted while runnable)
  */
 public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String, Double> requestsPerSec, Map<String, Long> requestCounts,
                             Double handlerIdleFraction, long gcCollections, long gcTimeMs, double seconds,
-                            Map<String, Double> topicMetersPerSec, Map<String, Double> threadCpuCores) {
+                            Map<String, Double> topicMetersPerSec, Map<String, Double> threadCpuCores,
+                            Map<String, Double> threadWakeupsPerSec, Map<String, Double> threadPreemptionsPerSec) {
 
     public static RequestWindow between(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after) {
         Map<Integer, BrokerJmxSnapshot> b = new LinkedHashMap<>();
@@ -33,6 +39,8 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
         long gcCount = 0, gcTime = 0;
         Map<String, Long> meters = new LinkedHashMap<>();
         Map<String, Double> threadCores = new LinkedHashMap<>();
+        Map<String, Double> wakeups = new LinkedHashMap<>();
+        Map<String, Double> preemptions = new LinkedHashMap<>();
         for (BrokerJmxSnapshot a : after) {
             BrokerJmxSnapshot s = b.get(a.nodeId());
             if (s == null) continue;
@@ -53,6 +61,8 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
                 a.threadCpuNanos().forEach((cls, n) -> {
                     if (s.threadCpuNanos().containsKey(cls)) threadCores.merge(cls, (n - s.threadCpuNanos().get(cls)) / (sec * 1e9), Double::sum);
                 });
+            ThreadSwitches.perSecond(s.threadSwitches(), a.threadSwitches(), sec, true).forEach((cls, r) -> wakeups.merge(cls, r, Double::sum));
+            ThreadSwitches.perSecond(s.threadSwitches(), a.threadSwitches(), sec, false).forEach((cls, r) -> preemptions.merge(cls, r, Double::sum));
         }
         if (paired == 0) throw new IllegalArgumentException("no broker has snapshots on both sides of the window");
         seconds /= paired;
@@ -69,7 +79,7 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
         Map<String, Double> meterRates = new LinkedHashMap<>();
         meters.forEach((m, c) -> meterRates.put(m, c / sec));
         return new RequestWindow(means, rates, counts, idleBrokers == 0 ? null : idleSum / idleBrokers, gcCount, gcTime, seconds,
-                meterRates, threadCores);
+                meterRates, threadCores, wakeups, preemptions);
     }
 
     /** The window mean of one histogram over all brokers; null when no broker recorded any in the window. */

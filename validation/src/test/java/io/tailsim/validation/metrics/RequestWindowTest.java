@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 class RequestWindowTest {
     private static BrokerJmxSnapshot snap(int node, double seconds, Map<String, HistogramSample> times, Map<String, Long> counts,
                                           Long idle, long gcCount, long gcMs) {
-        return new BrokerJmxSnapshot(node, (long) (seconds * 1e9), times, counts, idle, gcCount, gcMs, Map.of(), Map.of());
+        return new BrokerJmxSnapshot(node, (long) (seconds * 1e9), times, counts, idle, gcCount, gcMs, Map.of(), Map.of(), Map.of());
     }
 
     @Test
