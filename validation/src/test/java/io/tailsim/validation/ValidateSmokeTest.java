@@ -40,7 +40,8 @@ class ValidateSmokeTest {
     /** Rows the model must fill today; end-to-end and consumer-fetch rows wait for the model's consumers. */
     static final Set<String> SIMULATED_NOW = Set.of("producerLatencyMs.p50", "producerLatencyMs.p99", "topic.smoke-a.producerLatencyMs.p99",
             "Produce.TotalTimeMs.mean", "Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "Produce.requestsPerSec",
-            "FetchFollower.requestsPerSec", "throughputMBps", "cpuCores.brokersAndClients");
+            "FetchFollower.requestsPerSec", "throughputMBps", "cpuCores.brokersAndClients", "wakeupsPerSec.brokerThreads.network",
+            "wakeupsPerSec.brokerThreads.requestHandler", "wakeupsPerSec.brokerThreads.replicaFetcher");
 
     @Test
     @Timeout(value = 170, unit = TimeUnit.SECONDS)

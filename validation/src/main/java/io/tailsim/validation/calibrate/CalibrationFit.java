@@ -10,8 +10,10 @@ import java.util.function.ToDoubleFunction;
  * at the cores, not what its load costs), would bend the fit. A run that kept the cores busy and still carried its load is
  * used: its CPU is what that load cost on this machine. Few regressors per fit, each varied by the plan:
  * <ul>
- * <li>handler threads: their CPU on requests (all types) and partitions read by fetches (fetch sessions);</li>
- * <li>network threads: their CPU on requests (a request and its response together);</li>
+ * <li>handler threads: their CPU on requests (all types), partitions read by fetches (fetch sessions) and their wake-ups;</li>
+ * <li>network threads: their CPU on requests (a request and its response together) and their wake-ups: a thread pays a
+ *     fixed cost each time it wakes (the context switch, the selector's return, the loop's fixed work), however many
+ *     requests it then finds, so bursts cost less per request than requests that arrive one by one;</li>
  * <li>replica fetchers: their CPU on follower fetch responses and the partitions those fetches walk;</li>
  * <li>off the request path: the rest of the broker process (GC, JIT, kernel, KRaft) on requests and partitions read;</li>
  * <li>client: the driver's CPU on records sent (its producers' requests and its consumers' fetches follow the records in
@@ -21,8 +23,11 @@ import java.util.function.ToDoubleFunction;
  * @param samples every run; {@link #used()} those the fits rest on
  */
 public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
-    public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads");
-    public static final List<String> NETWORK = List.of("idle", "requests");
+    public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads", "wakeups");
+    public static final List<String> NETWORK = List.of("idle", "requests", "wakeups");
+    /** Without wake-up counts (runs measured before the harness counted them). */
+    public static final List<String> HANDLER_NO_WAKEUPS = List.of("idle", "requests", "partitionReads");
+    public static final List<String> NETWORK_NO_WAKEUPS = List.of("idle", "requests");
     public static final List<String> FETCHER = List.of("idle", "FetchFollower", "followerPartitionReads");
     public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
     public static final List<String> CLIENT = List.of("idle", "recordsSent");
@@ -33,11 +38,19 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
             throw new IllegalArgumentException("only " + s.size() + " of " + all.size() + " calibration runs are usable (neither flagged for other "
                     + "CPU use nor behind their offered load); at least 4 are needed: run `tailsim calibrate --fresh` on a quiet machine");
         List<String> names = s.stream().map(CalibrationSample::name).toList();
-        Fit handler = Fit.nnls("broker request handlers", HANDLER, names,
-                rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
-                column(s, CalibrationSample::handlerCpu));
-        Fit network = Fit.nnls("broker network threads", NETWORK, names,
-                rows(s, CalibrationSample::seconds, CalibrationSample::requests), column(s, CalibrationSample::networkCpu));
+        boolean wakeups = s.stream().allMatch(CalibrationSample::hasWakeups);
+        Fit handler = wakeups
+                ? Fit.nnls("broker request handlers", HANDLER, names, rows(s, CalibrationSample::seconds, CalibrationSample::requests,
+                        CalibrationSample::partitionReads, CalibrationSample::handlerWakeups), column(s, CalibrationSample::handlerCpu))
+                : Fit.nnls("broker request handlers", HANDLER_NO_WAKEUPS, names,
+                        rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
+                        column(s, CalibrationSample::handlerCpu));
+        Fit network = wakeups
+                ? Fit.nnls("broker network threads", NETWORK, names,
+                        rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::networkWakeups),
+                        column(s, CalibrationSample::networkCpu))
+                : Fit.nnls("broker network threads", NETWORK_NO_WAKEUPS, names,
+                        rows(s, CalibrationSample::seconds, CalibrationSample::requests), column(s, CalibrationSample::networkCpu));
         Fit fetcher = Fit.nnls("broker replica fetchers", FETCHER, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::fetchFollower, CalibrationSample::followerPartitionReads),
                 column(s, CalibrationSample::fetcherCpu));

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The calibration runs: short runs on three nodes chosen to move the fits' regressors apart (produce requests against
  * records by linger.ms, fetches by consumer groups, bytes by record size, fetch sessions by partition count, purgatory by
- * acks), none of them a suite scenario, so the suite's errors are measured on runs the profile was not fitted to. Every run is
- * light (well under the machine's saturation), 10 s of warm-up (20 s for the many-partition runs) and 15 s measured: about 50 s each
+ * acks, thread wake-ups against requests by bursty against Poisson sends), none of them a suite scenario, so the suite's errors are measured on runs the profile was not fitted to. Every run is
+ * light (well under the machine's saturation), 10 s of warm-up (40 s for the many-partition runs) and 15 s measured: about 50 s each
  * with start-up and shutdown.
  */
 public final class CalibrationPlan {
@@ -26,7 +26,12 @@ public final class CalibrationPlan {
 
     static final double WARMUP_SECONDS = 10;
     static final double MEASURE_SECONDS = 15;
-    static final double PARTITIONS_WARMUP_SECONDS = 20;
+    /**
+     * The many-partition runs wait longer: with 20 s, c08 (1,200 partitions) cost 8 times as much CPU per partition a fetch
+     * read as the suite's partitions-1000 with fetch sessions of the same size (2026-11-23), as if the brokers were still
+     * settling the 3,600 replicas they had just created.
+     */
+    static final double PARTITIONS_WARMUP_SECONDS = 40;
 
     private CalibrationPlan() {
     }
@@ -51,7 +56,24 @@ public final class CalibrationPlan {
         r.add(run("c09-acks1-600", "3 producers, 600 records/s, acks=1, linger.ms 0, 6 partitions, one consumer", 6, 3, 600, 512, 0, "1", 1));
         r.add(run("c10-spread-batches", "3 producers, 600 records/s with random keys over 60 partitions, linger.ms 10: many partitions per request",
                 60, 3, 600, 512, 10, "all", 1));
+        // Bursts: Trogdor's throttle sends each 100 ms period's records back to back, so the brokers' threads find several
+        // requests waiting when they wake. Against the Poisson runs above, where nearly every request wakes a thread, these
+        // separate a thread's cost per wake-up from its cost per request.
+        r.add(burstRun("c11-bursts-30-producers", "30 producers, Trogdor throttle, 600 records/s (2 per producer per 100 ms), "
+                + "linger.ms 5, 12 partitions, one consumer", 12, 30, 600, 5));
+        r.add(burstRun("c12-bursts-linger0", "6 producers, Trogdor throttle, 600 records/s (10 per producer per 100 ms), "
+                + "linger.ms 0, 12 partitions, one consumer", 12, 6, 600, 0));
         return r;
+    }
+
+    private static Run burstRun(String name, String description, int partitions, int producers, double recordsPerSec, int lingerMs) {
+        String topic = "calibrate";
+        ClusterSpec cluster = new ClusterSpec(3, ClusterSpec.DEFAULT_HEAP_MB, Map.of(), List.of(new TopicSpec(topic, partitions, 3, 2)));
+        ProducerGroupSpec p = new ProducerGroupSpec("p", topic, producers, recordsPerSec, 4, 512, Keys.ROUND_ROBIN,
+                new Arrival.Trogdor(Arrival.Trogdor.DEFAULT_PERIOD_NANOS, true, 1_000_000L),
+                Map.of("linger.ms", Integer.toString(lingerMs), "acks", "all"));
+        List<ConsumerGroupSpec> groups = List.of(new ConsumerGroupSpec("g0", List.of(topic), 1, Map.of()));
+        return new Run(name, description, new RunSpec(cluster, new WorkloadSpec(List.of(p), groups, WARMUP_SECONDS, MEASURE_SECONDS, 11)));
     }
 
     private static Run run(String name, String description, int partitions, int producers, double recordsPerSec, int valueBytes,

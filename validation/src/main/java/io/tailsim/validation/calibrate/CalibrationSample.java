@@ -21,12 +21,16 @@ import java.util.Map;
  * @param sendLagMedianMs how late the driver's sending thread woke for a record's intended time, median and mean: the OS
  *                        scheduler's wake-up latency on this loaded machine
  * @param machineSpeed    one core's speed right before and after the run (MachineSpeed), not used by the fits
+ * @param networkWakeups  times the brokers' network threads went to sleep in the window (voluntary context switches), each
+ *                        followed by a wake-up; {@code handlerWakeups} likewise for the request handlers; NaN for runs
+ *                        measured before the harness counted them
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
                                 double brokerCpu, double networkCpu, double fetcherCpu, double handlerCpu, double offPathCpu,
                                 double driverCpu, long gcCollections, long gcTimeMs, int brokers, boolean flagged, boolean behind,
-                                long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed) {
+                                long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
+                                double networkWakeups, double handlerWakeups) {
 
     public static CalibrationSample of(String name, MeasuredRun r) {
         double w = r.windowSeconds();
@@ -44,7 +48,9 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 r.sentInWindow(), brokers, network, fetcher, handler, Math.max(0, brokers - network - fetcher - handler),
                 r.driverCpuCores() * w, r.brokerGcCollections(), r.brokerGcTimeMs(), r.brokers(), r.otherCpuFlagged(),
                 r.failedSends() > 0 || r.ackedInWindow() < 0.95 * r.offeredRecordsPerSec() * w,
-                lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean(), r.machineSpeed());
+                lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean(), r.machineSpeed(),
+                r.brokerThreadWakeupsPerSec().getOrDefault("network", Double.NaN) * w,
+                r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w);
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */
@@ -59,6 +65,11 @@ public record CalibrationSample(String name, double seconds, double produce, dou
     public double followerPartitionReads() {
         double fetches = fetchFollower + fetchConsumer;
         return fetches <= 0 ? 0 : partitionReads * fetchFollower / fetches;
+    }
+
+    /** Whether the harness counted the broker threads' wake-ups in this run. */
+    public boolean hasWakeups() {
+        return !Double.isNaN(networkWakeups) && !Double.isNaN(handlerWakeups);
     }
 
     public double requests() {

@@ -60,7 +60,8 @@ public final class LocalProfileWriter {
         d.put("cpu", "tls-per-request", "0us", "published: validation/README.md, PLAINTEXT listeners, no TLS");
         d.put("cpu", "tls-per-kib", "0ns", "published: validation/README.md, PLAINTEXT listeners, no TLS");
         d.put("cpu", "network-thread-per-request", duration(n, "requests"), "fit: non-negative least squares of the brokers' network-thread CPU over "
-                + basis + ": " + estimate(n, "requests") + " per request of any type with its response; R^2 " + r2(n));
+                + basis + ": " + estimate(n, "requests") + " per request of any type with its response"
+                + (n.regressors().contains("wakeups") ? ", beside its cost per wake-up (network-thread-per-wakeup)" : "") + "; R^2 " + r2(n));
         d.put("cpu", "network-thread-per-response", "0us", "fit: whole-thread CPU cannot split reading a request from writing its response; "
                 + "both are in network-thread-per-request");
         d.put("cpu", "purgatory-complete", "0us", "fit: completions run on the handler thread of the fetch that advances the high watermark; "
@@ -99,6 +100,13 @@ public final class LocalProfileWriter {
         d.put("cpu", "scheduler-slice", schedulerSlice(m.cores()), "published: Linux EEVDF (kernel/sched/fair.c) base slice "
                 + "sysctl_sched_base_slice 0.75 ms, scaled by 1 + ilog2(min(online CPUs, 8)) under the default SCHED_TUNABLESCALING_LOG, "
                 + "here " + m.cores() + " CPUs; /sys/kernel/debug/sched/base_slice_ns is not readable without privileges");
+        if (n.regressors().contains("wakeups")) {
+            d.put("cpu", "network-thread-per-wakeup", duration(n, "wakeups"), "fit: the same network-thread fit: " + estimate(n, "wakeups")
+                    + " each time a network thread wakes (its voluntary context switches in /proc, counted per thread over the window): "
+                    + "the selector's return and the loop's fixed work, paid once however many requests it then reads and writes");
+            d.put("cpu", "request-handler-per-wakeup", duration(h, "wakeups"), "fit: the same handler fit: " + estimate(h, "wakeups")
+                    + " each time a request handler wakes on an empty request queue (its voluntary context switches in /proc)");
+        }
         d.put("cpu", "service-cv", "0.5", "fit: whole-thread CPU totals say nothing of the spread of single costs; the latency-blog profile's start 0.5");
 
         String loop = String.format(Locale.ROOT, "lognormal(mean=%s, cv=%.2f)", micros(m.loopbackOneWayMeanNanos()), m.loopbackOneWayCv());

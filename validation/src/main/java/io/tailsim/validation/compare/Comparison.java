@@ -33,6 +33,9 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     public static final List<String> TOPIC_PERCENTILES = List.of("p50", "p99");
     public static final String CPU = "cpuCores.brokersAndClients";
     public static final String THROUGHPUT = "throughputMBps";
+    /** Broker thread wake-ups per second by thread class, all brokers: Linux's voluntary context switches, and the model's. */
+    public static final String WAKEUPS = "wakeupsPerSec.brokerThreads.";
+    public static final List<String> WAKEUP_CLASSES = List.of("network", "requestHandler", "replicaFetcher");
 
     public Comparison {
         rows = List.copyOf(rows);
@@ -52,6 +55,7 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         for (String req : JmxProbe.REQUESTS) names.add(req + ".requestsPerSec");
         names.add(THROUGHPUT);
         names.add(CPU);
+        for (String cls : WAKEUP_CLASSES) names.add(WAKEUPS + cls);
         return names;
     }
 
@@ -86,6 +90,15 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
                 return stat(latency.startsWith(".producer") ? t.producerLatencyMs() : t.endToEndLatencyMs(), name.substring(at + latency.length()));
             }
             return null;
+        }
+        if (name.startsWith(WAKEUPS)) {
+            String cls = name.substring(WAKEUPS.length());
+            double sum = 0;
+            for (BrokerSummary b : s.brokers()) {
+                if (b.threadWakeupsPerSec() == null || !b.threadWakeupsPerSec().containsKey(cls)) return null;
+                sum += b.threadWakeupsPerSec().get(cls);
+            }
+            return sum;
         }
         String[] parts = name.split("\\.");
         if (parts.length == 2 && parts[1].equals("requestsPerSec")) {

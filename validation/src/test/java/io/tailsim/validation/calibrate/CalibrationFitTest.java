@@ -80,7 +80,7 @@ class CalibrationFitTest {
             }
             runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, records,
                     handler + network + fetcher + offPath, network, fetcher, handler, offPath, driver, 10, 50, 3, false,
-                    behind, 1000, 0.1, 0.3, null));
+                    behind, 1000, 0.1, 0.3, null, Double.NaN, Double.NaN));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(fit.used()).hasSize(9);
@@ -100,18 +100,61 @@ class CalibrationFitTest {
         assertThat(LocalProfileWriter.wakeup(fit, 2)).isEqualTo("lognormal(mean=300us, cv=2.83)");
     }
 
+    /**
+     * Network and handler CPU made of a cost per request and a cost per wake-up: Poisson-like runs wake a thread for nearly
+     * every request, bursty ones for a fraction of them, so the two costs separate; without wake-up counts (older runs)
+     * the fits fall back to requests alone.
+     */
+    @Test
+    void theFitsSeparateACostPerWakeupFromACostPerRequest() {
+        double netWake = 60e-6, handlerWake = 20e-6;
+        Random rnd = new Random(5);
+        List<CalibrationSample> runs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double w = 15;
+            double produce = w * (50 + rnd.nextInt(900)), ff = w * (30 + rnd.nextInt(600)), fc = w * rnd.nextInt(400);
+            double reads = w * (100 + rnd.nextInt(20000)), records = produce * 2;
+            double requests = produce + ff + fc;
+            double wakesPerRequest = i % 3 == 0 ? 0.3 + 0.1 * rnd.nextDouble() : 1.6 + 0.3 * rnd.nextDouble();
+            double netWakes = requests * wakesPerRequest, handlerWakes = requests * wakesPerRequest * 0.5;
+            double handler = IDLE * w + PRODUCE * requests + PARTITION_READ * reads + handlerWake * handlerWakes;
+            double network = NET_IDLE * w + NET_REQUEST * requests + netWake * netWakes;
+            double fetcher = FETCHER_IDLE * w + FETCHER_RESPONSE * ff + FETCHER_PARTITION * reads * ff / (ff + fc);
+            double offPath = OFF_IDLE * w + OFF_REQUEST * requests + OFF_PARTITION * reads;
+            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, records, handler + network + fetcher + offPath,
+                    network, fetcher, handler, offPath, CLIENT_IDLE * w + CLIENT_RECORD * records, 10, 50, 3, false, false,
+                    1000, 0.1, 0.3, null, netWakes, handlerWakes));
+        }
+        CalibrationFit fit = CalibrationFit.of(runs);
+        assertThat(fit.network().regressors()).isEqualTo(CalibrationFit.NETWORK);
+        assertThat(fit.network().coefficient("wakeups")).isCloseTo(netWake, within(1e-9));
+        assertThat(fit.network().coefficient("requests")).isCloseTo(NET_REQUEST, within(1e-9));
+        assertThat(fit.handler().coefficient("wakeups")).isCloseTo(handlerWake, within(1e-9));
+        assertThat(fit.handler().coefficient("requests")).isCloseTo(PRODUCE, within(1e-9));
+
+        List<CalibrationSample> older = new ArrayList<>(runs);
+        CalibrationSample r0 = runs.get(0);
+        older.set(0, new CalibrationSample(r0.name(), r0.seconds(), r0.produce(), r0.fetchFollower(), r0.fetchConsumer(),
+                r0.partitionReads(), r0.recordsSent(), r0.brokerCpu(), r0.networkCpu(), r0.fetcherCpu(), r0.handlerCpu(),
+                r0.offPathCpu(), r0.driverCpu(), 10, 50, 3, false, false, 1000, 0.1, 0.3, null, Double.NaN, Double.NaN));
+        assertThat(CalibrationFit.of(older).network().regressors()).isEqualTo(CalibrationFit.NETWORK_NO_WAKEUPS);
+    }
+
     @Test
     void refusesWhenTooFewRunsAreUsable() {
         List<CalibrationSample> runs = new ArrayList<>();
         for (int i = 0; i < 6; i++)
             runs.add(new CalibrationSample("r" + i, 15, 100, 100, 0, 100, 100, 10, 1, 1, 4, 4, 2, 1, 10, 3, i % 2 == 0,
-                    i % 2 == 1, 10, 0.1, 0.2, null));
+                    i % 2 == 1, 10, 0.1, 0.2, null, Double.NaN, Double.NaN));
         assertThatThrownBy(() -> CalibrationFit.of(runs)).hasMessageContaining("only 0 of 6 calibration runs are usable");
     }
 
     @Test
     void thePlanHasEnoughDistinctRunsForTheLargestFit() {
         assertThat(CalibrationPlan.runs()).hasSizeGreaterThan(CalibrationFit.HANDLER.size() + 2);
+        // bursty runs beside the Poisson ones, so that wake-ups and requests do not move together
+        assertThat(CalibrationPlan.runs()).filteredOn(r -> r.spec().workload().producers().get(0).arrival()
+                instanceof io.tailsim.validation.driver.Arrival.Trogdor).hasSizeGreaterThanOrEqualTo(2);
         assertThat(CalibrationPlan.runs()).extracting(CalibrationPlan.Run::name).doesNotHaveDuplicates().allMatch(n -> n.startsWith("c"));
         assertThat(CalibrationPlan.runs()).allSatisfy(r -> assertThat(r.spec().workload().warmupSeconds()).isGreaterThanOrEqualTo(10));
     }
@@ -126,7 +169,7 @@ class CalibrationFitTest {
             double produce = w * (100 + 50 * i), ff = w * (60 + 20 * (i % 3)), fc = w * 10 * (i % 2), reads = w * (300 + 700 * (i % 5));
             double broker = cores * w * 0.8, driver = cores * w * 0.2;
             runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, produce * 2, broker, broker * 0.2, broker * 0.1,
-                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, 1000, quiet ? 0.1 : 0.3, quiet ? 0.2 : 1.0, null));
+                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, 1000, quiet ? 0.1 : 0.3, quiet ? 0.2 : 1.0, null, Double.NaN, Double.NaN));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(LocalProfileWriter.quietRuns(fit, 2)).extracting(CalibrationSample::name).containsExactly("r0", "r1");

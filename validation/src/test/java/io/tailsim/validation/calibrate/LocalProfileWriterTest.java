@@ -32,7 +32,7 @@ class LocalProfileWriterTest {
             double driver = 0.1 * w + 300e-6 * records;
             runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, reads, records,
                     handler + network + fetcher + offPath, network, fetcher, handler, offPath, driver, 30, 120, 3, i == 4,
-                    i == 7, 1000, 0.1, 0.4, null));
+                    i == 7, 1000, 0.1, 0.4, null, Double.NaN, Double.NaN));
         }
         return CalibrationFit.of(runs);
     }
@@ -110,5 +110,31 @@ class LocalProfileWriterTest {
         assertThatThrownBy(() -> new ProfileDocument.Entry("1", "guess")).hasMessageContaining("published:, measured: or fit:");
         assertThat(ProfileDocument.scalar("303us")).isEqualTo("303us");
         assertThat(ProfileDocument.scalar("lognormal(mean=1us, cv=1)")).isEqualTo("\"lognormal(mean=1us, cv=1)\"");
+    }
+
+    /** With wake-up counts the profile gets the two per-wake-up costs, which the scenarios' loader reads back. */
+    @Test
+    void writesTheWakeupCostsWhenTheRunsCountedWakeups(@TempDir Path tmp) throws Exception {
+        List<CalibrationSample> runs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double w = 15, produce = w * (100 + 80 * i), ff = w * (50 + 37 * (i % 4)), fc = w * 20 * (i % 3);
+            double reads = w * (200 + 911 * (i % 7)), records = produce * (1 + i % 3);
+            double requests = produce + ff + fc;
+            double netWakes = requests * (i % 3 == 0 ? 0.4 : 1.7 + 0.01 * i), handlerWakes = netWakes * (0.5 + 0.02 * (i % 4));
+            double handler = 0.05 * w + 30e-6 * requests + 3e-6 * reads + 25e-6 * handlerWakes;
+            double network = 0.01 * w + 40e-6 * requests + 70e-6 * netWakes;
+            double fetcher = 0.005 * w + 50e-6 * ff + 4e-6 * reads * ff / (ff + fc);
+            double offPath = 0.02 * w + 900e-6 * requests + 30e-6 * reads;
+            runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, reads, records, handler + network + fetcher + offPath,
+                    network, fetcher, handler, offPath, 0.1 * w + 300e-6 * records, 30, 120, 3, false, false, 1000, 0.1, 0.4, null,
+                    netWakes, handlerWakes));
+        }
+        Path file = tmp.resolve("local.yaml");
+        Files.writeString(file, LocalProfileWriter.document(CalibrationFit.of(runs), MACHINE, "2026-01-01").render());
+        Testbed t = ProfileLoader.load(file);
+        assertThat(t.hardware().hostEffects().networkThreadPerWakeupNanos()).isCloseTo(70_000, within(5.0));
+        assertThat(t.hardware().hostEffects().requestHandlerPerWakeupNanos()).isCloseTo(25_000, within(5.0));
+        assertThat(t.hardware().cpu().networkThreadPerRequestNanos()).isCloseTo(40_000, within(5.0));
+        assertThat(t.sources().get("cpu.network-thread-per-wakeup")).startsWith("fit:").contains("context switches");
     }
 }

@@ -52,7 +52,9 @@ class ComparisonTest {
         assertThat(one).contains("Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.LocalTimeMs.mean",
                 "Produce.requestsPerSec", "FetchConsumer.requestsPerSec", "throughputMBps", "cpuCores.brokersAndClients");
         assertThat(one).noneMatch(m -> m.startsWith("topic."));
-        assertThat(one).hasSize(8 + 18 + 3 + 2);
+        assertThat(one).endsWith("wakeupsPerSec.brokerThreads.network", "wakeupsPerSec.brokerThreads.requestHandler",
+                "wakeupsPerSec.brokerThreads.replicaFetcher");
+        assertThat(one).hasSize(8 + 18 + 3 + 2 + 3);
         assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
                 .hasSize(one.size() + 8);
     }
@@ -74,6 +76,9 @@ class ComparisonTest {
         assertThat(c.row("cpuCores.brokersAndClients").orElseThrow().simulated())
                 .isCloseTo(summary.brokers().get(0).cpuUtilization() * 2, within(1e-12));
         assertThat(c.row("cpuCores.brokersAndClients").orElseThrow().measured()).isCloseTo(0.75 + 0.4, within(1e-12));
+        double networkWakeups = summary.brokers().stream().mapToDouble(b -> b.threadWakeupsPerSec().get("network")).sum();
+        assertThat(networkWakeups).isPositive();
+        assertThat(c.row("wakeupsPerSec.brokerThreads.network").orElseThrow().simulated()).isCloseTo(networkWakeups, within(1e-9));
         assertThat(c.row("topic.smoke-a.producerLatencyMs.p50").orElseThrow().simulated())
                 .isEqualTo(summary.topics().get("smoke-a").producerLatencyMs().p50());
         // Measured nothing for this request, and a model without consumers has no end-to-end figures: null, never zero.
