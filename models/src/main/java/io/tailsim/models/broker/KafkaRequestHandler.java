@@ -45,6 +45,17 @@ final class KafkaRequestHandler extends CompletingThread {
         broker.cpu().submit(this, work);
     }
 
+    /**
+     * Kafka stamps the dequeue (the end of RequestQueueTimeMs, the start of LocalTimeMs) on the handler thread once it
+     * runs, so its wake-up and its wait for a core count as queue time.
+     */
+    @Override
+    protected void started(long now) {
+        if (phase == LOCAL && current != null) {
+            current.dequeuedAt = now;
+        }
+    }
+
     @Override
     protected void cpuDone(long now) {
         if (phase == LOCAL) {

@@ -85,6 +85,17 @@ final class Processor extends CpuJob {
         broker.cpu().submit(this, work);
     }
 
+    /**
+     * Kafka stamps a response's dequeue (the end of ResponseQueueTimeMs) when the network thread, running, takes it from
+     * its response queue: the thread's wake-up and wait for a core are queue time, not send time.
+     */
+    @Override
+    protected void started(long now) {
+        if (current != null && current.sendTask) {
+            current.responseDequeuedAt = now;
+        }
+    }
+
     @Override
     protected void cpuDone(long now) {
         Request r = current;

@@ -69,6 +69,17 @@ public abstract class CpuJob {
         return wakeups;
     }
 
+    /** Submitted and not yet run: {@link #started} is due when it first gets a core. */
+    boolean startPending;
+
+    /**
+     * The thread runs its newly submitted work for the first time at {@code now}: after any wake-up latency and, when the
+     * host time-slices, once it gets a core (processor sharing runs every job from the moment it joins). Kafka stamps a
+     * request's dequeue time there, on the running thread. Must not touch the CPU.
+     */
+    protected void started(long now) {
+    }
+
     /** Called when the job's work is done, at simulated time {@code now}. */
     protected abstract void cpuDone(long now);
 }

@@ -152,6 +152,7 @@ public final class HostCpu {
         if (!(workNanos >= 0)) {
             throw new IllegalArgumentException(name + ": negative or NaN work " + workNanos);
         }
+        job.startPending = true;
         boolean asleep = sim.now() > job.lastDoneAt;
         if (asleep) {
             job.wakeups++;
@@ -206,6 +207,15 @@ public final class HostCpu {
         job.finishV = v + workNanos;
         push(job);
         reschedule();
+        markStarted(job);
+    }
+
+    /** The job runs its submitted work for the first time now (see {@link CpuJob#started}). */
+    void markStarted(CpuJob job) {
+        if (job.startPending) {
+            job.startPending = false;
+            job.started(sim.now());
+        }
     }
 
     /** Stops every job of {@code group} (a stop-the-world pause) until {@link #resume}. */
@@ -253,6 +263,7 @@ public final class HostCpu {
                 }
                 j.finishV = v + j.pausedWork;
                 push(j);
+                markStarted(j);
             } else {
                 i++;
             }

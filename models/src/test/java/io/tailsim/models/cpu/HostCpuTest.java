@@ -87,6 +87,38 @@ class HostCpuTest {
         assertThat(cpu.busyCoreNanosTotal()).isCloseTo(5_000_000, within(2.0));
     }
 
+    /**
+     * started(): when a thread first runs work it was handed — after its wake-up latency, and on a time-sliced host once a
+     * core is free — the instant Kafka stamps a request's dequeue on the running thread.
+     */
+    @Test
+    void startedIsWhenTheThreadFirstRunsItsWork() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        cpu.setTimeSlice(10_000_000);
+        cpu.setWakeupLatency(new io.tailsim.core.dist.Deterministic(200_000),
+                new io.tailsim.core.rng.RandomStreams(1).stream("w"));
+        List<Long> starts = new ArrayList<>();
+        class Recording extends CpuJob {
+            Recording() {
+                super(0);
+            }
+
+            @Override
+            protected void started(long now) {
+                starts.add(now);
+            }
+
+            @Override
+            protected void cpuDone(long now) {
+            }
+        }
+        cpu.submit(new Recording(), 1_000_000);   // wakes at 0.2 ms, runs to 1.2 ms
+        cpu.submit(new Recording(), 1_000_000);   // wakes at 0.2 ms, waits for the one core until 1.2 ms
+        sim.run();
+        assertThat(starts).containsExactly(200_000L, 1_200_000L);
+    }
+
     @Test
     void aWakeupCostMustBeANonNegativeNumber() {
         CpuJob job = new Job(new ArrayList<>());
