@@ -35,8 +35,10 @@ import java.util.Map;
  * @param ackedBytesInWindow   key and value bytes of the acknowledged window records
  * @param producerLatencyMsByTopic the producer latencies again, topic by topic (likewise end-to-end)
  * @param brokerTopicMetersPerSec BrokerTopicMetrics meters (BytesInPerSec, TotalProduceRequestsPerSec, ...), cluster-wide rates
- * @param brokerThreadCpuCores broker CPU by thread class (network, requestHandler, replicaFetcher, otherJava, and nonJava: GC and
- *                             JIT, the process's CPU less its Java threads'), in cores summed over brokers
+ * @param brokerThreadCpuCores broker CPU by thread class (network, requestHandler, replicaFetcher, otherJava; jit: the JIT
+ *                             compiler threads' CPU (/proc, {@code CompilerThreads}); and nonJava: GC and the
+ *                             other JVM threads, the process's CPU less its Java threads' and the JIT's), in cores summed
+ *                             over brokers (runs before 2026-11-23 23:30 UTC have no jit: their nonJava holds it)
  * @param brokerThreadWakeupsPerSec voluntary context switches per second of the brokers' Java threads by the same classes
  *                             (network, requestHandler, replicaFetcher, otherJava; no nonJava), summed over brokers: each is the
  *                             thread going to sleep and so one later wake-up. Only threads alive at both ends of the window count.

@@ -105,7 +105,7 @@ public final class RealKafkaRun {
         RequestWindow requests = RequestWindow.between(window.jmxBefore, window.jmxAfter);
         Map<String, Double> threadCores = new LinkedHashMap<>(requests.threadCpuCores());
         if (!threadCores.isEmpty()) {
-            // GC and JIT threads are not Java threads: the process's CPU less all of its Java threads'.
+            // GC and other JVM threads are not Java threads: the process's CPU less all of its Java threads' and the JIT's.
             double java = threadCores.values().stream().mapToDouble(Double::doubleValue).sum();
             threadCores.put("nonJava", Math.max(0, cpu.brokersTotalCores() - java));
         }

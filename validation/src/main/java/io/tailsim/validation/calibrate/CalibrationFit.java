@@ -16,13 +16,26 @@ import java.util.function.ToDoubleFunction;
  *     requests it then finds, so bursts cost less per request than requests that arrive one by one;</li>
  * <li>replica fetchers: their CPU on follower fetch responses and the partitions those fetches walk;</li>
  * <li>off the request path: the rest of the broker process (GC, JIT, kernel, KRaft) on requests and partitions read;</li>
+ * <li>JIT compiler threads (where the harness measured them apart): not a fit but their mean over the loaded runs;</li>
  * <li>client: the driver's CPU on records sent (its producers' requests and its consumers' fetches follow the records in
  *     these runs and do not separate from them).</li>
  * </ul>
  *
  * @param samples every run; {@link #used()} those the fits rest on
  */
-public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
+public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples,
+                             double jitCores, List<String> jitRuns) {
+    /**
+     * Runs offering at least this many records/s count as loaded for the JIT's level: a broker JVM in its first minute
+     * compiles whatever its traffic makes hot, about as much whatever the rate, and little when idle.
+     */
+    public static final double JIT_LOADED_RECORDS_PER_SEC = 100;
+
+    /** Without the JIT compiler threads measured apart. */
+    public CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
+        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of());
+    }
+
     public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads", "wakeups");
     public static final List<String> NETWORK = List.of("idle", "requests", "wakeups");
     /** Without wake-up counts (runs measured before the harness counted them). */
@@ -59,7 +72,14 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
                 column(s, CalibrationSample::offPathCpu));
         Fit client = Fit.nnls("clients (driver JVM)", CLIENT, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent), column(s, CalibrationSample::driverCpu));
-        return new CalibrationFit(handler, network, fetcher, offPath, client, List.copyOf(all));
+        // The JIT compiler threads' CPU, where measured: its mean over the loaded runs. It does not follow requests (0.45-0.99
+        // cores over 370-1,540 requests/s on 2026-11-23, lowest where the cores were saturated), so no per-request fit.
+        List<CalibrationSample> jitRuns = s.stream().filter(x -> !Double.isNaN(x.jitCpu())
+                && x.recordsSent() / x.seconds() >= JIT_LOADED_RECORDS_PER_SEC).toList();
+        double jit = jitRuns.isEmpty() || !s.stream().allMatch(x -> !Double.isNaN(x.jitCpu())) ? Double.NaN
+                : jitRuns.stream().mapToDouble(x -> x.jitCpu() / x.seconds()).average().orElse(Double.NaN);
+        return new CalibrationFit(handler, network, fetcher, offPath, client, List.copyOf(all), jit,
+                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList());
     }
 
     /** The runs the fits rest on. */

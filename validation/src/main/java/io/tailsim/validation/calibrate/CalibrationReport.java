@@ -27,6 +27,14 @@ public final class CalibrationReport {
                     s.fetchFollower() + s.fetchConsumer(), s.recordsSent(), s.brokerCpu(), s.driverCpu(), speed(s, true), speed(s, false), s.flagged() ? "**flagged**, not fitted" : s.behind() ? "fell behind its load, not fitted" : "ok"));
         }
         sb.append('\n');
+        if (!Double.isNaN(fit.jitCores()))
+            sb.append(String.format(Locale.ROOT, "## JIT compiler threads%n%nMean CPU of the brokers' C1/C2 compiler threads over the "
+                    + "loaded runs (%s): %.3f cores; not fitted on requests. Per run:%n%n| run | JIT cores |%n|---|---|%n",
+                    String.join(", ", fit.jitRuns()), fit.jitCores()));
+        if (!Double.isNaN(fit.jitCores()))
+            for (CalibrationSample x : fit.samples())
+                sb.append(String.format(Locale.ROOT, "| %s | %.3f |%n", x.name(), x.jitCpu() / x.seconds()));
+        if (!Double.isNaN(fit.jitCores())) sb.append('\n');
         for (Fit f : fit.fits()) {
             sb.append("## ").append(f.name()).append(String.format(Locale.ROOT, " (R^2 %.4f)%n%n", f.rSquared()));
             sb.append("| regressor | coefficient | standard error |\n|---|---|---|\n");

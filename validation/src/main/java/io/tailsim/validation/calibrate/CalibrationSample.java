@@ -14,7 +14,8 @@ import java.util.Map;
  * @param brokerCpu       all broker processes' CPU
  * @param networkCpu      their network threads' CPU; {@code fetcherCpu} and {@code handlerCpu} likewise (JMX thread CPU times)
  * @param offPathCpu      broker CPU on no request's path: the processes less their network, handler and fetcher threads
- *                        (GC, JIT, the kernel's work for the process, KRaft and other Java threads)
+ *                        and, when measured apart ({@code jitCpu}), their JIT compiler threads (GC, the kernel's work for
+ *                        the process, KRaft and other Java threads)
  * @param behind          the run did not carry its offered load (under 95% of the records it should have sent in the window
  *                        were acknowledged, or sends failed): its CPU is capped by the machine, not what its load costs. A run
  *                        that saturated the cores but carried its load used exactly the CPU that load costs.
@@ -24,13 +25,25 @@ import java.util.Map;
  * @param networkWakeups  times the brokers' network threads went to sleep in the window (voluntary context switches), each
  *                        followed by a wake-up; {@code handlerWakeups} likewise for the request handlers; NaN for runs
  *                        measured before the harness counted them
+ * @param jitCpu          the brokers' JIT compiler threads' CPU (/proc); NaN for runs measured before the harness read it
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
                                 double brokerCpu, double networkCpu, double fetcherCpu, double handlerCpu, double offPathCpu,
                                 double driverCpu, long gcCollections, long gcTimeMs, int brokers, boolean flagged, boolean behind,
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
-                                double networkWakeups, double handlerWakeups) {
+                                double networkWakeups, double handlerWakeups, double jitCpu) {
+
+    /** Without the JIT compiler threads' CPU measured apart (it is then inside {@code offPathCpu}). */
+    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
+                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
+                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
+                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
+                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups) {
+        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
+                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, Double.NaN);
+    }
 
     public static CalibrationSample of(String name, MeasuredRun r) {
         double w = r.windowSeconds();
@@ -42,15 +55,17 @@ public record CalibrationSample(String name, double seconds, double produce, dou
         double network = threads.get("network") * w;
         double fetcher = threads.get("replicaFetcher") * w;
         double handler = threads.getOrDefault("requestHandler", 0.0) * w;
+        double jit = threads.containsKey("jit") ? threads.get("jit") * w : Double.NaN;
         LatencySummary lag = r.driverSendLagMs();
         return new CalibrationSample(name, w, rate.getOrDefault("Produce", 0.0) * w, rate.getOrDefault("FetchFollower", 0.0) * w,
                 rate.getOrDefault("FetchConsumer", 0.0) * w, r.brokerTopicMetersPerSec().getOrDefault("TotalFetchRequestsPerSec", 0.0) * w,
-                r.sentInWindow(), brokers, network, fetcher, handler, Math.max(0, brokers - network - fetcher - handler),
+                r.sentInWindow(), brokers, network, fetcher, handler,
+                Math.max(0, brokers - network - fetcher - handler - (Double.isNaN(jit) ? 0 : jit)),
                 r.driverCpuCores() * w, r.brokerGcCollections(), r.brokerGcTimeMs(), r.brokers(), r.otherCpuFlagged(),
                 r.failedSends() > 0 || r.ackedInWindow() < 0.95 * r.offeredRecordsPerSec() * w,
                 lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean(), r.machineSpeed(),
                 r.brokerThreadWakeupsPerSec().getOrDefault("network", Double.NaN) * w,
-                r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w);
+                r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w, jit);
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */

@@ -85,12 +85,22 @@ public final class LocalProfileWriter {
                         + "the driver's consumers, Sender threads, histograms, GC and JIT, off the records' path");
         double idle = 0;
         for (Fit f : List.of(h, n, r, o)) idle += Math.max(0, f.coefficient("idle"));
-        d.put("cpu", "background-per-broker", String.format(Locale.ROOT, "%.4f", idle / BROKERS), String.format(Locale.ROOT,
-                "fit: the idle terms of the four broker fits (handlers %.3f, network %.3f, fetchers %.3f, off the request path %.3f cores) "
-                        + "over %d brokers, over %s: what the brokers burn with no traffic", h.coefficient("idle"), n.coefficient("idle"),
-                r.coefficient("idle"), o.coefficient("idle"), BROKERS, basis));
+        if (Double.isNaN(fit.jitCores())) {
+            d.put("cpu", "background-per-broker", String.format(Locale.ROOT, "%.4f", idle / BROKERS), String.format(Locale.ROOT,
+                    "fit: the idle terms of the four broker fits (handlers %.3f, network %.3f, fetchers %.3f, off the request path %.3f cores) "
+                            + "over %d brokers, over %s: what the brokers burn with no traffic", h.coefficient("idle"), n.coefficient("idle"),
+                    r.coefficient("idle"), o.coefficient("idle"), BROKERS, basis));
+        } else {
+            d.put("cpu", "background-per-broker", String.format(Locale.ROOT, "%.4f", (idle + fit.jitCores()) / BROKERS), String.format(Locale.ROOT,
+                    "fit: the idle terms of the four broker fits (handlers %.3f, network %.3f, fetchers %.3f, off the request path "
+                            + "without the JIT %.3f cores) plus the JIT compiler threads' CPU, %.3f cores, their mean over the %d runs "
+                            + "offering %.0f records/s or more (measured from /proc; a broker JVM in its first minute compiles what its "
+                            + "traffic makes hot, about as much at any rate), over %d brokers, over %s",
+                    h.coefficient("idle"), n.coefficient("idle"), r.coefficient("idle"), o.coefficient("idle"), fit.jitCores(),
+                    fit.jitRuns().size(), CalibrationFit.JIT_LOADED_RECORDS_PER_SEC, BROKERS, basis));
+        }
         d.put("cpu", "background-per-request", duration(o, "requests"), "fit: non-negative least squares of the brokers' CPU outside network, handler and "
-                + "fetcher threads (GC, JIT, kernel, KRaft and other threads) over " + basis + ": " + estimate(o, "requests")
+                + "fetcher threads (GC, kernel, KRaft and other threads" + (Double.isNaN(fit.jitCores()) ? ", JIT" : "; the JIT apart") + ") over " + basis + ": " + estimate(o, "requests")
                 + " per request; R^2 " + r2(o));
         d.put("cpu", "background-per-partition", duration(o, "partitionReads"), "fit: the same off-path fit: " + estimate(o, "partitionReads")
                 + " per partition a fetch reads (TotalFetchRequestsPerSec)");

@@ -15,13 +15,25 @@ import java.util.Map;
  * @param threadCpuNanos    CPU time of the JVM's live threads summed by {@link ThreadClass} name
  * @param threadSwitches    native thread id to class and context switches since start of the same Java threads (from
  *                          {@link ThreadSwitches}); empty when the broker's process id is unknown or /proc absent
+ * @param compilerTicks     native thread id to CPU clock ticks since start of the JVM's JIT compiler threads
+ *                          ({@link CompilerThreads}); empty likewise
  */
 public record BrokerJmxSnapshot(int nodeId, long nanoTime, Map<String, HistogramSample> requestTimes, Map<String, Long> requestCounts,
                                 Long handlerIdleNanos, long gcCount, long gcTimeMs, Map<String, Long> topicMeterCounts,
-                                Map<String, Long> threadCpuNanos, Map<Long, ThreadSwitches.Sample> threadSwitches) {
+                                Map<String, Long> threadCpuNanos, Map<Long, ThreadSwitches.Sample> threadSwitches,
+                                Map<Long, Long> compilerTicks) {
     public BrokerJmxSnapshot {
+        compilerTicks = compilerTicks == null ? Map.of() : Map.copyOf(compilerTicks);
         topicMeterCounts = topicMeterCounts == null ? Map.of() : Map.copyOf(topicMeterCounts);
         threadCpuNanos = threadCpuNanos == null ? Map.of() : Map.copyOf(threadCpuNanos);
         threadSwitches = threadSwitches == null ? Map.of() : Map.copyOf(threadSwitches);
+    }
+
+    /** Without compiler threads' CPU. */
+    public BrokerJmxSnapshot(int nodeId, long nanoTime, Map<String, HistogramSample> requestTimes, Map<String, Long> requestCounts,
+                             Long handlerIdleNanos, long gcCount, long gcTimeMs, Map<String, Long> topicMeterCounts,
+                             Map<String, Long> threadCpuNanos, Map<Long, ThreadSwitches.Sample> threadSwitches) {
+        this(nodeId, nanoTime, requestTimes, requestCounts, handlerIdleNanos, gcCount, gcTimeMs, topicMeterCounts, threadCpuNanos,
+                threadSwitches, Map.of());
     }
 }

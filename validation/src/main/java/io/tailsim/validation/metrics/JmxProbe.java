@@ -33,6 +33,9 @@ public final class JmxProbe implements AutoCloseable {
     public static final List<String> TOPIC_METERS = List.of("BytesInPerSec", "BytesOutPerSec", "ReplicationBytesInPerSec",
             "ReplicationBytesOutPerSec", "TotalProduceRequestsPerSec", "TotalFetchRequestsPerSec");
 
+    /** Pseudo thread class of the JIT compiler threads' CPU ({@link CompilerThreads}), beside the Java thread classes. */
+    public static final String JIT = "jit";
+
     private final int nodeId;
     private final Long pid;
     private final JMXConnector connector;
@@ -102,7 +105,8 @@ public final class JmxProbe implements AutoCloseable {
                 for (long id : ids) javaIds.add(id);
                 switches = ThreadSwitches.take(mbs, javaIds, ThreadSwitches.PROC, pid);
             }
-            return new BrokerJmxSnapshot(nodeId, now, times, counts, idleCount, gcCount, gcTime, bytes, cpu, switches);
+            Map<Long, Long> compilers = pid == null ? Map.of() : CompilerThreads.sample(ThreadSwitches.PROC, pid);
+            return new BrokerJmxSnapshot(nodeId, now, times, counts, idleCount, gcCount, gcTime, bytes, cpu, switches, compilers);
         } catch (IOException e) {
             throw new UncheckedIOException("JMX read from node " + nodeId + " failed", e);
         } catch (JMException e) {

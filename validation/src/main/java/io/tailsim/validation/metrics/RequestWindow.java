@@ -57,6 +57,9 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
             a.topicMeterCounts().forEach((m, c) -> {
                 if (s.topicMeterCounts().containsKey(m)) meters.merge(m, c - s.topicMeterCounts().get(m), Long::sum);
             });
+            if (sec > 0 && !a.compilerTicks().isEmpty())
+                threadCores.merge(JmxProbe.JIT, CompilerThreads.nanosBetween(s.compilerTicks(), a.compilerTicks(),
+                        ProcStat.clockTicksPerSecond()) / (sec * 1e9), Double::sum);
             if (sec > 0)
                 a.threadCpuNanos().forEach((cls, n) -> {
                     if (s.threadCpuNanos().containsKey(cls)) threadCores.merge(cls, (n - s.threadCpuNanos().get(cls)) / (sec * 1e9), Double::sum);
