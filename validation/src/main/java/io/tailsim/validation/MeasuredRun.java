@@ -39,6 +39,8 @@ import java.util.Map;
  *                             compiler threads' CPU (/proc, {@code CompilerThreads}); and nonJava: GC and the
  *                             other JVM threads, the process's CPU less its Java threads' and the JIT's), in cores summed
  *                             over brokers (runs before 2026-11-23 23:30 UTC have no jit: their nonJava holds it)
+ * @param driverJitCpuCores the driver JVM's JIT compiler threads' CPU in the window (part of driverCpuCores); null for runs
+ *                             measured before the harness read it (2026-11-24)
  * @param brokerThreadWakeupsPerSec voluntary context switches per second of the brokers' Java threads by the same classes
  *                             (network, requestHandler, replicaFetcher, otherJava; no nonJava), summed over brokers: each is the
  *                             thread going to sleep and so one later wake-up. Only threads alive at both ends of the window count.
@@ -64,7 +66,8 @@ public record MeasuredRun(
         int machineCores, long machineMemoryMb,
         long ackedBytesInWindow, Map<String, LatencySummary> producerLatencyMsByTopic, Map<String, LatencySummary> endToEndLatencyMsByTopic,
         Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores,
-        Map<String, Double> brokerThreadWakeupsPerSec, Map<String, Double> brokerThreadPreemptionsPerSec, MachineSpeed machineSpeed) {
+        Map<String, Double> brokerThreadWakeupsPerSec, Map<String, Double> brokerThreadPreemptionsPerSec, MachineSpeed machineSpeed,
+        Double driverJitCpuCores) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);
@@ -105,6 +108,7 @@ public record MeasuredRun(
         m.put("cpuCores.brokers", brokerCpuCores.values().stream().mapToDouble(Double::doubleValue).sum());
         brokerCpuCores.forEach((node, v) -> m.put("cpuCores.broker" + node, v));
         m.put("cpuCores.driver", driverCpuCores);
+        if (driverJitCpuCores != null) m.put("cpuCores.driverJit", driverJitCpuCores);
         m.put("cpuCores.other", otherCpuCores);
         m.put("cpuCores.machine", machineBusyCpuCores);
         if (cpuPressureSome != null) m.put("cpuPressure.some", cpuPressureSome);

@@ -83,12 +83,18 @@ public final class RealKafkaRun {
                     @Override
                     public void windowStarted() {
                         window.cpuBefore = CpuSample.take(brokerPids, driverPid);
+                        window.driverJitBefore = io.tailsim.validation.metrics.CompilerThreads.sample(
+                                io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
+                        window.jitFrom = System.nanoTime();
                         window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
                     }
 
                     @Override
                     public void windowEnded() {
                         window.cpuAfter = CpuSample.take(brokerPids, driverPid);
+                        window.driverJitAfter = io.tailsim.validation.metrics.CompilerThreads.sample(
+                                io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
+                        window.jitTo = System.nanoTime();
                         window.jmxAfter = probes.stream().map(JmxProbe::snapshot).toList();
                     }
                 });
@@ -122,7 +128,7 @@ public final class RealKafkaRun {
                 machine.cores(), machine.physicalBytes() / (1024 * 1024),
                 result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
                 requests.topicMetersPerSec(), threadCores, requests.threadWakeupsPerSec(), requests.threadPreemptionsPerSec(),
-                new MachineSpeed(speedBefore, speedAfter));
+                new MachineSpeed(speedBefore, speedAfter), window.driverJitCores(ProcStat.clockTicksPerSecond()));
     }
 
     private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {
@@ -146,5 +152,14 @@ public final class RealKafkaRun {
     private static final class Window {
         CpuSample cpuBefore, cpuAfter;
         List<BrokerJmxSnapshot> jmxBefore, jmxAfter;
+        Map<Long, Long> driverJitBefore, driverJitAfter;
+        long jitFrom, jitTo;
+
+        /** The driver JVM's own JIT compiler threads' CPU over the window, cores; null if /proc gave nothing. */
+        Double driverJitCores(long ticksPerSecond) {
+            if (driverJitAfter == null || driverJitAfter.isEmpty() || jitTo <= jitFrom) return null;
+            return io.tailsim.validation.metrics.CompilerThreads.nanosBetween(driverJitBefore, driverJitAfter, ticksPerSecond)
+                    / (double) (jitTo - jitFrom);
+        }
     }
 }

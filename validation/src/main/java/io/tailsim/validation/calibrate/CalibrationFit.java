@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  * @param samples every run; {@link #used()} those the fits rest on
  */
 public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples,
-                             double jitCores, List<String> jitRuns) {
+                             double jitCores, List<String> jitRuns, double driverJitCores) {
     /**
      * Runs offering at least this many records/s count as loaded for the JIT's level: a broker JVM in its first minute
      * compiles whatever its traffic makes hot, about as much whatever the rate, and little when idle.
@@ -33,7 +33,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
 
     /** Without the JIT compiler threads measured apart. */
     public CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
-        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of());
+        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of(), Double.NaN);
     }
 
     public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads", "wakeups");
@@ -78,8 +78,11 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
                 && x.recordsSent() / x.seconds() >= JIT_LOADED_RECORDS_PER_SEC).toList();
         double jit = jitRuns.isEmpty() || !s.stream().allMatch(x -> !Double.isNaN(x.jitCpu())) ? Double.NaN
                 : jitRuns.stream().mapToDouble(x -> x.jitCpu() / x.seconds()).average().orElse(Double.NaN);
+        // the driver JVM compiles too: the same mean over the same loaded runs, where measured in every used run
+        double driverJit = jitRuns.isEmpty() || !s.stream().allMatch(x -> !Double.isNaN(x.driverJitCpu())) ? Double.NaN
+                : jitRuns.stream().mapToDouble(x -> x.driverJitCpu() / x.seconds()).average().orElse(Double.NaN);
         return new CalibrationFit(handler, network, fetcher, offPath, client, List.copyOf(all), jit,
-                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList());
+                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList(), driverJit);
     }
 
     /** The runs the fits rest on. */

@@ -26,13 +26,25 @@ import java.util.Map;
  *                        followed by a wake-up; {@code handlerWakeups} likewise for the request handlers; NaN for runs
  *                        measured before the harness counted them
  * @param jitCpu          the brokers' JIT compiler threads' CPU (/proc); NaN for runs measured before the harness read it
+ * @param driverJitCpu    the driver JVM's JIT compiler threads' CPU, taken out of {@code driverCpu}; NaN likewise
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
                                 double brokerCpu, double networkCpu, double fetcherCpu, double handlerCpu, double offPathCpu,
                                 double driverCpu, long gcCollections, long gcTimeMs, int brokers, boolean flagged, boolean behind,
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
-                                double networkWakeups, double handlerWakeups, double jitCpu) {
+                                double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu) {
+
+    /** Without the driver's JIT measured apart. */
+    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
+                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
+                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
+                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
+                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu) {
+        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
+                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, Double.NaN);
+    }
 
     /** Without the JIT compiler threads' CPU measured apart (it is then inside {@code offPathCpu}). */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
@@ -61,11 +73,12 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 rate.getOrDefault("FetchConsumer", 0.0) * w, r.brokerTopicMetersPerSec().getOrDefault("TotalFetchRequestsPerSec", 0.0) * w,
                 r.sentInWindow(), brokers, network, fetcher, handler,
                 Math.max(0, brokers - network - fetcher - handler - (Double.isNaN(jit) ? 0 : jit)),
-                r.driverCpuCores() * w, r.brokerGcCollections(), r.brokerGcTimeMs(), r.brokers(), r.otherCpuFlagged(),
+                (r.driverCpuCores() - (r.driverJitCpuCores() == null ? 0 : r.driverJitCpuCores())) * w, r.brokerGcCollections(), r.brokerGcTimeMs(), r.brokers(), r.otherCpuFlagged(),
                 r.failedSends() > 0 || r.ackedInWindow() < 0.95 * r.offeredRecordsPerSec() * w,
                 lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean(), r.machineSpeed(),
                 r.brokerThreadWakeupsPerSec().getOrDefault("network", Double.NaN) * w,
-                r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w, jit);
+                r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w, jit,
+                r.driverJitCpuCores() == null ? Double.NaN : r.driverJitCpuCores() * w);
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */

@@ -77,9 +77,16 @@ public final class LocalProfileWriter {
                 + "runs; all of it beyond send() is in client-background-per-record");
         d.put("cpu", "client-per-record", micros(SEND_NANOS), "published: real-kafka-here.md rows 2 MB/s and 15 MB/s: 7.5 times the records "
                 + "at about the same request rate added 0.13 cores, about 5 us per send() on the application thread");
-        d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle"))),
-                "fit: non-negative least squares of the driver JVM's CPU over " + basis + ": idle " + String.format(Locale.ROOT, "%.3f", c.coefficient("idle"))
-                        + " cores; R^2 " + r2(c));
+        if (Double.isNaN(fit.driverJitCores())) {
+            d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle"))),
+                    "fit: non-negative least squares of the driver JVM's CPU over " + basis + ": idle " + String.format(Locale.ROOT, "%.3f", c.coefficient("idle"))
+                            + " cores; R^2 " + r2(c));
+        } else {
+            d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle")) + fit.driverJitCores()),
+                    String.format(Locale.ROOT, "fit: non-negative least squares of the driver JVM's CPU without its JIT compiler threads over %s: "
+                            + "idle %.3f cores; R^2 %s; plus its JIT compiler threads' CPU, %.3f cores, their mean over the loaded runs "
+                            + "(/proc; steady over the window, not a cost per record)", basis, c.coefficient("idle"), r2(c), fit.driverJitCores()));
+        }
         d.put("cpu", "client-background-per-record", Math.round(Math.max(0, c.coefficient("recordsSent") * 1e9 - SEND_NANOS)) + "ns",
                 "fit: the same driver fit: " + estimate(c, "recordsSent") + " per record sent, less the 5 us of send() in client-per-record: "
                         + "the driver's consumers, Sender threads, histograms, GC and JIT, off the records' path");

@@ -153,15 +153,17 @@ class CalibrationFitTest {
             double records = i == 0 ? 20 * w : (200 + 100 * i) * w;
             double off = 0.1 * w + 100e-6 * (produce + ff + fc);
             runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, records, off + jit[i] * w + 1, 0.2, 0.2, 0.6, off,
-                    1, 10, 50, 3, false, false, 1000, 0.1, 0.3, null, produce, produce / 2, jit[i] * w));
+                    1, 10, 50, 3, false, false, 1000, 0.1, 0.3, null, produce, produce / 2, jit[i] * w, jit[i] * w / 10));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(fit.jitCores()).isCloseTo((0.6 + 0.8 + 0.7 + 0.5 + 0.9) / 5, within(1e-9));
+        assertThat(fit.driverJitCores()).isCloseTo((0.6 + 0.8 + 0.7 + 0.5 + 0.9) / 50, within(1e-9));
         assertThat(fit.jitRuns()).containsExactly("r1", "r2", "r3", "r4", "r5");
         assertThat(fit.offPath().coefficient("requests")).isCloseTo(100e-6, within(1e-9));
         runs.set(3, new CalibrationSample("r3", 15, 100, 100, 0, 100, 4500, 10, 1, 1, 4, 4, 1, 10, 50, 3, false, false, 1000, 0.1,
                 0.3, null, 100, 50));
         assertThat(CalibrationFit.of(runs).jitCores()).isNaN();
+        assertThat(CalibrationFit.of(runs).driverJitCores()).isNaN();
     }
 
     @Test
