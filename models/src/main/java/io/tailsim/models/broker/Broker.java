@@ -678,13 +678,18 @@ public final class Broker {
 
     /** Tasks waiting for any network thread of this broker. */
     public int networkThreadBacklog() {
-        int n = 0;
+        return (int) sumOverNetworkThreads(Processor::queued);
+    }
+
+    /** {@code f} summed over every network thread of this broker, both listeners' when they are split. */
+    private long sumOverNetworkThreads(java.util.function.ToLongFunction<Processor> f) {
+        long n = 0;
         for (Processor p : clientListener.processors) {
-            n += p.queued();
+            n += f.applyAsLong(p);
         }
         if (interBrokerListener != clientListener) {
             for (Processor p : interBrokerListener.processors) {
-                n += p.queued();
+                n += f.applyAsLong(p);
             }
         }
         return n;
@@ -692,16 +697,7 @@ public final class Broker {
 
     /** Network thread wake-ups (work handed to a sleeping thread) since the last reset, all listeners. */
     public long networkThreadWakeups() {
-        long n = 0;
-        for (Processor p : clientListener.processors) {
-            n += p.wakeups();
-        }
-        if (interBrokerListener != clientListener) {
-            for (Processor p : interBrokerListener.processors) {
-                n += p.wakeups();
-            }
-        }
-        return n - wakeupBase[0];
+        return sumOverNetworkThreads(Processor::wakeups) - wakeupBase[0];
     }
 
     /** Request handler thread wake-ups since the last reset. */

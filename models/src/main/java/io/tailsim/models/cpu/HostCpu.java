@@ -207,14 +207,14 @@ public final class HostCpu {
         job.finishV = v + workNanos;
         push(job);
         reschedule();
-        markStarted(job);
+        markStarted(job, sim.now());
     }
 
-    /** The job runs its submitted work for the first time now (see {@link CpuJob#started}). */
-    void markStarted(CpuJob job) {
+    /** The job runs its submitted work for the first time now (see {@link CpuJob#started}); both schedulers call it. */
+    static void markStarted(CpuJob job, long now) {
         if (job.startPending) {
             job.startPending = false;
-            job.started(sim.now());
+            job.started(now);
         }
     }
 
@@ -263,7 +263,7 @@ public final class HostCpu {
                 }
                 j.finishV = v + j.pausedWork;
                 push(j);
-                markStarted(j);
+                markStarted(j, sim.now());
             } else {
                 i++;
             }

@@ -143,11 +143,7 @@ final class TimeSlicedCores {
             segment(job, now, job.total - job.rem, speed);
         }
         c.reschedule();
-        if (job.startPending) {
-            // its first core since it was handed this work (HostCpu.markStarted's twin)
-            job.startPending = false;
-            job.started(now);
-        }
+        HostCpu.markStarted(job, now);
     }
 
     /** Core {@code c} has no job: the head of the queue takes it with a fresh slice, or it goes free. */
