@@ -12,6 +12,7 @@ import io.tailsim.validation.metrics.MachineSpeed;
 import org.HdrHistogram.Histogram;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +40,8 @@ import java.util.Map;
  *                             compiler threads' CPU (/proc, {@code CompilerThreads}); and nonJava: GC and the
  *                             other JVM threads, the process's CPU less its Java threads' and the JIT's), in cores summed
  *                             over brokers (runs before 2026-11-23 23:30 UTC have no jit: their nonJava holds it)
+ * @param driverSendLagQuantilesMs the driver's send lag at 0%, 1%, ..., 100% (ms): the whole distribution of how late its
+ *                             sending threads woke, for the OS wake-up latency; null for runs before 2026-11-24
  * @param driverJitCpuCores the driver JVM's JIT compiler threads' CPU in the window (part of driverCpuCores); null for runs
  *                             measured before the harness read it (2026-11-24)
  * @param brokerThreadWakeupsPerSec voluntary context switches per second of the brokers' Java threads by the same classes
@@ -67,7 +70,7 @@ public record MeasuredRun(
         long ackedBytesInWindow, Map<String, LatencySummary> producerLatencyMsByTopic, Map<String, LatencySummary> endToEndLatencyMsByTopic,
         Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores,
         Map<String, Double> brokerThreadWakeupsPerSec, Map<String, Double> brokerThreadPreemptionsPerSec, MachineSpeed machineSpeed,
-        Double driverJitCpuCores) {
+        Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);

@@ -128,7 +128,8 @@ public final class RealKafkaRun {
                 machine.cores(), machine.physicalBytes() / (1024 * 1024),
                 result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
                 requests.topicMetersPerSec(), threadCores, requests.threadWakeupsPerSec(), requests.threadPreemptionsPerSec(),
-                new MachineSpeed(speedBefore, speedAfter), window.driverJitCores(ProcStat.clockTicksPerSecond()));
+                new MachineSpeed(speedBefore, speedAfter), window.driverJitCores(ProcStat.clockTicksPerSecond()),
+                LatencySummary.percentiles(result.sendLagUs()));
     }
 
     private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {

@@ -27,13 +27,26 @@ import java.util.Map;
  *                        measured before the harness counted them
  * @param jitCpu          the brokers' JIT compiler threads' CPU (/proc); NaN for runs measured before the harness read it
  * @param driverJitCpu    the driver JVM's JIT compiler threads' CPU, taken out of {@code driverCpu}; NaN likewise
+ * @param sendLagQuantilesMs the send lag at 0%, 1%, ..., 100% (ms); null likewise
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
                                 double brokerCpu, double networkCpu, double fetcherCpu, double handlerCpu, double offPathCpu,
                                 double driverCpu, long gcCollections, long gcTimeMs, int brokers, boolean flagged, boolean behind,
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
-                                double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu) {
+                                double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
+                                java.util.List<Double> sendLagQuantilesMs) {
+
+    /** Without the send lag's whole distribution. */
+    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
+                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
+                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
+                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
+                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu) {
+        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
+                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, null);
+    }
 
     /** Without the driver's JIT measured apart. */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
@@ -78,7 +91,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean(), r.machineSpeed(),
                 r.brokerThreadWakeupsPerSec().getOrDefault("network", Double.NaN) * w,
                 r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w, jit,
-                r.driverJitCpuCores() == null ? Double.NaN : r.driverJitCpuCores() * w);
+                r.driverJitCpuCores() == null ? Double.NaN : r.driverJitCpuCores() * w, r.driverSendLagQuantilesMs());
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */

@@ -15,6 +15,14 @@ public record LatencySummary(long count, Double p50, Double p95, Double p99, @Js
                 ms(us.getValueAtPercentile(99.9)), ms(us.getMaxValue()), us.getMean() / 1000.0);
     }
 
+    /** The histogram's values at 0%, 1%, ..., 100% in milliseconds (101 values); null when nothing was recorded. */
+    public static java.util.List<Double> percentiles(Histogram us) {
+        if (us.getTotalCount() == 0) return null;
+        java.util.List<Double> q = new java.util.ArrayList<>(101);
+        for (int p = 0; p <= 100; p++) q.add(ms(p == 0 ? us.getMinValue() : us.getValueAtPercentile(p)));
+        return q;
+    }
+
     private static double ms(long us) {
         return us / 1000.0;
     }

@@ -166,6 +166,36 @@ class CalibrationFitTest {
         assertThat(CalibrationFit.of(runs).driverJitCores()).isNaN();
     }
 
+    /** With the quiet runs' whole send-lag distribution the wake-up latency is that distribution, not a lognormal. */
+    @Test
+    void theWakeUpLatencyIsTheQuietRunsMeasuredDistributionWhenTheyHaveIt() {
+        List<CalibrationSample> runs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean quiet = i < 2;
+            double w = 15, cores = quiet ? 0.7 : 1.9;
+            double produce = w * (100 + 50 * i), ff = w * (60 + 20 * (i % 3)), fc = w * 10 * (i % 2), reads = w * (300 + 700 * (i % 5));
+            double broker = cores * w * 0.8, driver = cores * w * 0.2;
+            List<Double> q = new ArrayList<>();
+            for (int p = 0; p <= 100; p++) q.add((quiet ? 0.1 : 1.0) * (1 + p / 100.0) * (i == 1 ? 2 : 1));
+            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, produce * 2, broker, broker * 0.2, broker * 0.1,
+                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, i == 1 ? 3000 : 1000, 0.15, 0.2, null,
+                    produce, produce / 2, Double.NaN, Double.NaN, q));
+        }
+        CalibrationFit fit = CalibrationFit.of(runs);
+        double[] pooled = LocalProfileWriter.quietQuantiles(fit, 2);
+        // r0 (1,000 records) at 0.1 x (1 + p), r1 (3,000) at twice that: weighted 0.175 x (1 + p)
+        assertThat(pooled[0]).isCloseTo(0.175, within(1e-12));
+        assertThat(pooled[100]).isCloseTo(0.35, within(1e-12));
+        assertThat(LocalProfileWriter.wakeup(fit, 2)).startsWith("empirical(175us, 177us, ").endsWith(", 350us)");
+        // one quiet run without it: back to the lognormal
+        CalibrationSample r1 = runs.get(1);
+        runs.set(1, new CalibrationSample(r1.name(), r1.seconds(), r1.produce(), r1.fetchFollower(), r1.fetchConsumer(),
+                r1.partitionReads(), r1.recordsSent(), r1.brokerCpu(), r1.networkCpu(), r1.fetcherCpu(), r1.handlerCpu(),
+                r1.offPathCpu(), r1.driverCpu(), 10, 50, 3, false, false, 3000, 0.15, 0.2, null, r1.networkWakeups(),
+                r1.handlerWakeups(), Double.NaN, Double.NaN));
+        assertThat(LocalProfileWriter.wakeup(CalibrationFit.of(runs), 2)).startsWith("lognormal(");
+    }
+
     @Test
     void refusesWhenTooFewRunsAreUsable() {
         List<CalibrationSample> runs = new ArrayList<>();
