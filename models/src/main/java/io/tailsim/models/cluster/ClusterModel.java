@@ -320,7 +320,7 @@ public final class ClusterModel {
         }, 0);
     }
 
-    /** The profile's OS scheduler on {@code cpu}: its time slice, if any, and wake-up latency, from the host's own stream. */
+    /** Thread wake-ups per second of the window, by thread class. */
     private static Map<String, Double> wakeupRates(Broker b, double secs) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("network", secs > 0 ? b.networkThreadWakeups() / secs : Double.NaN);
@@ -329,6 +329,7 @@ public final class ClusterModel {
         return m;
     }
 
+    /** The profile's OS scheduler on {@code cpu}: its time slice, if any, and wake-up latency, from the host's own stream. */
     private void wakeupLatency(HostCpu cpu) {
         if (profile.hostEffects().schedulerSliceNanos() > 0) {
             cpu.setTimeSlice(profile.hostEffects().schedulerSliceNanos());
