@@ -93,13 +93,12 @@ class ProfileLoaderTest {
     void hostEffectsAreOptionalAndReadWhenGiven(@TempDir Path dir) throws IOException {
         assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects()).isEqualTo(HardwareProfile.HostEffects.NONE);
         Path f = dir.resolve("p.yaml");
-        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:", String.join("\n",
+        withCpuLines(f, String.join("\n",
                 "  background-per-broker: {value: 0.15, source: \"measured: idle broker\"}",
                 "  background-per-request: {value: 900us, source: \"fit: off-path CPU per request\"}",
                 "  background-per-partition: {value: 30us, source: \"fit: off-path CPU per partition read\"}",
                 "  background-burst: {value: 3ms, source: \"fit: an assumption\"}",
-                "  wakeup-latency: {value: \"lognormal(mean=400us, cv=3)\", source: \"measured: send lag\"}",
-                "  service-cv:")));
+                "  wakeup-latency: {value: \"lognormal(mean=400us, cv=3)\", source: \"measured: send lag\"}"));
         HardwareProfile.HostEffects fx = ProfileLoader.load(f).hardware().hostEffects();
         assertThat(fx.backgroundCoresPerBroker()).isEqualTo(0.15);
         assertThat(fx.backgroundPerRequestNanos()).isEqualTo(900_000);
@@ -113,8 +112,7 @@ class ProfileLoaderTest {
     void theSchedulerSliceIsReadAndProcessorSharingIsTheDefault(@TempDir Path dir) throws IOException {
         assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().schedulerSliceNanos()).isZero();
         Path f = dir.resolve("p.yaml");
-        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
-                "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}\n  service-cv:"));
+        withCpuLines(f, "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}");
         assertThat(ProfileLoader.load(f).hardware().hostEffects().schedulerSliceNanos()).isEqualTo(1_500_000);
     }
 
@@ -134,8 +132,7 @@ class ProfileLoaderTest {
     @Test
     void aNegativeBackgroundLoadNamesItsKey(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("p.yaml");
-        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
-                "  background-per-broker: {value: -0.5, source: \"measured: idle broker\"}\n  service-cv:"));
+        withCpuLines(f, "  background-per-broker: {value: -0.5, source: \"measured: idle broker\"}");
         assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("cpu.background-per-broker")
                 .hasMessageContaining("-0.5");
     }
@@ -144,11 +141,9 @@ class ProfileLoaderTest {
     void theFetchersPerPartitionCostIsOptionalAndReadWhenGiven(@TempDir Path dir) throws IOException {
         assertThat(ProfileLoader.load(LATENCY).hardware().cpu().replicaFetcherPerPartitionNanos()).isZero();
         Path f = dir.resolve("p.yaml");
-        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
-                "  replica-fetcher-per-partition: {value: 4us, source: \"fit: fetcher CPU per partition\"}\n  service-cv:"));
+        withCpuLines(f, "  replica-fetcher-per-partition: {value: 4us, source: \"fit: fetcher CPU per partition\"}");
         assertThat(ProfileLoader.load(f).hardware().cpu().replicaFetcherPerPartitionNanos()).isEqualTo(4_000);
-        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
-                "  replica-fetcher-per-partiton: {value: 4us, source: \"fit: fetcher CPU per partition\"}\n  service-cv:"));
+        withCpuLines(f, "  replica-fetcher-per-partiton: {value: 4us, source: \"fit: fetcher CPU per partition\"}");
         assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("replica-fetcher-per-partiton")
                 .hasMessageContaining("replica-fetcher-per-partition");
     }
@@ -159,14 +154,17 @@ class ProfileLoaderTest {
         assertThat(none.networkThreadPerWakeupNanos()).isZero();
         assertThat(none.requestHandlerPerWakeupNanos()).isZero();
         Path f = dir.resolve("p.yaml");
-        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
-                "  network-thread-per-wakeup: {value: 60us, source: \"fit: network CPU per wake-up\"}\n"
-                        + "  request-handler-per-wakeup: {value: 25us, source: \"fit: handler CPU per wake-up\"}\n  service-cv:"));
+        withCpuLines(f, "  network-thread-per-wakeup: {value: 60us, source: \"fit: network CPU per wake-up\"}\n"
+                        + "  request-handler-per-wakeup: {value: 25us, source: \"fit: handler CPU per wake-up\"}");
         var fx = ProfileLoader.load(f).hardware().hostEffects();
         assertThat(fx.networkThreadPerWakeupNanos()).isEqualTo(60_000);
         assertThat(fx.requestHandlerPerWakeupNanos()).isEqualTo(25_000);
-        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:",
-                "  network-thread-per-wakeup: {value: 60, source: \"fit: network CPU per wake-up\"}\n  service-cv:"));
+        withCpuLines(f, "  network-thread-per-wakeup: {value: 60, source: \"fit: network CPU per wake-up\"}");
         assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("network-thread-per-wakeup");
+    }
+
+    /** Writes the latency-blog profile to {@code f} with {@code lines} (YAML, newline-separated) added to its cpu section. */
+    private static void withCpuLines(Path f, String lines) throws IOException {
+        Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:", lines + "\n  service-cv:"));
     }
 }

@@ -73,16 +73,20 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         Fit client = Fit.nnls("clients (driver JVM)", CLIENT, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent), column(s, CalibrationSample::driverCpu));
         // The JIT compiler threads' CPU, where measured: its mean over the loaded runs. It does not follow requests (0.45-0.99
-        // cores over 370-1,540 requests/s on 2026-11-23, lowest where the cores were saturated), so no per-request fit.
-        List<CalibrationSample> jitRuns = s.stream().filter(x -> !Double.isNaN(x.jitCpu())
-                && x.recordsSent() / x.seconds() >= JIT_LOADED_RECORDS_PER_SEC).toList();
-        double jit = jitRuns.isEmpty() || !s.stream().allMatch(x -> !Double.isNaN(x.jitCpu())) ? Double.NaN
-                : jitRuns.stream().mapToDouble(x -> x.jitCpu() / x.seconds()).average().orElse(Double.NaN);
-        // the driver JVM compiles too: the same mean over the same loaded runs, where measured in every used run
-        double driverJit = jitRuns.isEmpty() || !s.stream().allMatch(x -> !Double.isNaN(x.driverJitCpu())) ? Double.NaN
-                : jitRuns.stream().mapToDouble(x -> x.driverJitCpu() / x.seconds()).average().orElse(Double.NaN);
+        // cores over 370-1,540 requests/s on 2026-11-23, lowest where the cores were saturated), so no per-request fit; the
+        // driver JVM compiles too, and gets the same treatment.
+        List<CalibrationSample> jitRuns = s.stream().filter(x -> x.recordsSent() / x.seconds() >= JIT_LOADED_RECORDS_PER_SEC).toList();
+        double jit = loadedMean(s, jitRuns, CalibrationSample::jitCpu);
+        double driverJit = loadedMean(s, jitRuns, CalibrationSample::driverJitCpu);
         return new CalibrationFit(handler, network, fetcher, offPath, client, List.copyOf(all), jit,
                 Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList(), driverJit);
+    }
+
+    /** Mean cores of {@code cpu} over the loaded runs; NaN unless every used run measured it. */
+    private static double loadedMean(List<CalibrationSample> used, List<CalibrationSample> loaded,
+                                     ToDoubleFunction<CalibrationSample> cpu) {
+        if (loaded.isEmpty() || used.stream().anyMatch(x -> Double.isNaN(cpu.applyAsDouble(x)))) return Double.NaN;
+        return loaded.stream().mapToDouble(x -> cpu.applyAsDouble(x) / x.seconds()).average().orElse(Double.NaN);
     }
 
     /** The runs the fits rest on. */

@@ -37,29 +37,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                                 double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
                                 java.util.List<Double> sendLagQuantilesMs) {
 
-    /** Without the send lag's whole distribution. */
-    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
-                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
-                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
-                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
-                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu) {
-        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
-                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
-                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, null);
-    }
-
-    /** Without the driver's JIT measured apart. */
-    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
-                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
-                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
-                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
-                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu) {
-        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
-                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
-                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, Double.NaN);
-    }
-
-    /** Without the JIT compiler threads' CPU measured apart (it is then inside {@code offPathCpu}). */
+    /** A run measured before the harness counted JIT threads and kept the send lag's whole distribution. */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                              double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
                              double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
@@ -67,7 +45,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                              MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups) {
         this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
                 handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
-                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, Double.NaN);
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, Double.NaN, Double.NaN, null);
     }
 
     public static CalibrationSample of(String name, MeasuredRun r) {

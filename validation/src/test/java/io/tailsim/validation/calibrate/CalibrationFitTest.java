@@ -153,7 +153,7 @@ class CalibrationFitTest {
             double records = i == 0 ? 20 * w : (200 + 100 * i) * w;
             double off = 0.1 * w + 100e-6 * (produce + ff + fc);
             runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, records, off + jit[i] * w + 1, 0.2, 0.2, 0.6, off,
-                    1, 10, 50, 3, false, false, 1000, 0.1, 0.3, null, produce, produce / 2, jit[i] * w, jit[i] * w / 10));
+                    1, 10, 50, 3, false, false, 1000, 0.1, 0.3, null, produce, produce / 2, jit[i] * w, jit[i] * w / 10, null));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(fit.jitCores()).isCloseTo((0.6 + 0.8 + 0.7 + 0.5 + 0.9) / 5, within(1e-9));
@@ -192,7 +192,7 @@ class CalibrationFitTest {
         runs.set(1, new CalibrationSample(r1.name(), r1.seconds(), r1.produce(), r1.fetchFollower(), r1.fetchConsumer(),
                 r1.partitionReads(), r1.recordsSent(), r1.brokerCpu(), r1.networkCpu(), r1.fetcherCpu(), r1.handlerCpu(),
                 r1.offPathCpu(), r1.driverCpu(), 10, 50, 3, false, false, 3000, 0.15, 0.2, null, r1.networkWakeups(),
-                r1.handlerWakeups(), Double.NaN, Double.NaN));
+                r1.handlerWakeups(), Double.NaN, Double.NaN, null));
         assertThat(LocalProfileWriter.wakeup(CalibrationFit.of(runs), 2)).startsWith("lognormal(");
     }
 
