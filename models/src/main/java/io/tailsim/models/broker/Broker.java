@@ -18,6 +18,7 @@ import io.tailsim.models.replication.Partition;
 import io.tailsim.models.report.RequestTimings;
 import io.tailsim.models.storage.PageCache;
 import io.tailsim.models.storage.RecordBatch;
+import io.tailsim.models.storage.SegmentFiles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,9 @@ public final class Broker {
     private final long[] wakeupBase = new long[3];
     private double backgroundPerRequest;
     private double backgroundPerPartition;
+    private final io.tailsim.core.dist.Distribution checkpointWrite;
+    private final io.tailsim.core.dist.Distribution indexCreate;
+    private RandomStream filesRng;
 
     /** Told when a broker's number of connections changes (the host's background CPU load moves). */
     public interface ConnectionCountListener {
@@ -113,6 +117,8 @@ public final class Broker {
         this.noise = new ServiceNoise(cpuStream, costs.serviceCv());
         this.network = network;
         this.pageCache = new PageCache(sim, profile.disk(), diskStream);
+        this.checkpointWrite = profile.disk().checkpointWrite();
+        this.indexCreate = profile.disk().indexCreate();
         this.nicNanosPerByte = 1e9 / profile.network().nicBytesPerSecond();
         this.clusterTimings = clusterTimings;
         this.connectionCountListener = connectionCountListener;
@@ -374,24 +380,55 @@ public final class Broker {
                 + costs.perKiBNanos() * (r.responseRecordBytes() / 1024.0));
     }
 
-    /** A produce's page-cache write: how long the handler stalls on the dirty limit before appending. */
+    /**
+     * A produce's writes before it appends: how long the handler blocks on the page cache's dirty limit and on the
+     * files a first append writes (SegmentFiles).
+     */
     long pageCacheStall(Request r) {
         if (r.api == ApiKey.OFFSET_COMMIT) {
-            RecordBatch b = ((OffsetCommitRequest) r).batch;
-            return b.isAppended() ? 0 : pageCache.write(b.sizeInBytes());
+            OffsetCommitRequest oc = (OffsetCommitRequest) r;
+            RecordBatch b = oc.batch;
+            return b.isAppended() ? 0 : pageCache.write(b.sizeInBytes()) + segmentFileStall(oc.offsetsPartition.files(0), b.sizeInBytes());
         }
         if (r.api != ApiKey.PRODUCE) {
             return 0;
         }
         ProduceRequest pr = (ProduceRequest) r;
         int bytes = 0;
+        long files = 0;
         for (int i = 0; i < pr.batchCount(); i++) {
             RecordBatch b = pr.batch(i);
             if (!b.isAppended()) {
                 bytes += b.sizeInBytes();
+                files += segmentFileStall(pr.partition(i).files(0), b.sizeInBytes());
             }
         }
-        return bytes == 0 ? 0 : pageCache.write(bytes);
+        return bytes == 0 ? 0 : pageCache.write(bytes) + files;
+    }
+
+    /** Draws the file stalls when the profile prices them (else none: the appends are still counted). */
+    public void setSegmentFileStalls(RandomStream rng) {
+        this.filesRng = rng;
+    }
+
+    /**
+     * How long an append of {@code bytes} to a replica's log blocks its thread on file work: the leader-epoch
+     * checkpoint of a first append, the index files of a segment's first index entry (profile disk.checkpoint-write,
+     * disk.index-create).
+     */
+    long segmentFileStall(SegmentFiles f, long bytes) {
+        int wrote = f.append(bytes);
+        if (wrote == 0 || filesRng == null) {
+            return 0;
+        }
+        long t = 0;
+        if ((wrote & SegmentFiles.CHECKPOINT) != 0 && checkpointWrite != null) {
+            t += Math.max(0, Math.round(checkpointWrite.sample(filesRng)));
+        }
+        if ((wrote & SegmentFiles.INDEX_CREATE) != 0 && indexCreate != null) {
+            t += Math.max(0, Math.round(indexCreate.sample(filesRng)));
+        }
+        return t;
     }
 
     // ---- KafkaApis ----

@@ -110,6 +110,13 @@ public final class ReplicaFetcherThread extends CpuJob implements ClientEndpoint
     protected void cpuDone(long now) {
         long bytes = request.responseRecordBytes();
         long stall = bytes > 0 ? follower.pageCache().write((int) Math.min(Integer.MAX_VALUE, bytes)) : 0;
+        for (int i = 0; bytes > 0 && i < request.responsePartitions(); i++) {
+            int n = request.responseBytes(i);
+            if (n > 0) {
+                int idx = request.responseIdx(i);
+                stall += follower.segmentFileStall(session.partition(idx).files(session.replicaIndex(idx)), n);
+            }
+        }
         if (stall > 0) {
             follower.simulator().schedule(stallTimer, stall);
         } else {

@@ -145,6 +145,14 @@ public final class ClusterModel {
             brokers[b] = new Broker(b, spec.brokers(), sim, h, b % bph, spec.brokerConfig(), profile, network,
                     streams.stream("broker-" + b + "/cpu"), streams.stream("broker-" + b + "/disk"), requestTimings,
                     this::connectionsChanged);
+            if (profile.disk().checkpointWrite() != null || profile.disk().indexCreate() != null) {
+                brokers[b].setSegmentFileStalls(streams.stream("broker-" + b + "/files"));
+            }
+            if (profile.hostEffects().hasJit()) {
+                HardwareProfile.HostEffects fx = profile.hostEffects();
+                new io.tailsim.models.cpu.CompilerThread(sim, h.cpu(), b % bph, fx.jitCoresPerBroker(), fx.jitBurst(),
+                        streams.stream("broker-" + b + "/jit"));
+            }
             if (profile.hostEffects().hasBackground()) {
                 HardwareProfile.HostEffects fx = profile.hostEffects();
                 brokers[b].setBackgroundLoad(new io.tailsim.models.cpu.BackgroundLoad(sim, h.cpu(), b % bph,

@@ -78,8 +78,20 @@ public record HardwareProfile(
                               double backgroundPerPartitionNanos, double backgroundBurstNanos,
                               Distribution wakeupLatency, double clientBackgroundCores,
                               double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
-                              double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos) {
+                              double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
+                              double jitCoresPerBroker, Distribution jitBurst) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        /** No JIT compiler thread apart from the background load. */
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
+                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, 0, null);
+        }
 
         /** Threads pay nothing for waking up beyond their work. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
@@ -107,6 +119,11 @@ public record HardwareProfile(
             CpuCosts.requireCost("cpu.client-background-per-record", clientBackgroundPerRecordNanos);
             CpuCosts.requireCost("cpu.network-thread-per-wakeup", networkThreadPerWakeupNanos);
             CpuCosts.requireCost("cpu.request-handler-per-wakeup", requestHandlerPerWakeupNanos);
+            CpuCosts.requireCost("cpu.jit-per-broker", jitCoresPerBroker);
+            if (jitCoresPerBroker > 0 && (jitBurst == null || !(jitBurst.mean() > 0))) {
+                throw new ConfigException("cpu.jit-burst", "a JIT compiler thread using cpu.jit-per-broker cores needs a burst "
+                        + "distribution with a positive mean");
+            }
             if (!(backgroundBurstNanos > 0) || Double.isInfinite(backgroundBurstNanos)) {
                 throw new ConfigException("cpu.background-burst", "must be a positive duration, got " + backgroundBurstNanos + " ns");
             }
@@ -114,6 +131,11 @@ public record HardwareProfile(
                 throw new ConfigException("cpu.scheduler-slice", "must be a non-negative duration (0: processor sharing), got "
                         + schedulerSliceNanos + " ns");
             }
+        }
+
+        /** Whether brokers run a JIT compiler thread apart from the background load. */
+        public boolean hasJit() {
+            return jitCoresPerBroker > 0 && jitBurst != null;
         }
 
         public boolean hasBackground() {
@@ -264,7 +286,9 @@ public record HardwareProfile(
     /**
      * Disk: page-cache write-back at {@code writeBytesPerSecond} once dirty data exceeds
      * {@code dirtyBackgroundBytes}; writers stall when it exceeds {@code dirtyLimitBytes}; reads that
-     * miss the page cache pay {@code readLatency} plus bandwidth.
+     * miss the page cache pay {@code readLatency} plus bandwidth. {@code checkpointWrite} and {@code indexCreate} (null:
+     * free) block the appending thread on a replica's first append and on a segment's first index entry
+     * ({@link io.tailsim.models.storage.SegmentFiles}).
      */
     public record Disk(
             double writeBytesPerSecond,
@@ -274,10 +298,19 @@ public record HardwareProfile(
             long dirtyLimitBytes,
             long pageCacheBytes,
             Distribution stallInterval,
-            Distribution stallDuration) {
+            Distribution stallDuration,
+            Distribution checkpointWrite,
+            Distribution indexCreate) {
         public Disk {
             ConfigException.requirePositive("disk-write-bandwidth", writeBytesPerSecond);
             ConfigException.requirePositive("disk-read-bandwidth", readBytesPerSecond);
+        }
+
+        /** Without the blocking file writes of first appends (profiles that do not measure them). */
+        public Disk(double writeBytesPerSecond, double readBytesPerSecond, Distribution readLatency, long dirtyBackgroundBytes,
+                    long dirtyLimitBytes, long pageCacheBytes, Distribution stallInterval, Distribution stallDuration) {
+            this(writeBytesPerSecond, readBytesPerSecond, readLatency, dirtyBackgroundBytes, dirtyLimitBytes, pageCacheBytes,
+                    stallInterval, stallDuration, null, null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tailsim.models.replication;
 
 import io.tailsim.models.storage.PartitionLog;
+import io.tailsim.models.storage.SegmentFiles;
 import io.tailsim.models.storage.RecordBatch;
 
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class Partition {
     private final long[] replicaLeo;
     private final long[] replicaHw;
     private final boolean[] inIsr;
+    private final SegmentFiles[] files;
     private int isrSize;
     private int isrShrinks;
     private final long[] lastCaughtUp;
@@ -72,6 +74,10 @@ public final class Partition {
         replicaLeo = new long[rf];
         replicaHw = new long[rf];
         inIsr = new boolean[rf];
+        files = new SegmentFiles[replicas.length];
+        for (int r = 0; r < files.length; r++) {
+            files[r] = new SegmentFiles();
+        }
         Arrays.fill(inIsr, true);
         isrSize = rf;
         lastCaughtUp = new long[rf];
@@ -106,6 +112,11 @@ public final class Partition {
 
     public PartitionLog log() {
         return log;
+    }
+
+    /** Replica {@code r}'s log files (0 is the leader's). */
+    public SegmentFiles files(int r) {
+        return files[r];
     }
 
     public long logEndOffset() {

@@ -108,6 +108,29 @@ class ClusterMechanismTest {
         assertThat(r.producerLatency().min()).isGreaterThanOrEqualTo(4 * oneWay / 1e6);
     }
 
+    /**
+     * A replica's first append writes the leader-epoch checkpoint and a segment's first index entry creates its index files,
+     * each on the appending thread: the leader's handler, then the follower's fetcher. Only the records behind them wait.
+     */
+    @Test
+    void aPartitionsFirstAppendsWaitForItsFiles() {
+        HardwareProfile base = Fixtures.simple(4);
+        HardwareProfile.Disk d = base.disk();
+        HardwareProfile files = new HardwareProfile("files", 4, 1, false, base.cpu(), base.network(),
+                new HardwareProfile.Disk(d.writeBytesPerSecond(), d.readBytesPerSecond(), d.readLatency(), d.dirtyBackgroundBytes(),
+                        d.dirtyLimitBytes(), d.pageCacheBytes(), null, null, new Deterministic(40 * MILLISECOND),
+                        new Deterministic(60 * MILLISECOND)),
+                base.compressionRatio(), null, null);
+        ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 1, new ArrivalProcess.Poisson(50), 0, 512,
+                KeyStrategy.NONE, config(0, 16_384, Acks.ALL, 5), 0);
+        RunResult with = new ClusterModel(spec(files, 2, 2, new TopicSpec("t", 1, 2, 2), g, 20, 0), 1).run();
+        RunResult without = new ClusterModel(spec(base, 2, 2, new TopicSpec("t", 1, 2, 2), g, 20, 0), 1).run();
+        assertThat(without.producerLatency().max()).isLessThan(40.0);
+        // the index entry's batch: 60 ms on the leader's handler, then 60 ms on the follower's fetcher
+        assertThat(with.producerLatency().max()).isBetween(120.0, 170.0);
+        assertThat(with.producerLatency().valueAtPercentile(50)).isCloseTo(without.producerLatency().valueAtPercentile(50), within(1.0));
+    }
+
     /** A follower fetch with nothing to read waits replica.fetch.wait.max.ms in the fetch purgatory. */
     @Test
     void idleFollowerFetchesWaitMaxWait() {

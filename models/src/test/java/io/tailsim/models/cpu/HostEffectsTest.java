@@ -97,4 +97,25 @@ class HostEffectsTest {
         bg.add(1_900_000);
         assertThat(bg.jobs()).isEqualTo(2);
     }
+
+    @Test
+    void aCompilerThreadUsesItsCoresInLongBurstsOneAtATime() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 2);
+        CompilerThread jit = new CompilerThread(sim, cpu, 0, 0.25, Distributions.deterministic(100_000_000),
+                new RandomStreams(7).stream("jit"));
+        int[] most = new int[1];
+        sim.schedule(new Event() {
+            @Override
+            public void fire(Simulator s) {
+                most[0] = Math.max(most[0], cpu.runnable());
+                s.schedule(this, 1_000_000);
+            }
+        }, 1);
+        sim.runUntil(400_000_000_000L);
+        // 0.25 cores in 100 ms bursts: 2.5 a second, 12.5% of 2 cores; one compiler thread, so never two bursts at once
+        assertThat(cpu.utilisation()).isCloseTo(0.125, within(0.01));
+        assertThat(jit.bursts()).isBetween(900L, 1100L);
+        assertThat(most[0]).isEqualTo(1);
+    }
 }

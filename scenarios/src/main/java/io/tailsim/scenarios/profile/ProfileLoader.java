@@ -48,7 +48,7 @@ import java.util.TreeSet;
  *             request-handler-per-wakeup}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
- *             page-cache, stall-interval, stall-duration}
+ *             page-cache, stall-interval, stall-duration, checkpoint-write, index-create}
  * compression-ratio: {lz4: ..., ...}       compressed / uncompressed size of the workload's data
  * gc:        {pause-interval, pause-duration}
  * </pre>
@@ -65,12 +65,13 @@ public final class ProfileLoader {
                     "client-per-response", "background-per-broker", "background-per-request",
                     "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
                     "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
-                    "request-handler-per-wakeup")
+                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
     static final Schema DISK = Schema.fields(NONE, "write-bandwidth", "read-bandwidth", "read-latency",
-            "dirty-background", "dirty-limit", "page-cache", "stall-interval", "stall-duration");
+            "dirty-background", "dirty-limit", "page-cache", "stall-interval", "stall-duration",
+            "checkpoint-write", "index-create");
     static final Schema GC = Schema.fields(NONE, "pause-interval", "pause-duration");
     static final Schema ROOT = Schema.fields(NONE, "name", "description", "testbed", "host", "cpu", "network", "disk",
                     "compression-ratio", "gc")
@@ -117,7 +118,9 @@ public final class ProfileLoader {
                             requiredSize(disk, "dirty-limit"),
                             requiredSize(disk, "page-cache"),
                             optionalDistribution(disk, "stall-interval"),
-                            optionalDistribution(disk, "stall-duration")),
+                            optionalDistribution(disk, "stall-duration"),
+                            optionalDistribution(disk, "checkpoint-write"),
+                            optionalDistribution(disk, "index-create")),
                     compressionRatios(root),
                     gc == null ? null : optionalDistribution(gc, "pause-interval"),
                     gc == null ? null : optionalDistribution(gc, "pause-duration"),
@@ -202,7 +205,8 @@ public final class ProfileLoader {
             }
         }
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
-                slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"));
+                slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
+                cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null);
     }
 
     /** A number of cores, 0 when the key is absent. */

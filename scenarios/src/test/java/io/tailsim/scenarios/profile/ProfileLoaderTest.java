@@ -163,6 +163,33 @@ class ProfileLoaderTest {
         assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("network-thread-per-wakeup");
     }
 
+    @Test
+    void aJitCompilerThreadNeedsItsBurstsAndIsOffByDefault(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().hasJit()).isFalse();
+        Path f = dir.resolve("p.yaml");
+        withCpuLines(f, "  jit-per-broker: {value: 0.2, source: \"measured: compiler threads\"}\n"
+                + "  jit-burst: {value: \"empirical(10ms, 30ms, 200ms)\", source: \"measured: busy periods\"}");
+        var fx = ProfileLoader.load(f).hardware().hostEffects();
+        assertThat(fx.hasJit()).isTrue();
+        assertThat(fx.jitCoresPerBroker()).isEqualTo(0.2);
+        assertThat(fx.jitBurst().mean()).isGreaterThan(10_000_000).isLessThan(200_000_000);
+        withCpuLines(f, "  jit-per-broker: {value: 0.2, source: \"measured: compiler threads\"}");
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("jit-burst");
+    }
+
+    @Test
+    void firstAppendFileWorkIsOptionalAndReadWhenGiven(@TempDir Path dir) throws IOException {
+        var disk = ProfileLoader.load(LATENCY).hardware().disk();
+        assertThat(disk.checkpointWrite()).isNull();
+        assertThat(disk.indexCreate()).isNull();
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, Files.readString(LATENCY).replaceFirst("(\\n  stall-duration:[^\\n]*)",
+                "$1\n  checkpoint-write: {value: 2ms, source: \"measured: probe\"}\n  index-create: {value: \"empirical(5ms, 40ms)\", source: \"measured: probe\"}"));
+        disk = ProfileLoader.load(f).hardware().disk();
+        assertThat(disk.checkpointWrite().mean()).isEqualTo(2_000_000);
+        assertThat(disk.indexCreate().mean()).isGreaterThan(5_000_000).isLessThan(40_000_000);
+    }
+
     /** Writes the latency-blog profile to {@code f} with {@code lines} (YAML, newline-separated) added to its cpu section. */
     private static void withCpuLines(Path f, String lines) throws IOException {
         Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:", lines + "\n  service-cv:"));
