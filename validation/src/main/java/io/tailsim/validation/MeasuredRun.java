@@ -49,6 +49,8 @@ import java.util.Map;
  *                             thread going to sleep and so one later wake-up. Only threads alive at both ends of the window count.
  *                             Empty in runs made before it was measured
  * @param brokerThreadPreemptionsPerSec likewise, nonvoluntary context switches (a runnable thread taken off its core)
+ * @param brokerJitBurstsMs    CPU of each busy period of the brokers' JIT compiler threads in the window, ms
+ *                             ({@code JitBursts}); null for runs measured before the harness read them (2026-11-24)
  * @param machineSpeed         one core's speed right before the cluster started and right after it stopped ({@link MachineSpeed});
  *                             both null in runs made before the probe existed
  */
@@ -70,7 +72,7 @@ public record MeasuredRun(
         long ackedBytesInWindow, Map<String, LatencySummary> producerLatencyMsByTopic, Map<String, LatencySummary> endToEndLatencyMsByTopic,
         Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores,
         Map<String, Double> brokerThreadWakeupsPerSec, Map<String, Double> brokerThreadPreemptionsPerSec, MachineSpeed machineSpeed,
-        Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs) {
+        Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs, List<Double> brokerJitBurstsMs) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);

@@ -87,6 +87,8 @@ public final class RealKafkaRun {
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
                         window.jitFrom = System.nanoTime();
                         window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
+                        window.jitBursts = io.tailsim.validation.metrics.JitBursts.start(
+                                io.tailsim.validation.metrics.ThreadSwitches.PROC, brokerPids.values(), ProcStat.clockTicksPerSecond());
                     }
 
                     @Override
@@ -96,6 +98,7 @@ public final class RealKafkaRun {
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
                         window.jitTo = System.nanoTime();
                         window.jmxAfter = probes.stream().map(JmxProbe::snapshot).toList();
+                        window.jitBurstsMs = window.jitBursts.stop();
                     }
                 });
             } finally {
@@ -129,7 +132,7 @@ public final class RealKafkaRun {
                 result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
                 requests.topicMetersPerSec(), threadCores, requests.threadWakeupsPerSec(), requests.threadPreemptionsPerSec(),
                 new MachineSpeed(speedBefore, speedAfter), window.driverJitCores(ProcStat.clockTicksPerSecond()),
-                LatencySummary.percentiles(result.sendLagUs()));
+                LatencySummary.percentiles(result.sendLagUs()), window.jitBurstsMs);
     }
 
     private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {
@@ -155,6 +158,8 @@ public final class RealKafkaRun {
         List<BrokerJmxSnapshot> jmxBefore, jmxAfter;
         Map<Long, Long> driverJitBefore, driverJitAfter;
         long jitFrom, jitTo;
+        io.tailsim.validation.metrics.JitBursts jitBursts;
+        List<Double> jitBurstsMs;
 
         /** The driver JVM's own JIT compiler threads' CPU over the window, cores; null if /proc gave nothing. */
         Double driverJitCores(long ticksPerSecond) {

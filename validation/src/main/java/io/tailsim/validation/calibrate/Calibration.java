@@ -50,6 +50,7 @@ public final class Calibration {
         }
         List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
         List<CalibrationSample> samples = new ArrayList<>();
+        java.util.Map<String, List<Double>> bursts = new java.util.LinkedHashMap<>();
         int i = 0;
         for (CalibrationPlan.Run run : plan) {
             i++;
@@ -75,10 +76,11 @@ public final class Calibration {
                         measured.otherCpuFlagged() ? String.format(Locale.ROOT, "; FLAGGED: %.2f cores of other CPU use", measured.otherCpuCores()) : ""));
             }
             samples.add(CalibrationSample.of(run.name(), measured));
+            bursts.put(run.name(), measured.brokerJitBurstsMs());
         }
         CalibrationFit fit = CalibrationFit.of(samples);
         String when = LocalDate.now().toString();
-        ProfileDocument profile = LocalProfileWriter.document(fit, machine, when);
+        ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, bursts));
         ResultFiles.writeString(o.profileOut(), profile.render());
         String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when);
         ResultFiles.writeString(o.workDir().resolve(REPORT_MD), report);

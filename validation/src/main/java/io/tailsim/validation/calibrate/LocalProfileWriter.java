@@ -19,6 +19,11 @@ public final class LocalProfileWriter {
     }
 
     public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when) {
+        return document(fit, m, when, null);
+    }
+
+    /** @param jit the JIT compiler threads' busy periods, or null when no run measured them (the JIT joins the background) */
+    public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when, JitBurstFit jit) {
         int runs = fit.used().size();
         String basis = String.format(Locale.ROOT, "%d calibration runs of tailsim calibrate (%s)", runs, when);
         ProfileDocument d = new ProfileDocument("local",
@@ -92,7 +97,19 @@ public final class LocalProfileWriter {
                         + "the driver's consumers, Sender threads, histograms, GC and JIT, off the records' path");
         double idle = 0;
         for (Fit f : List.of(h, n, r, o)) idle += Math.max(0, f.coefficient("idle"));
-        if (Double.isNaN(fit.jitCores())) {
+        if (!Double.isNaN(fit.jitCores()) && jit != null) {
+            d.put("cpu", "background-per-broker", String.format(Locale.ROOT, "%.4f", idle / BROKERS), String.format(Locale.ROOT,
+                    "fit: the idle terms of the four broker fits (handlers %.3f, network %.3f, fetchers %.3f, off the request path "
+                            + "without the JIT %.3f cores) over %d brokers, over %s: what the brokers burn with no traffic; the JIT "
+                            + "compiler threads are apart (jit-per-broker)", h.coefficient("idle"), n.coefficient("idle"),
+                    r.coefficient("idle"), o.coefficient("idle"), BROKERS, basis));
+            d.put("cpu", "jit-per-broker", String.format(Locale.ROOT, "%.4f", fit.jitCores() / BROKERS), String.format(Locale.ROOT,
+                    "measured: the brokers' JIT compiler threads' CPU, %.3f cores, their mean over the %d runs offering %.0f records/s "
+                            + "or more (from /proc; a broker JVM in its first minute compiles what its traffic makes hot, about as much "
+                            + "at any rate), over %d brokers, over %s", fit.jitCores(), fit.jitRuns().size(),
+                    CalibrationFit.JIT_LOADED_RECORDS_PER_SEC, BROKERS, basis));
+            d.put("cpu", "jit-burst", jit.empirical(), jit.source());
+        } else if (Double.isNaN(fit.jitCores())) {
             d.put("cpu", "background-per-broker", String.format(Locale.ROOT, "%.4f", idle / BROKERS), String.format(Locale.ROOT,
                     "fit: the idle terms of the four broker fits (handlers %.3f, network %.3f, fetchers %.3f, off the request path %.3f cores) "
                             + "over %d brokers, over %s: what the brokers burn with no traffic", h.coefficient("idle"), n.coefficient("idle"),
@@ -111,8 +128,9 @@ public final class LocalProfileWriter {
                 + " per request; R^2 " + r2(o));
         d.put("cpu", "background-per-partition", duration(o, "partitionReads"), "fit: the same off-path fit: " + estimate(o, "partitionReads")
                 + " per partition a fetch reads (TotalFetchRequestsPerSec)");
-        d.put("cpu", "background-burst", "2ms", "fit: not identifiable from CPU totals; an assumption: a G1 concurrent phase or a JIT "
-                + "compilation runs for milliseconds at a time");
+        d.put("cpu", "background-burst", "2ms", "fit: not identifiable from CPU totals; an assumption: a G1 concurrent phase"
+                + (jit != null && !Double.isNaN(fit.jitCores()) ? ", kernel or KRaft work runs for milliseconds at a time (the JIT is apart: jit-burst)"
+                : " or a JIT compilation runs for milliseconds at a time"));
         d.put("cpu", "wakeup-latency", wakeup(fit, m.cores()), wakeupSource(fit, m.cores()));
         d.put("cpu", "scheduler-slice", schedulerSlice(m.cores()), "published: Linux EEVDF (kernel/sched/fair.c) base slice "
                 + "sysctl_sched_base_slice 0.75 ms, scaled by 1 + ilog2(min(online CPUs, 8)) under the default SCHED_TUNABLESCALING_LOG, "
@@ -147,6 +165,17 @@ public final class LocalProfileWriter {
         d.put("disk", "page-cache", mib(dirtyable - (1536L << 20)), "measured: /proc/meminfo MemTotal less three broker heaps and 1.5 GiB for the driver and the OS");
         d.put("disk", "stall-interval", "none", "fit: no flush stalls were seen in the calibration runs' latencies; left out");
         d.put("disk", "stall-duration", "none", "fit: see stall-interval");
+        String beside = "with a file forced every 500 ms beside it (as the KRaft metadata logs are)";
+        d.put("disk", "checkpoint-write", empiricalNanos(m.checkpointWriteNanos()), m.checkpointWriteNanos() == null
+                ? "fit: not measured (machine facts kept from before the probe existed)"
+                : String.format(Locale.ROOT, "measured: a leader-epoch checkpoint written to a temporary file, forced, moved over and its "
+                + "directory forced in %s %s, %d times (median %s): what a replica's first append waits for (MachineProbe)",
+                m.diskDir(), beside, MachineFacts.FILE_SAMPLES, ms(m.checkpointWriteNanos()[50])));
+        d.put("disk", "index-create", empiricalNanos(m.indexCreateNanos()), m.indexCreateNanos() == null
+                ? "fit: not measured (machine facts kept from before the probe existed)"
+                : String.format(Locale.ROOT, "measured: a segment's offset and time index files created, sized to 10 MiB, memory-mapped and "
+                + "their first entries written in %s %s, %d times (median %s): what a segment's first index entry waits for (MachineProbe)",
+                m.diskDir(), beside, MachineFacts.FILE_SAMPLES, ms(m.indexCreateNanos()[50])));
 
         for (String codec : new String[]{"none", "lz4", "zstd", "gzip", "snappy"})
             d.put("compression-ratio", codec, "1.0", "published: validation/README.md, record values are random (incompressible) bytes");
@@ -168,10 +197,6 @@ public final class LocalProfileWriter {
     }
 
     /**
-     * The OS wake-up latency as a lognormal with the driver's pooled send lag's mean and median (how late its sending thread
-     * woke for each record's intended time, on the same loaded machine): median = mean / sqrt(1 + cv^2).
-     */
-    /**
      * The OS wake-up latency the model adds before a sleeping thread competes for the cores. The driver's send lag is its
      * measure, but on a busy machine it also holds the wait for a core, which the model's CPU already makes (HostCpu):
      * counting both would charge that wait twice. So it comes from the quietest runs, those whose brokers and driver left
@@ -192,6 +217,18 @@ public final class LocalProfileWriter {
     }
 
     static final int QUIET_SHARE_PERCENT = 40;
+
+    /** Measured values at 0..100% as an empirical distribution, or none. */
+    static String empiricalNanos(double[] q) {
+        if (q == null) return "none";
+        StringBuilder sb = new StringBuilder("empirical(");
+        for (int i = 0; i < q.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(q[i] / 1000)).append("us");
+        return sb.append(')').toString();
+    }
+
+    private static String ms(double nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
 
     /**
      * The quiet runs' send lag at 0%, 1%, ..., 100%, each the record-weighted mean of the runs' values at that probability;

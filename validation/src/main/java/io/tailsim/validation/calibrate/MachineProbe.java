@@ -143,6 +143,92 @@ public final class MachineProbe {
         }
     }
 
+    /**
+     * The blocking file work of a replica's first appends, done as Kafka does it, in {@code dir} (where the brokers keep their
+     * logs), with a file forced to the device every 500 ms beside it as the nodes' KRaft metadata logs are: a segment's offset
+     * and time indexes created, sized to segment.index.bytes (10 MiB), memory-mapped and their first entries written (LazyIndex,
+     * on a segment's first index entry); and a leader-epoch checkpoint written to a temporary file, forced, moved over the old
+     * one and its directory forced (CheckpointFile, on a log's first append). Returns {index creation, checkpoint write}, each
+     * its samples' values at 0%, 1%, ..., 100% in nanoseconds; the files are removed.
+     */
+    public static double[][] firstAppendFileWorkNanos(Path dir, int samples) {
+        Path base = null;
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread syncer = null;
+        try {
+            Files.createDirectories(dir);
+            base = Files.createTempDirectory(dir, "tailsim-file-probe-");
+            Path meta = base.resolve("metadata.log");
+            syncer = new Thread(() -> {
+                try (FileChannel ch = FileChannel.open(meta, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    ByteBuffer record = ByteBuffer.allocate(128);
+                    while (!done.get()) {
+                        record.rewind();
+                        ch.write(record);
+                        ch.force(true);
+                        Thread.sleep(500);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the probe is over
+                }
+            }, "tailsim-file-probe-syncer");
+            syncer.setDaemon(true);
+            syncer.start();
+            double[] index = new double[samples];
+            double[] checkpoint = new double[samples];
+            java.util.List<java.nio.MappedByteBuffer> mapped = new java.util.ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                Path partition = Files.createDirectory(base.resolve("topic-" + i));
+                Thread.sleep(20);
+                long t = System.nanoTime();
+                mapped.add(mapIndex(partition.resolve("00000000000000000000.index"), 10 << 20));
+                mapped.add(mapIndex(partition.resolve("00000000000000000000.timeindex"), (10 << 20) / 12 * 12));
+                index[i] = System.nanoTime() - t;
+                Thread.sleep(20);
+                t = System.nanoTime();
+                Path tmp = partition.resolve("leader-epoch-checkpoint.tmp");
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    ch.write(ByteBuffer.wrap("0\n1\n0 0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    ch.force(true);
+                }
+                Files.move(tmp, partition.resolve("leader-epoch-checkpoint"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                try (FileChannel d = FileChannel.open(partition, StandardOpenOption.READ)) {
+                    d.force(true);
+                }
+                checkpoint[i] = System.nanoTime() - t;
+            }
+            mapped.clear();
+            return new double[][]{percentiles(index), percentiles(checkpoint)};
+        } catch (IOException e) {
+            throw new UncheckedIOException("file probe in " + dir + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            done.set(true);
+            if (syncer != null) syncer.interrupt();
+            if (base != null) io.tailsim.validation.cluster.Procs.deleteTree(base);
+        }
+    }
+
+    private static java.nio.MappedByteBuffer mapIndex(Path file, int bytes) throws IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(bytes);
+            java.nio.MappedByteBuffer m = raf.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, bytes);
+            m.putLong(0, 1L);
+            return m;
+        }
+    }
+
+    /** Values at 0%, 1%, ..., 100% (nearest rank). */
+    static double[] percentiles(double[] xs) {
+        double[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        double[] q = new double[101];
+        for (int p = 0; p <= 100; p++) q[p] = s[(int) Math.round(p / 100.0 * (s.length - 1))];
+        return q;
+    }
+
     /** A /proc/meminfo field in bytes ("MemTotal"), if the kernel has it. */
     public static OptionalLong meminfoBytes(String field) {
         try {

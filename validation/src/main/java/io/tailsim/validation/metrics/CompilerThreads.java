@@ -32,6 +32,13 @@ public final class CompilerThreads {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
+    /** The state letter of a /proc stat line (R running or runnable, S sleeping, D in uninterruptible wait, ...). */
+    static char state(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0 || close + 2 >= stat.length()) throw new IllegalArgumentException("not a /proc stat line: " + stat);
+        return stat.charAt(close + 2);
+    }
+
     /** CPU ticks of each live compiler thread of {@code pid}, by tid; empty when /proc is unreadable. */
     public static Map<Long, Long> sample(Path procRoot, long pid) {
         Map<Long, Long> out = new LinkedHashMap<>();

@@ -41,7 +41,8 @@ class CalibrationTest {
                 Map.of("TotalProduceRequestsPerSec", produce + extra, "TotalFetchRequestsPerSec", reads, "BytesInPerSec", kibIn * 1024,
                         "ReplicationBytesInPerSec", 2 * kibIn * 1024),
                 Map.of("network", network, "replicaFetcher", fetcher, "requestHandler", handler, "otherJava", offPath * 0.1, "nonJava", offPath * 0.9),
-                s.brokerThreadWakeupsPerSec(), s.brokerThreadPreemptionsPerSec(), s.machineSpeed(), s.driverJitCpuCores(), s.driverSendLagQuantilesMs());
+                s.brokerThreadWakeupsPerSec(), s.brokerThreadPreemptionsPerSec(), s.machineSpeed(), s.driverJitCpuCores(), s.driverSendLagQuantilesMs(),
+                s.brokerJitBurstsMs());
     }
 
     @Test

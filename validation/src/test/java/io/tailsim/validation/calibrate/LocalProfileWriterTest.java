@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +18,15 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The written profile is one the scenarios' loader reads back, with the fitted numbers and a source on every value. */
 class LocalProfileWriterTest {
-    static final MachineFacts MACHINE = new MachineFacts(2, "test CPU", 24L << 30, 20_000, 24_000, 1.2, 1.8e9, 256L << 20, 1.25e9, "/tmp", 1, 2);
+    static final MachineFacts MACHINE = new MachineFacts(2, "test CPU", 24L << 30, 20_000, 24_000, 1.2, 1.8e9, 256L << 20, 1.25e9, "/tmp", 1, 2,
+            ramp(5e6), ramp(20e6));
+
+    /** Values at 0..100% rising evenly from half to twice {@code median}. */
+    static double[] ramp(double median) {
+        double[] q = new double[101];
+        for (int i = 0; i <= 100; i++) q[i] = median * (i <= 50 ? 0.5 + i / 100.0 : 1 + (i - 50) / 50.0);
+        return q;
+    }
 
     static CalibrationFit syntheticFit(double produceCost) {
         List<CalibrationSample> runs = new ArrayList<>();
@@ -84,6 +93,47 @@ class LocalProfileWriterTest {
         assertThat(t.sources().get("cpu.wakeup-latency")).startsWith("measured:");
         assertThat(t.sources().get("network.same-host-one-way")).startsWith("measured:");
         assertThat(t.clusterDefaults().keys()).contains("brokers", "security.protocol");
+        // MACHINE's probe: index creation median 5 ms, checkpoint write median 20 ms (values from half to twice the median)
+        assertThat(h.disk().indexCreate().mean()).isBetween(4e6, 7e6);
+        assertThat(h.disk().checkpointWrite().mean()).isBetween(16e6, 28e6);
+        assertThat(t.sources().get("disk.index-create")).startsWith("measured:").contains("median 5.0 ms");
+        assertThat(fx.hasJit()).isFalse();
+    }
+
+    @Test
+    void theJitIsACompilerThreadOfItsOwnWhenTheRunsMeasuredItsBusyPeriods(@TempDir Path tmp) throws Exception {
+        List<CalibrationSample> runs = new ArrayList<>();
+        Map<String, List<Double>> bursts = new java.util.HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            double w = 15, produce = w * (100 + 80 * i), ff = w * (50 + 37 * (i % 4)), fc = w * 20 * (i % 3);
+            double reads = w * (200 + 911 * (i % 7)), records = produce * (1 + i % 3);
+            double requests = produce + ff + fc;
+            double handler = 0.05 * w + 300e-6 * requests, network = 0.01 * w + 40e-6 * requests;
+            double fetcher = 0.005 * w + 50e-6 * ff, offPath = 0.02 * w + 900e-6 * requests + 30e-6 * reads;
+            double jit = 0.6 * w;
+            runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, reads, records, handler + network + fetcher + offPath + jit,
+                    network, fetcher, handler, offPath, 0.1 * w + 300e-6 * records, 30, 120, 3, false, false, 1000, 0.1, 0.4, null,
+                    Double.NaN, Double.NaN, jit, Double.NaN, null));
+            bursts.put("c" + i, List.of(10.0, 20.0, 30.0, 100.0 + i));
+        }
+        CalibrationFit fit = CalibrationFit.of(runs);
+        JitBurstFit jit = JitBurstFit.of(fit, bursts);
+        assertThat(jit.periods()).isEqualTo(40);
+        Path file = tmp.resolve("local.yaml");
+        Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01", jit).render());
+        Testbed t = ProfileLoader.load(file);
+        HardwareProfile.HostEffects fx = t.hardware().hostEffects();
+        assertThat(fx.hasJit()).isTrue();
+        assertThat(fx.jitCoresPerBroker()).isCloseTo(0.2, within(1e-6));
+        assertThat(fx.jitBurst().mean()).isBetween(30e6, 50e6);
+        // the idle terms alone: handlers 0.05 + off-path 0.02 + network 0.01 + fetchers 0.005 cores over 3 brokers
+        assertThat(fx.backgroundCoresPerBroker()).isCloseTo(0.085 / 3, within(1e-3));
+        assertThat(t.sources().get("cpu.jit-burst")).startsWith("measured:").contains("40 periods");
+        // without the periods the JIT stays in the background load, as before
+        Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01").render());
+        fx = ProfileLoader.load(file).hardware().hostEffects();
+        assertThat(fx.hasJit()).isFalse();
+        assertThat(fx.backgroundCoresPerBroker()).isCloseTo((0.085 + 0.6) / 3, within(1e-3));
     }
 
     @Test
