@@ -51,6 +51,9 @@ import java.util.Map;
  * @param brokerThreadPreemptionsPerSec likewise, nonvoluntary context switches (a runnable thread taken off its core)
  * @param brokerJitBurstsMs    CPU of each busy period of the brokers' JIT compiler threads in the window, ms
  *                             ({@code JitBursts}); null for runs measured before the harness read them (2026-11-24)
+ * @param fileProbeIndexCreateMs a segment's index files created and mapped beside the loaded cluster, once a second in the
+ *                             window, ms ({@code FileWorkProbe}); null unless the run was a calibration run made with it
+ * @param fileProbeCheckpointWriteMs likewise, a leader-epoch checkpoint written and forced
  * @param machineSpeed         one core's speed right before the cluster started and right after it stopped ({@link MachineSpeed});
  *                             both null in runs made before the probe existed
  */
@@ -72,7 +75,8 @@ public record MeasuredRun(
         long ackedBytesInWindow, Map<String, LatencySummary> producerLatencyMsByTopic, Map<String, LatencySummary> endToEndLatencyMsByTopic,
         Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores,
         Map<String, Double> brokerThreadWakeupsPerSec, Map<String, Double> brokerThreadPreemptionsPerSec, MachineSpeed machineSpeed,
-        Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs, List<Double> brokerJitBurstsMs) {
+        Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs, List<Double> brokerJitBurstsMs,
+        List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);

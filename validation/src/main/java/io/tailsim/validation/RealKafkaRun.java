@@ -49,6 +49,16 @@ public final class RealKafkaRun {
     }
 
     public static MeasuredRun execute(RunSpec spec, ClusterOptions options, Consumer<String> progress) throws InterruptedException {
+        return execute(spec, options, progress, false);
+    }
+
+    /**
+     * @param calibrationProbes also read the brokers' JIT busy periods ({@link io.tailsim.validation.metrics.JitBursts}) and time the file
+     *               work of a partition's first appends beside the loaded cluster ({@link io.tailsim.validation.metrics.FileWorkProbe})
+     *               during the window: calibration runs only, which need them; validation runs leave the machine to the cluster
+     */
+    public static MeasuredRun execute(RunSpec spec, ClusterOptions options, Consumer<String> progress, boolean calibrationProbes)
+            throws InterruptedException {
         long t0 = System.nanoTime();
         WorkloadSpec workload = check(spec);
         Capacity.Machine machine = Capacity.Machine.current();
@@ -87,8 +97,11 @@ public final class RealKafkaRun {
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
                         window.jitFrom = System.nanoTime();
                         window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
-                        window.jitBursts = io.tailsim.validation.metrics.JitBursts.start(
-                                io.tailsim.validation.metrics.ThreadSwitches.PROC, brokerPids.values(), ProcStat.clockTicksPerSecond());
+                        if (calibrationProbes) {
+                            window.fileWork = io.tailsim.validation.metrics.FileWorkProbe.start(options.baseDir());
+                            window.jitBursts = io.tailsim.validation.metrics.JitBursts.start(
+                                    io.tailsim.validation.metrics.ThreadSwitches.PROC, brokerPids.values(), ProcStat.clockTicksPerSecond());
+                        }
                     }
 
                     @Override
@@ -98,7 +111,8 @@ public final class RealKafkaRun {
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
                         window.jitTo = System.nanoTime();
                         window.jmxAfter = probes.stream().map(JmxProbe::snapshot).toList();
-                        window.jitBurstsMs = window.jitBursts.stop();
+                        if (window.jitBursts != null) window.jitBurstsMs = window.jitBursts.stop();
+                        if (window.fileWork != null) window.fileWorkMs = window.fileWork.stop();
                     }
                 });
             } finally {
@@ -132,7 +146,8 @@ public final class RealKafkaRun {
                 result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
                 requests.topicMetersPerSec(), threadCores, requests.threadWakeupsPerSec(), requests.threadPreemptionsPerSec(),
                 new MachineSpeed(speedBefore, speedAfter), window.driverJitCores(ProcStat.clockTicksPerSecond()),
-                LatencySummary.percentiles(result.sendLagUs()), window.jitBurstsMs);
+                LatencySummary.percentiles(result.sendLagUs()), window.jitBurstsMs,
+                window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1));
     }
 
     private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {
@@ -160,6 +175,8 @@ public final class RealKafkaRun {
         long jitFrom, jitTo;
         io.tailsim.validation.metrics.JitBursts jitBursts;
         List<Double> jitBurstsMs;
+        io.tailsim.validation.metrics.FileWorkProbe fileWork;
+        List<List<Double>> fileWorkMs;
 
         /** The driver JVM's own JIT compiler threads' CPU over the window, cores; null if /proc gave nothing. */
         Double driverJitCores(long ticksPerSecond) {

@@ -35,7 +35,7 @@ public class MeasuredRunTest {
                 Map.of("BytesInPerSec", 500_000.0), Map.of("network", 0.1, "requestHandler", 0.3),
                 Map.of("network", 900.0, "requestHandler", 1200.0, "replicaFetcher", 80.0, "otherJava", 40.0),
                 Map.of("network", 9.0, "requestHandler", 12.0, "replicaFetcher", 0.5, "otherJava", 0.0),
-                new MachineSpeed(1200.0, 1100.0), null, null, null);
+                new MachineSpeed(1200.0, 1100.0), null, null, null, null, null);
     }
 
     @Test

@@ -51,6 +51,8 @@ public final class Calibration {
         List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
         List<CalibrationSample> samples = new ArrayList<>();
         java.util.Map<String, List<Double>> bursts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<Double>> indexCreate = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<Double>> checkpointWrite = new java.util.LinkedHashMap<>();
         int i = 0;
         for (CalibrationPlan.Run run : plan) {
             i++;
@@ -67,7 +69,7 @@ public final class Calibration {
                 }
                 o.progress().accept(head + ": " + run.description());
                 long s = System.nanoTime();
-                measured = RealKafkaRun.execute(run.spec(), o.cluster(), msg -> o.progress().accept("  real: " + msg));
+                measured = RealKafkaRun.execute(run.spec(), o.cluster(), msg -> o.progress().accept("  real: " + msg), run.probes());
                 ResultFiles.writeString(f, measured.toJson());
                 ResultFiles.writeString(specFile(f), specRecord(run));
                 o.progress().accept(String.format(Locale.ROOT, "%s: done in %.0f s; brokers %.2f cores, driver %.2f cores; machine speed %.0f / %.0f %s "
@@ -77,10 +79,13 @@ public final class Calibration {
             }
             samples.add(CalibrationSample.of(run.name(), measured));
             bursts.put(run.name(), measured.brokerJitBurstsMs());
+            indexCreate.put(run.name(), measured.fileProbeIndexCreateMs());
+            checkpointWrite.put(run.name(), measured.fileProbeCheckpointWriteMs());
         }
         CalibrationFit fit = CalibrationFit.of(samples);
         String when = LocalDate.now().toString();
-        ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, bursts));
+        ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, bursts),
+                FileWorkFit.of(fit, indexCreate, checkpointWrite));
         ResultFiles.writeString(o.profileOut(), profile.render());
         String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when);
         ResultFiles.writeString(o.workDir().resolve(REPORT_MD), report);

@@ -22,7 +22,19 @@ import java.util.Map;
  */
 public final class CalibrationPlan {
     public record Run(String name, String description, RunSpec spec) {
+        /**
+         * Whether the run also reads the JIT's busy periods and times the first appends' file work (JitBursts, FileWorkProbe).
+         * The two light runs, whose send lag is taken as the OS wake-up latency, run without, so that no harness thread wakes
+         * beside the driver there (with and without them the lag's median was 24 and 31 us on 2026-11-24, against 142 us the
+         * night before: the machine's wake-ups drift more than the probes move them).
+         */
+        public boolean probes() {
+            return !LIGHT.contains(name);
+        }
     }
+
+    /** The runs light enough that the driver's send lag is the OS wake-up latency (LocalProfileWriter.wakeup). */
+    static final java.util.Set<String> LIGHT = java.util.Set.of("c01-idle", "c05-large-records");
 
     static final double WARMUP_SECONDS = 10;
     static final double MEASURE_SECONDS = 15;

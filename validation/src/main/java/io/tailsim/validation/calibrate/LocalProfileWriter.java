@@ -22,8 +22,15 @@ public final class LocalProfileWriter {
         return document(fit, m, when, null);
     }
 
-    /** @param jit the JIT compiler threads' busy periods, or null when no run measured them (the JIT joins the background) */
     public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when, JitBurstFit jit) {
+        return document(fit, m, when, jit, null);
+    }
+
+    /**
+     * @param jit   the JIT compiler threads' busy periods, or null when no run measured them (the JIT joins the background)
+     * @param files the first appends' file work timed beside the loaded cluster, or null (the idle machine's probe is used)
+     */
+    public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when, JitBurstFit jit, FileWorkFit files) {
         int runs = fit.used().size();
         String basis = String.format(Locale.ROOT, "%d calibration runs of tailsim calibrate (%s)", runs, when);
         ProfileDocument d = new ProfileDocument("local",
@@ -166,16 +173,24 @@ public final class LocalProfileWriter {
         d.put("disk", "stall-interval", "none", "fit: no flush stalls were seen in the calibration runs' latencies; left out");
         d.put("disk", "stall-duration", "none", "fit: see stall-interval");
         String beside = "with a file forced every 500 ms beside it (as the KRaft metadata logs are)";
-        d.put("disk", "checkpoint-write", empiricalNanos(m.checkpointWriteNanos()), m.checkpointWriteNanos() == null
-                ? "fit: not measured (machine facts kept from before the probe existed)"
-                : String.format(Locale.ROOT, "measured: a leader-epoch checkpoint written to a temporary file, forced, moved over and its "
-                + "directory forced in %s %s, %d times (median %s): what a replica's first append waits for (MachineProbe)",
-                m.diskDir(), beside, MachineFacts.FILE_SAMPLES, ms(m.checkpointWriteNanos()[50])));
-        d.put("disk", "index-create", empiricalNanos(m.indexCreateNanos()), m.indexCreateNanos() == null
-                ? "fit: not measured (machine facts kept from before the probe existed)"
-                : String.format(Locale.ROOT, "measured: a segment's offset and time index files created, sized to 10 MiB, memory-mapped and "
-                + "their first entries written in %s %s, %d times (median %s): what a segment's first index entry waits for (MachineProbe)",
-                m.diskDir(), beside, MachineFacts.FILE_SAMPLES, ms(m.indexCreateNanos()[50])));
+        if (files != null) {
+            d.put("disk", "checkpoint-write", FileWorkFit.empirical(files.checkpointWriteMs()), files.source(
+                    "a leader-epoch checkpoint written to a temporary file, forced, moved over and its directory forced", files.checkpointWriteMs()));
+            d.put("disk", "index-create", FileWorkFit.empirical(files.indexCreateMs()), files.source(
+                    "a segment's offset and time index files created, sized to 10 MiB, memory-mapped and their first entries written",
+                    files.indexCreateMs()));
+        } else {
+            d.put("disk", "checkpoint-write", empiricalNanos(m.checkpointWriteNanos()), m.checkpointWriteNanos() == null
+                    ? "fit: not measured (machine facts kept from before the probe existed)"
+                    : String.format(Locale.ROOT, "measured: a leader-epoch checkpoint written to a temporary file, forced, moved over and its "
+                    + "directory forced in %s %s, %d times (median %s): what a replica's first append waits for (MachineProbe)",
+                    m.diskDir(), beside, MachineFacts.FILE_SAMPLES, ms(m.checkpointWriteNanos()[50])));
+            d.put("disk", "index-create", empiricalNanos(m.indexCreateNanos()), m.indexCreateNanos() == null
+                    ? "fit: not measured (machine facts kept from before the probe existed)"
+                    : String.format(Locale.ROOT, "measured: a segment's offset and time index files created, sized to 10 MiB, memory-mapped and "
+                    + "their first entries written in %s %s, %d times (median %s): what a segment's first index entry waits for (MachineProbe)",
+                    m.diskDir(), beside, MachineFacts.FILE_SAMPLES, ms(m.indexCreateNanos()[50])));
+        }
 
         for (String codec : new String[]{"none", "lz4", "zstd", "gzip", "snappy"})
             d.put("compression-ratio", codec, "1.0", "published: validation/README.md, record values are random (incompressible) bytes");

@@ -176,28 +176,13 @@ public final class MachineProbe {
             syncer.start();
             double[] index = new double[samples];
             double[] checkpoint = new double[samples];
-            java.util.List<java.nio.MappedByteBuffer> mapped = new java.util.ArrayList<>();
             for (int i = 0; i < samples; i++) {
                 Path partition = Files.createDirectory(base.resolve("topic-" + i));
                 Thread.sleep(20);
-                long t = System.nanoTime();
-                mapped.add(mapIndex(partition.resolve("00000000000000000000.index"), 10 << 20));
-                mapped.add(mapIndex(partition.resolve("00000000000000000000.timeindex"), (10 << 20) / 12 * 12));
-                index[i] = System.nanoTime() - t;
+                index[i] = indexCreateNanos(partition);
                 Thread.sleep(20);
-                t = System.nanoTime();
-                Path tmp = partition.resolve("leader-epoch-checkpoint.tmp");
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                    ch.write(ByteBuffer.wrap("0\n1\n0 0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    ch.force(true);
-                }
-                Files.move(tmp, partition.resolve("leader-epoch-checkpoint"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                try (FileChannel d = FileChannel.open(partition, StandardOpenOption.READ)) {
-                    d.force(true);
-                }
-                checkpoint[i] = System.nanoTime() - t;
+                checkpoint[i] = checkpointWriteNanos(partition);
             }
-            mapped.clear();
             return new double[][]{percentiles(index), percentiles(checkpoint)};
         } catch (IOException e) {
             throw new UncheckedIOException("file probe in " + dir + " failed", e);
@@ -209,6 +194,30 @@ public final class MachineProbe {
             if (syncer != null) syncer.interrupt();
             if (base != null) io.tailsim.validation.cluster.Procs.deleteTree(base);
         }
+    }
+
+    /** Creates a segment's offset and time index in {@code partition} as LazyIndex does on its first entry: nanoseconds taken. */
+    public static long indexCreateNanos(Path partition) throws IOException {
+        long t = System.nanoTime();
+        mapIndex(partition.resolve("00000000000000000000.index"), 10 << 20);
+        mapIndex(partition.resolve("00000000000000000000.timeindex"), (10 << 20) / 12 * 12);
+        return System.nanoTime() - t;
+    }
+
+    /** Writes a leader-epoch checkpoint in {@code partition} as CheckpointFile does: nanoseconds taken. */
+    public static long checkpointWriteNanos(Path partition) throws IOException {
+        long t = System.nanoTime();
+        Path tmp = partition.resolve("leader-epoch-checkpoint.tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(ByteBuffer.wrap("0\n1\n0 0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            ch.force(true);
+        }
+        Files.move(tmp, partition.resolve("leader-epoch-checkpoint"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel d = FileChannel.open(partition, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+        return System.nanoTime() - t;
     }
 
     private static java.nio.MappedByteBuffer mapIndex(Path file, int bytes) throws IOException {

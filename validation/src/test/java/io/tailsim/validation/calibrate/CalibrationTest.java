@@ -42,7 +42,7 @@ class CalibrationTest {
                         "ReplicationBytesInPerSec", 2 * kibIn * 1024),
                 Map.of("network", network, "replicaFetcher", fetcher, "requestHandler", handler, "otherJava", offPath * 0.1, "nonJava", offPath * 0.9),
                 s.brokerThreadWakeupsPerSec(), s.brokerThreadPreemptionsPerSec(), s.machineSpeed(), s.driverJitCpuCores(), s.driverSendLagQuantilesMs(),
-                s.brokerJitBurstsMs());
+                s.brokerJitBurstsMs(), s.fileProbeIndexCreateMs(), s.fileProbeCheckpointWriteMs());
     }
 
     @Test
@@ -72,6 +72,12 @@ class CalibrationTest {
     }
 
     /** A kept run is reused only if it ran what the plan asks now: a run recorded under another spec is measured again. */
+    @Test
+    void theLightRunsWhoseSendLagIsTheWakeupLatencyRunWithoutTheProbes() {
+        assertThat(CalibrationPlan.runs().stream().filter(r -> !r.probes()).map(CalibrationPlan.Run::name))
+                .containsExactlyInAnyOrder("c01-idle", "c05-large-records");
+    }
+
     @Test
     void aKeptRunIsReusedOnlyUnderTheSpecItRan(@TempDir Path tmp) throws Exception {
         CalibrationPlan.Run c07 = CalibrationPlan.runs().stream().filter(r -> r.name().startsWith("c07")).findFirst().orElseThrow();

@@ -129,6 +129,19 @@ class LocalProfileWriterTest {
         // the idle terms alone: handlers 0.05 + off-path 0.02 + network 0.01 + fetchers 0.005 cores over 3 brokers
         assertThat(fx.backgroundCoresPerBroker()).isCloseTo(0.085 / 3, within(1e-3));
         assertThat(t.sources().get("cpu.jit-burst")).startsWith("measured:").contains("40 periods");
+        // the file work timed beside the loaded cluster replaces the idle machine's probe
+        Map<String, List<Double>> index = new java.util.HashMap<>(), checkpoint = new java.util.HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            index.put("c" + i, List.of(100.0, 150.0, 200.0));
+            checkpoint.put("c" + i, List.of(4.0, 6.0, 8.0));
+        }
+        FileWorkFit files = FileWorkFit.of(fit, index, checkpoint);
+        assertThat(files.samples()).isEqualTo(30);
+        Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01", jit, files).render());
+        t = ProfileLoader.load(file);
+        assertThat(t.hardware().disk().indexCreate().mean()).isCloseTo(150e6, within(10e6));
+        assertThat(t.hardware().disk().checkpointWrite().mean()).isCloseTo(6e6, within(0.5e6));
+        assertThat(t.sources().get("disk.index-create")).startsWith("measured:").contains("beside the loaded cluster").contains("30 samples");
         // without the periods the JIT stays in the background load, as before
         Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01").render());
         fx = ProfileLoader.load(file).hardware().hostEffects();
