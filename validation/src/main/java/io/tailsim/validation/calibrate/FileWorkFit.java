@@ -29,12 +29,6 @@ public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, in
                 MachineProbe.percentiles(checkpoint.stream().mapToDouble(Double::doubleValue).toArray()), index.size(), List.copyOf(runs));
     }
 
-    static String empirical(double[] quantilesMs) {
-        StringBuilder sb = new StringBuilder("empirical(");
-        for (int i = 0; i < quantilesMs.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(quantilesMs[i] * 1000)).append("us");
-        return sb.append(')').toString();
-    }
-
     String source(String what, double[] q) {
         return String.format(Locale.ROOT, "measured: %s on the disk where the brokers keep their logs, once a second during the "
                         + "measured windows of %d calibration runs offering %.0f records/s or more (%s), beside the loaded cluster as the "

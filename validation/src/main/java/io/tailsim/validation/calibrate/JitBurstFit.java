@@ -30,14 +30,10 @@ public record JitBurstFit(double[] quantilesMs, int periods, List<String> runs) 
     }
 
     public String empirical() {
-        StringBuilder sb = new StringBuilder("empirical(");
-        for (int i = 0; i < quantilesMs.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(quantilesMs[i] * 1000)).append("us");
-        return sb.append(')').toString();
+        return LocalProfileWriter.empiricalMs(quantilesMs);
     }
 
     public String source() {
-        double mean = 0;
-        for (int i = 0; i < quantilesMs.length; i++) mean += quantilesMs[i];
         return String.format(Locale.ROOT, "measured: CPU of the brokers' JIT compiler threads' busy periods (runs of /proc reads every 10 ms "
                         + "finding a compiler thread runnable, ended by two finding it asleep; its CPU ticks over the run), %d periods pooled over %d runs offering %.0f "
                         + "records/s or more (%s): values at 0%%, 1%%, ..., 100%% (median %.0f ms, p90 %.0f ms, max %.0f ms)",

@@ -174,9 +174,9 @@ public final class LocalProfileWriter {
         d.put("disk", "stall-duration", "none", "fit: see stall-interval");
         String beside = "with a file forced every 500 ms beside it (as the KRaft metadata logs are)";
         if (files != null) {
-            d.put("disk", "checkpoint-write", FileWorkFit.empirical(files.checkpointWriteMs()), files.source(
+            d.put("disk", "checkpoint-write", empiricalMs(files.checkpointWriteMs()), files.source(
                     "a leader-epoch checkpoint written to a temporary file, forced, moved over and its directory forced", files.checkpointWriteMs()));
-            d.put("disk", "index-create", FileWorkFit.empirical(files.indexCreateMs()), files.source(
+            d.put("disk", "index-create", empiricalMs(files.indexCreateMs()), files.source(
                     "a segment's offset and time index files created, sized to 10 MiB, memory-mapped and their first entries written",
                     files.indexCreateMs()));
         } else {
@@ -219,11 +219,7 @@ public final class LocalProfileWriter {
      */
     static String wakeup(CalibrationFit fit, int cores) {
         double[] q = quietQuantiles(fit, cores);
-        if (q != null) {
-            StringBuilder sb = new StringBuilder("empirical(");
-            for (int i = 0; i < q.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(q[i] * 1000)).append("us");
-            return sb.append(')').toString();
-        }
+        if (q != null) return empiricalMs(q);
         double[] mm = quietLag(fit, cores);
         if (!(mm[0] > 0) || !(mm[1] > 0)) return "none";
         double ratio = Math.max(1, mm[1] / mm[0]);
@@ -233,11 +229,18 @@ public final class LocalProfileWriter {
 
     static final int QUIET_SHARE_PERCENT = 40;
 
-    /** Measured values at 0..100% as an empirical distribution, or none. */
+    /** Measured values at 0..100%, in nanoseconds, as an empirical distribution, or none. */
     static String empiricalNanos(double[] q) {
         if (q == null) return "none";
+        double[] ms = new double[q.length];
+        for (int i = 0; i < q.length; i++) ms[i] = q[i] / 1e6;
+        return empiricalMs(ms);
+    }
+
+    /** Measured values at 0..100%, in milliseconds, as an empirical distribution in whole microseconds. */
+    static String empiricalMs(double[] q) {
         StringBuilder sb = new StringBuilder("empirical(");
-        for (int i = 0; i < q.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(q[i] / 1000)).append("us");
+        for (int i = 0; i < q.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(q[i] * 1000)).append("us");
         return sb.append(')').toString();
     }
 
