@@ -345,10 +345,7 @@ public final class KafkaProducer implements ClientEndpoint {
             for (int i = 0; i < pr.batchCount(); i++) {
                 ProducerBatch b = (ProducerBatch) pr.batch(i);
                 b.requestSentAt = now;
-                int n = b.recordCount();
-                for (int k = 0; k < n; k++) {
-                    topicRecorders.produceTime.record(now - b.sendTime(k));
-                }
+                b.recordLatencies(topicRecorders.produceTime, now);
                 if (b.traced && observer != null) {
                     observer.batchSent(b, now);
                 }
@@ -521,9 +518,7 @@ public final class KafkaProducer implements ClientEndpoint {
     private void complete(ProducerBatch b, long now) {
         b.ackedAt = now;
         int n = b.recordCount();
-        for (int k = 0; k < n; k++) {
-            topicRecorders.producerLatency.record(now - b.sendTime(k));
-        }
+        b.recordLatencies(topicRecorders.producerLatency, now);
         topicRecorders.recordsAcked += n;
         topicRecorders.bytesAcked += (long) n * (keyBytes + valueBytes);
         recordsAcked += n;

@@ -100,6 +100,20 @@ public final class ProducerBatch extends RecordBatch {
         return request;
     }
 
+    /**
+     * Records each record's latency to {@code now} (now less its send() time) in {@code recorder}; a batch whose send()
+     * times are evenly spaced hands them over as one run.
+     */
+    public void recordLatencies(io.tailsim.core.stat.LatencyRecorder recorder, long now) {
+        if (sendTimes == null) {
+            recorder.recordDescending(now - firstSend, stride, records);
+        } else {
+            for (int k = 0; k < records; k++) {
+                recorder.record(now - sendTimes[k]);
+            }
+        }
+    }
+
     /** send() time of record {@code i} of the batch. */
     public long sendTime(int i) {
         return sendTimes != null ? sendTimes[i] : firstSend + i * stride;
