@@ -53,9 +53,10 @@ public final class RealKafkaRun {
     }
 
     /**
-     * @param calibrationProbes also read the brokers' JIT busy periods ({@link io.tailsim.validation.metrics.JitBursts}) and time the file
-     *               work of a partition's first appends beside the loaded cluster ({@link io.tailsim.validation.metrics.FileWorkProbe})
-     *               during the window: calibration runs only, which need them; validation runs leave the machine to the cluster
+     * @param calibrationProbes also read the brokers' JIT busy periods ({@link io.tailsim.validation.metrics.JitBursts}) and
+     *                          time the file work of a partition's first appends beside the loaded cluster
+     *                          ({@link io.tailsim.validation.metrics.FileWorkProbe}) during the window: calibration runs only,
+     *                          which need them; validation runs leave the machine to the cluster
      */
     public static MeasuredRun execute(RunSpec spec, ClusterOptions options, Consumer<String> progress, boolean calibrationProbes)
             throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.tailsim.models.broker;
 
+import io.tailsim.core.dist.Distribution;
 import io.tailsim.core.event.Event;
 import io.tailsim.core.event.Simulator;
 import io.tailsim.core.rng.RandomStream;
@@ -89,8 +90,8 @@ public final class Broker {
     private final long[] wakeupBase = new long[3];
     private double backgroundPerRequest;
     private double backgroundPerPartition;
-    private final io.tailsim.core.dist.Distribution checkpointWrite;
-    private final io.tailsim.core.dist.Distribution indexCreate;
+    private final Distribution checkpointWrite;
+    private final Distribution indexCreate;
     private RandomStream filesRng;
 
     /** Told when a broker's number of connections changes (the host's background CPU load moves). */
@@ -388,7 +389,8 @@ public final class Broker {
         if (r.api == ApiKey.OFFSET_COMMIT) {
             OffsetCommitRequest oc = (OffsetCommitRequest) r;
             RecordBatch b = oc.batch;
-            return b.isAppended() ? 0 : pageCache.write(b.sizeInBytes()) + segmentFileStall(oc.offsetsPartition.files(0), b.sizeInBytes());
+            return b.isAppended() ? 0
+                    : pageCache.write(b.sizeInBytes()) + segmentFileStall(oc.offsetsPartition.files(0), b.sizeInBytes());
         }
         if (r.api != ApiKey.PRODUCE) {
             return 0;

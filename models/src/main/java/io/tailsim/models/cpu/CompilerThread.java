@@ -13,7 +13,6 @@ import io.tailsim.core.rng.RandomStream;
  * with the same mean does not.
  */
 public final class CompilerThread extends CpuJob {
-    private final Simulator sim;
     private final HostCpu cpu;
     private final Distribution burst;
     private final RandomStream rng;
@@ -32,7 +31,6 @@ public final class CompilerThread extends CpuJob {
             throw new IllegalArgumentException("a compiler thread needs positive cores and a positive mean burst, got "
                     + cores + " cores, mean burst " + burst.mean() + " ns");
         }
-        this.sim = sim;
         this.cpu = cpu;
         this.burst = burst;
         this.rng = rng;
