@@ -54,6 +54,10 @@ import java.util.Map;
  * @param fileProbeIndexCreateMs a segment's index files created and mapped beside the loaded cluster, once a second in the
  *                             window, ms ({@code FileWorkProbe}); null unless the run was a calibration run made with it
  * @param fileProbeCheckpointWriteMs likewise, a leader-epoch checkpoint written and forced
+ * @param driverThreadCpuCores the driver JVM's CPU by thread class ({@code DriverThreads}: sender, the producers' Sender
+ *                             threads; producerApp, the threads calling send(); consumer; jit; other), cores; empty in runs
+ *                             measured before 2026-12-06
+ * @param driverThreadWakeupsPerSec likewise, their voluntary context switches per second
  * @param machineSpeed         one core's speed right before the cluster started and right after it stopped ({@link MachineSpeed});
  *                             both null in runs made before the probe existed
  */
@@ -76,7 +80,8 @@ public record MeasuredRun(
         Map<String, Double> brokerTopicMetersPerSec, Map<String, Double> brokerThreadCpuCores,
         Map<String, Double> brokerThreadWakeupsPerSec, Map<String, Double> brokerThreadPreemptionsPerSec, MachineSpeed machineSpeed,
         Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs, List<Double> brokerJitBurstsMs,
-        List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs) {
+        List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs,
+        Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);
@@ -86,6 +91,8 @@ public record MeasuredRun(
         brokerThreadWakeupsPerSec = brokerThreadWakeupsPerSec == null ? Map.of() : new LinkedHashMap<>(brokerThreadWakeupsPerSec);
         brokerThreadPreemptionsPerSec = brokerThreadPreemptionsPerSec == null ? Map.of() : new LinkedHashMap<>(brokerThreadPreemptionsPerSec);
         machineSpeed = machineSpeed == null ? new MachineSpeed(null, null) : machineSpeed;
+        driverThreadCpuCores = driverThreadCpuCores == null ? Map.of() : new LinkedHashMap<>(driverThreadCpuCores);
+        driverThreadWakeupsPerSec = driverThreadWakeupsPerSec == null ? Map.of() : new LinkedHashMap<>(driverThreadWakeupsPerSec);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -130,6 +137,8 @@ public record MeasuredRun(
         brokerThreadCpuCores.forEach((cls, v) -> m.put("cpuCores.brokerThreads." + cls, v));
         brokerThreadWakeupsPerSec.forEach((cls, v) -> m.put("wakeupsPerSec.brokerThreads." + cls, v));
         brokerThreadPreemptionsPerSec.forEach((cls, v) -> m.put("preemptionsPerSec.brokerThreads." + cls, v));
+        driverThreadCpuCores.forEach((cls, v) -> m.put("cpuCores.driverThreads." + cls, v));
+        driverThreadWakeupsPerSec.forEach((cls, v) -> m.put("wakeupsPerSec.driverThreads." + cls, v));
         return m;
     }
 

@@ -96,6 +96,8 @@ public final class RealKafkaRun {
                         window.cpuBefore = CpuSample.take(brokerPids, driverPid);
                         window.driverJitBefore = io.tailsim.validation.metrics.CompilerThreads.sample(
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
+                        window.driverThreadsBefore = io.tailsim.validation.metrics.DriverThreads.sample(
+                                io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid, ProcStat.clockTicksPerSecond());
                         window.jitFrom = System.nanoTime();
                         window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
                         if (calibrationProbes) {
@@ -111,6 +113,8 @@ public final class RealKafkaRun {
                         window.driverJitAfter = io.tailsim.validation.metrics.CompilerThreads.sample(
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
                         window.jitTo = System.nanoTime();
+                        window.driverThreadsAfter = io.tailsim.validation.metrics.DriverThreads.sample(
+                                io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid, ProcStat.clockTicksPerSecond());
                         window.jmxAfter = probes.stream().map(JmxProbe::snapshot).toList();
                         if (window.jitBursts != null) window.jitBurstsMs = window.jitBursts.stop();
                         if (window.fileWork != null) window.fileWorkMs = window.fileWork.stop();
@@ -148,7 +152,9 @@ public final class RealKafkaRun {
                 requests.topicMetersPerSec(), threadCores, requests.threadWakeupsPerSec(), requests.threadPreemptionsPerSec(),
                 new MachineSpeed(speedBefore, speedAfter), window.driverJitCores(ProcStat.clockTicksPerSecond()),
                 LatencySummary.percentiles(result.sendLagUs()), window.jitBurstsMs,
-                window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1));
+                window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1),
+                io.tailsim.validation.metrics.DriverThreads.cores(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
+                io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()));
     }
 
     private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {
@@ -173,7 +179,12 @@ public final class RealKafkaRun {
         CpuSample cpuBefore, cpuAfter;
         List<BrokerJmxSnapshot> jmxBefore, jmxAfter;
         Map<Long, Long> driverJitBefore, driverJitAfter;
+        Map<Long, io.tailsim.validation.metrics.DriverThreads.Sample> driverThreadsBefore, driverThreadsAfter;
         long jitFrom, jitTo;
+
+        double seconds() {
+            return (jitTo - jitFrom) / 1e9;
+        }
         io.tailsim.validation.metrics.JitBursts jitBursts;
         List<Double> jitBurstsMs;
         io.tailsim.validation.metrics.FileWorkProbe fileWork;

@@ -35,7 +35,8 @@ public class MeasuredRunTest {
                 Map.of("BytesInPerSec", 500_000.0), Map.of("network", 0.1, "requestHandler", 0.3),
                 Map.of("network", 900.0, "requestHandler", 1200.0, "replicaFetcher", 80.0, "otherJava", 40.0),
                 Map.of("network", 9.0, "requestHandler", 12.0, "replicaFetcher", 0.5, "otherJava", 0.0),
-                new MachineSpeed(1200.0, 1100.0), null, null, null, null, null);
+                new MachineSpeed(1200.0, 1100.0), null, null, null, null, null,
+                Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0));
     }
 
     @Test
@@ -52,6 +53,19 @@ public class MeasuredRunTest {
         assertThat(m.get("cpuCores.brokers")).isCloseTo(0.75, within(1e-9));
         assertThat(m.get("producerThroughput.recordsPerSec")).isCloseTo(977, within(1e-9));
         assertThat(m).doesNotContainKey("FetchConsumer.TotalTimeMs.mean");
+    }
+
+    @Test
+    void driverThreadCpuAndWakeupsAreMetricsByThreadClass() throws Exception {
+        assertThat(sample().metrics()).containsEntry("cpuCores.driverThreads.sender", 0.04)
+                .containsEntry("cpuCores.driverThreads.producerApp", 0.02)
+                .containsEntry("wakeupsPerSec.driverThreads.sender", 1500.0);
+        // runs measured before the driver's threads were read load without them
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
+        tree.remove(java.util.List.of("driverThreadCpuCores", "driverThreadWakeupsPerSec", "metrics"));
+        MeasuredRun old = MeasuredRun.fromJson(tree.toString());
+        assertThat(old.driverThreadCpuCores()).isEmpty();
+        assertThat(old.metrics()).doesNotContainKey("cpuCores.driverThreads.sender");
     }
 
     @Test
@@ -84,7 +98,7 @@ public class MeasuredRunTest {
                 .replaceAll("(?s)\"brokerThreadWakeupsPerSec\" : \\{[^}]*},", "")
                 .replaceAll("(?s)\"brokerThreadPreemptionsPerSec\" : \\{[^}]*},", "")
                 .replaceAll(",\\s*\"(wakeups|preemptions)PerSec\\.brokerThreads\\.[a-zA-Z]+\" : [0-9.]+", "");
-        assertThat(json).doesNotContain("brokerThreadWakeupsPerSec", "brokerThreadPreemptionsPerSec", "wakeupsPerSec.", "preemptionsPerSec.")
+        assertThat(json).doesNotContain("brokerThreadWakeupsPerSec", "brokerThreadPreemptionsPerSec", "wakeupsPerSec.brokerThreads", "preemptionsPerSec.")
                 .contains("\"brokerThreadCpuCores\"");
         MeasuredRun old = MeasuredRun.fromJson(json);
         assertThat(old.brokerThreadWakeupsPerSec()).isEmpty();

@@ -17,14 +17,16 @@ import java.util.function.ToDoubleFunction;
  * <li>replica fetchers: their CPU on follower fetch responses and the partitions those fetches walk;</li>
  * <li>off the request path: the rest of the broker process (GC, JIT, kernel, KRaft) on requests and partitions read;</li>
  * <li>JIT compiler threads (where the harness measured them apart): not a fit but their mean over the loaded runs;</li>
- * <li>client: the driver's CPU on records sent (its producers' requests and its consumers' fetches follow the records in
- *     these runs and do not separate from them).</li>
+ * <li>producer Sender threads (where the harness read the driver's threads apart): their CPU on produce requests and
+ *     records; the per-request term is the Sender's cost to drain and build a request;</li>
+ * <li>client: the driver's CPU, less the Sender's per-request term where fitted, on records sent (its consumers' fetches
+ *     follow the records in these runs and do not separate from them).</li>
  * </ul>
  *
  * @param samples every run; {@link #used()} those the fits rest on
  */
 public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples,
-                             double jitCores, List<String> jitRuns, double driverJitCores) {
+                             double jitCores, List<String> jitRuns, double driverJitCores, Fit sender) {
     /**
      * Runs offering at least this many records/s count as loaded for the JIT's level: a broker JVM in its first minute
      * compiles whatever its traffic makes hot, about as much whatever the rate, and little when idle.
@@ -33,7 +35,13 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
 
     /** Without the JIT compiler threads measured apart. */
     public CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
-        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of(), Double.NaN);
+        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of(), Double.NaN, null);
+    }
+
+    /** Without the Sender threads measured apart. */
+    public CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples,
+                          double jitCores, List<String> jitRuns, double driverJitCores) {
+        this(handler, network, fetcher, offPath, client, samples, jitCores, jitRuns, driverJitCores, null);
     }
 
     public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads", "wakeups");
@@ -44,6 +52,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
     public static final List<String> FETCHER = List.of("idle", "FetchFollower", "followerPartitionReads");
     public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
     public static final List<String> CLIENT = List.of("idle", "recordsSent");
+    public static final List<String> SENDER = List.of("idle", "produce", "recordsSent");
 
     public static CalibrationFit of(List<CalibrationSample> all) {
         List<CalibrationSample> s = all.stream().filter(CalibrationSample::usable).toList();
@@ -70,8 +79,17 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         Fit offPath = Fit.nnls("broker CPU off the request path (GC, JIT, kernel, other threads)", OFF_PATH, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
                 column(s, CalibrationSample::offPathCpu));
-        Fit client = Fit.nnls("clients (driver JVM)", CLIENT, names,
-                rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent), column(s, CalibrationSample::driverCpu));
+        // The Sender threads' CPU, where measured in every run: its per-request term is the model's client-per-request, and
+        // comes out of the driver's CPU before the per-record fit so that it is not counted twice.
+        Fit sender = s.stream().allMatch(CalibrationSample::hasSenderCpu)
+                ? Fit.nnls("producer Sender threads (driver JVM)", SENDER, names,
+                        rows(s, CalibrationSample::seconds, CalibrationSample::produce, CalibrationSample::recordsSent),
+                        column(s, CalibrationSample::senderCpu))
+                : null;
+        double perRequest = sender == null ? 0 : sender.coefficient("produce");
+        Fit client = Fit.nnls(sender == null ? "clients (driver JVM)" : "clients (driver JVM, less the Sender threads' per-request CPU)",
+                CLIENT, names, rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent),
+                column(s, x -> x.driverCpu() - perRequest * x.produce()));
         // The JIT compiler threads' CPU, where measured: its mean over the loaded runs. It does not follow requests (0.45-0.99
         // cores over 370-1,540 requests/s on 2026-11-23, lowest where the cores were saturated), so no per-request fit; the
         // driver JVM compiles too, and gets the same treatment.
@@ -79,7 +97,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         double jit = loadedMean(s, jitRuns, CalibrationSample::jitCpu);
         double driverJit = loadedMean(s, jitRuns, CalibrationSample::driverJitCpu);
         return new CalibrationFit(handler, network, fetcher, offPath, client, List.copyOf(all), jit,
-                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList(), driverJit);
+                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList(), driverJit, sender);
     }
 
     /** Mean cores of {@code cpu} over the loaded runs; NaN unless every used run measured it. */
@@ -107,6 +125,6 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
     }
 
     public List<Fit> fits() {
-        return List.of(handler, network, fetcher, offPath, client);
+        return sender == null ? List.of(handler, network, fetcher, offPath, client) : List.of(handler, network, fetcher, offPath, client, sender);
     }
 }

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param jitCpu          the brokers' JIT compiler threads' CPU (/proc); NaN for runs measured before the harness read it
  * @param driverJitCpu    the driver JVM's JIT compiler threads' CPU, taken out of {@code driverCpu}; NaN likewise
  * @param sendLagQuantilesMs the send lag at 0%, 1%, ..., 100% (ms); null likewise
+ * @param senderCpu       the driver's producer Sender threads' CPU (/proc, {@code DriverThreads}), part of {@code driverCpu};
+ *                        NaN for runs measured before the harness read it (2026-12-06)
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
@@ -35,7 +37,19 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                                 double driverCpu, long gcCollections, long gcTimeMs, int brokers, boolean flagged, boolean behind,
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
                                 double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
-                                java.util.List<Double> sendLagQuantilesMs) {
+                                java.util.List<Double> sendLagQuantilesMs, double senderCpu) {
+
+    /** A run measured before the harness read the driver's Sender threads apart. */
+    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
+                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
+                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
+                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
+                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
+                             java.util.List<Double> sendLagQuantilesMs) {
+        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
+                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, Double.NaN);
+    }
 
     /** A run measured before the harness counted JIT threads and kept the send lag's whole distribution. */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
@@ -69,7 +83,8 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean(), r.machineSpeed(),
                 r.brokerThreadWakeupsPerSec().getOrDefault("network", Double.NaN) * w,
                 r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w, jit,
-                r.driverJitCpuCores() == null ? Double.NaN : r.driverJitCpuCores() * w, r.driverSendLagQuantilesMs());
+                r.driverJitCpuCores() == null ? Double.NaN : r.driverJitCpuCores() * w, r.driverSendLagQuantilesMs(),
+                r.driverThreadCpuCores().getOrDefault("sender", Double.NaN) * w);
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */
@@ -89,6 +104,11 @@ public record CalibrationSample(String name, double seconds, double produce, dou
     /** Whether the harness counted the broker threads' wake-ups in this run. */
     public boolean hasWakeups() {
         return !Double.isNaN(networkWakeups) && !Double.isNaN(handlerWakeups);
+    }
+
+    /** Whether the harness read the driver's Sender threads' CPU apart in this run. */
+    public boolean hasSenderCpu() {
+        return !Double.isNaN(senderCpu);
     }
 
     public double requests() {

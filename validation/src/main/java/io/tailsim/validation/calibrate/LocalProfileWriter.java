@@ -85,17 +85,27 @@ public final class LocalProfileWriter {
                 + "the follower and consumer fetch counts)");
         d.put("cpu", "per-connection-per-second", "0us", "fit: not separable from the idle term at the calibration runs' few connections; "
                 + "the idle cores are in background-per-broker");
-        d.put("cpu", "client-per-request", "0us", "fit: the driver's CPU does not separate produce requests from records in the calibration "
-                + "runs; all of it beyond send() is in client-background-per-record");
+        Fit sf = fit.sender();
+        if (sf == null) {
+            d.put("cpu", "client-per-request", "0us", "fit: the driver's CPU does not separate produce requests from records in the calibration "
+                    + "runs; all of it beyond send() is in client-background-per-record");
+        } else {
+            d.put("cpu", "client-per-request", duration(sf, "produce"), "fit: non-negative least squares of the driver's producer Sender threads' "
+                    + "CPU (kafka-producer-network-thread, /proc schedstat) over " + basis + ": " + estimate(sf, "produce")
+                    + " per produce request (ready, drain, build and write it, read its response), beside " + estimate(sf, "recordsSent")
+                    + " per record (its callback, left in client-background-per-record) and idle "
+                    + String.format(Locale.ROOT, "%.3f", sf.coefficient("idle")) + " cores; R^2 " + r2(sf));
+        }
         d.put("cpu", "client-per-record", micros(SEND_NANOS), "published: real-kafka-here.md rows 2 MB/s and 15 MB/s: 7.5 times the records "
                 + "at about the same request rate added 0.13 cores, about 5 us per send() on the application thread");
+        String less = sf == null ? "" : " less client-per-request times its produce requests";
         if (Double.isNaN(fit.driverJitCores())) {
             d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle"))),
-                    "fit: non-negative least squares of the driver JVM's CPU over " + basis + ": idle " + String.format(Locale.ROOT, "%.3f", c.coefficient("idle"))
+                    "fit: non-negative least squares of the driver JVM's CPU" + less + " over " + basis + ": idle " + String.format(Locale.ROOT, "%.3f", c.coefficient("idle"))
                             + " cores; R^2 " + r2(c));
         } else {
             d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle")) + fit.driverJitCores()),
-                    String.format(Locale.ROOT, "fit: non-negative least squares of the driver JVM's CPU without its JIT compiler threads over %s: "
+                    String.format(Locale.ROOT, "fit: non-negative least squares of the driver JVM's CPU without its JIT compiler threads" + less + " over %s: "
                             + "idle %.3f cores; R^2 %s; plus its JIT compiler threads' CPU, %.3f cores, their mean over the loaded runs "
                             + "(/proc; steady over the window, not a cost per record)", basis, c.coefficient("idle"), r2(c), fit.driverJitCores()));
         }

@@ -42,7 +42,8 @@ class CalibrationTest {
                         "ReplicationBytesInPerSec", 2 * kibIn * 1024),
                 Map.of("network", network, "replicaFetcher", fetcher, "requestHandler", handler, "otherJava", offPath * 0.1, "nonJava", offPath * 0.9),
                 s.brokerThreadWakeupsPerSec(), s.brokerThreadPreemptionsPerSec(), s.machineSpeed(), s.driverJitCpuCores(), s.driverSendLagQuantilesMs(),
-                s.brokerJitBurstsMs(), s.fileProbeIndexCreateMs(), s.fileProbeCheckpointWriteMs());
+                s.brokerJitBurstsMs(), s.fileProbeIndexCreateMs(), s.fileProbeCheckpointWriteMs(),
+                s.driverThreadCpuCores(), s.driverThreadWakeupsPerSec());
     }
 
     @Test
