@@ -181,6 +181,9 @@ public record HardwareProfile(
      * @param replicaFetcherPerPartitionNanos follower replica fetcher thread cost per partition it fetches from
      *                                    that leader, on every fetch response: the fetcher walks all its partition
      *                                    states to build the next fetch and to process the response, data or not
+     * @param clientPerWakeupNanos         producer Sender thread time each time it wakes from its selector, before it
+     *                                    drains: the poll's return (its selected keys, completed sends and receives) and
+     *                                    Sender.runOnce's ready() and metadata checks
      */
     public record CpuCosts(
             Map<String, Long> perRequestNanos,
@@ -198,7 +201,8 @@ public record HardwareProfile(
             double replicaFetcherPerResponseNanos,
             double serviceCv,
             double clientPerResponseNanos,
-            double replicaFetcherPerPartitionNanos) {
+            double replicaFetcherPerPartitionNanos,
+            double clientPerWakeupNanos) {
         public CpuCosts {
             perRequestNanos = Map.copyOf(perRequestNanos);
             for (Map.Entry<String, Long> e : perRequestNanos.entrySet()) {
@@ -219,6 +223,20 @@ public record HardwareProfile(
             requireCost("cpu.service-cv", serviceCv);
             requireCost("cpu.client-per-response", clientPerResponseNanos);
             requireCost("cpu.replica-fetcher-per-partition", replicaFetcherPerPartitionNanos);
+            requireCost("cpu.client-per-wakeup", clientPerWakeupNanos);
+        }
+
+        /** The sixteen-cost form: the Sender thread pays nothing per wake-up. */
+        public CpuCosts(Map<String, Long> perRequestNanos, double perKiBNanos, double perPartitionNanos,
+                        double fetchSessionPartitionNanos, double tlsPerRequestNanos, double tlsPerKiBNanos,
+                        double networkThreadPerRequestNanos, double perConnectionPerSecondNanos,
+                        double clientPerRequestNanos, double clientPerRecordNanos, double networkThreadPerResponseNanos,
+                        double purgatoryCompleteNanos, double replicaFetcherPerResponseNanos, double serviceCv,
+                        double clientPerResponseNanos, double replicaFetcherPerPartitionNanos) {
+            this(perRequestNanos, perKiBNanos, perPartitionNanos, fetchSessionPartitionNanos, tlsPerRequestNanos,
+                    tlsPerKiBNanos, networkThreadPerRequestNanos, perConnectionPerSecondNanos, clientPerRequestNanos,
+                    clientPerRecordNanos, networkThreadPerResponseNanos, purgatoryCompleteNanos,
+                    replicaFetcherPerResponseNanos, serviceCv, clientPerResponseNanos, replicaFetcherPerPartitionNanos, 0);
         }
 
         /** The fifteen-cost form: the follower's fetcher pays nothing per partition of its fetch session. */

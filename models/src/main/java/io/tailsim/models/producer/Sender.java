@@ -49,7 +49,12 @@ final class Sender {
     private long[] sortBuf = new long[16];
     private int outstanding;
 
-    // the thread's queue of tasks: requests to build and write (node >= 0), responses to read (node < 0)
+    /** CPU the thread spends each time it wakes from its selector, before it drains (client-per-wakeup). */
+    private final double perWakeupNanos;
+    /** Task marker: the thread's wake-up work, after which it runs its loop (ready, drain). */
+    private static final int WAKE = Integer.MIN_VALUE;
+
+    // the thread's queue of tasks: requests to build and write (node >= 0), responses to read (node < 0), WAKE
     private Request[] txQueue = new Request[8];
     private int[] txNode = new int[8];
     private int txHead;
@@ -69,6 +74,7 @@ final class Sender {
         this.maxRequestSize = c.maxRequestSize();
         this.perRequestNanos = producer.costs().clientPerRequestNanos();
         this.perResponseNanos = producer.costs().clientPerResponseNanos();
+        this.perWakeupNanos = producer.costs().clientPerWakeupNanos();
         this.sharedCpu = sharedCpu;
         this.txCpu = sharedCpu == null ? null : new TxCpu(cpuGroup);
         inFlight = new int[nodes];
@@ -121,6 +127,11 @@ final class Sender {
         @Override
         public void fire(Simulator s) {
             woken = false;
+            if (perWakeupNanos > 0 && !txBusy) {
+                // the thread wakes from its selector: the poll's return and ready() come before the drain
+                enqueueTask(null, WAKE);
+                return;
+            }
             runOnce(s.now());
         }
 
@@ -266,9 +277,13 @@ final class Sender {
      * priced).
      */
     void enqueueResponse(Request r, int node) {
-        if (perResponseNanos <= 0) {
+        if (perResponseNanos <= 0 && (perWakeupNanos <= 0 || txBusy)) {
             producer.handleResponse(r, sim.now());
             return;
+        }
+        if (perWakeupNanos > 0 && !txBusy) {
+            // a response wakes the sleeping thread: its wake-up work comes first, then the response is read
+            enqueueTask(null, WAKE);
         }
         enqueueTask(r, -1 - node);
     }
@@ -296,7 +311,13 @@ final class Sender {
 
     private void startTx() {
         txBusy = true;
-        double work = txNode[txHead] >= 0 ? perRequestNanos : perResponseNanos;
+        int task = txNode[txHead];
+        double work = task == WAKE ? perWakeupNanos : task >= 0 ? perRequestNanos : perResponseNanos;
+        if (work <= 0 && perWakeupNanos > 0) {
+            // a free task behind a wake-up (a response with no client-per-response): done at once
+            txDone(sim.now());
+            return;
+        }
         if (txCpu != null) {
             sharedCpu.submit(txCpu, work);
         } else {
@@ -310,7 +331,9 @@ final class Sender {
         txQueue[txHead] = null;
         txHead = (txHead + 1) % txQueue.length;
         txCount--;
-        if (node >= 0) {
+        if (node == WAKE) {
+            runPending = true;
+        } else if (node >= 0) {
             transmit(r, node, now);
         } else {
             producer.handleResponse(r, now);

@@ -40,8 +40,8 @@ import java.util.TreeSet;
  *             per-partition, fetch-session-per-partition, tls-per-request, tls-per-kib,
  *             network-thread-per-request, network-thread-per-response, purgatory-complete,
  *             replica-fetcher-per-response, per-connection-per-second, client-per-request,
- *             client-per-record, service-cv, client-per-response and
- *             replica-fetcher-per-partition (optional, default 0);
+ *             client-per-record, service-cv, client-per-response, replica-fetcher-per-partition and
+ *             client-per-wakeup (optional, default 0);
  *             host effects, all optional: background-per-broker, background-per-request,
  *             background-per-partition, background-burst, wakeup-latency, scheduler-slice,
  *             client-background, client-background-per-record, network-thread-per-wakeup,
@@ -65,7 +65,7 @@ public final class ProfileLoader {
                     "client-per-response", "background-per-broker", "background-per-request",
                     "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
                     "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
-                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst")
+                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -177,7 +177,8 @@ public final class ProfileLoader {
                 requiredNanos(cpu, "replica-fetcher-per-response"),
                 serviceCv(cpu),
                 cpu.has("client-per-response") ? requiredNanos(cpu, "client-per-response") : 0,
-                cpu.has("replica-fetcher-per-partition") ? requiredNanos(cpu, "replica-fetcher-per-partition") : 0);
+                cpu.has("replica-fetcher-per-partition") ? requiredNanos(cpu, "replica-fetcher-per-partition") : 0,
+                cpu.has("client-per-wakeup") ? requiredNanos(cpu, "client-per-wakeup") : 0);
     }
 
     /**

@@ -17,10 +17,11 @@ import java.util.function.ToDoubleFunction;
  * <li>replica fetchers: their CPU on follower fetch responses and the partitions those fetches walk;</li>
  * <li>off the request path: the rest of the broker process (GC, JIT, kernel, KRaft) on requests and partitions read;</li>
  * <li>JIT compiler threads (where the harness measured them apart): not a fit but their mean over the loaded runs;</li>
- * <li>producer Sender threads (where the harness read the driver's threads apart): their CPU on produce requests and
- *     records; the per-request term is the Sender's cost to drain and build a request;</li>
- * <li>client: the driver's CPU, less the Sender's per-request term where fitted, on records sent (its consumers' fetches
- *     follow the records in these runs and do not separate from them).</li>
+ * <li>producer Sender threads (where the harness read the driver's threads apart): their CPU on produce requests,
+ *     records and their own wake-ups; the per-request term is the Sender's cost to drain and build a request, the
+ *     per-wake-up term its loop's fixed work each time it wakes (on 2026-12-06 the wake-ups carried it all);</li>
+ * <li>client: the driver's CPU, less the Sender's per-request and per-wake-up terms where fitted, on records sent (its
+ *     consumers' fetches follow the records in these runs and do not separate from them).</li>
  * </ul>
  *
  * @param samples every run; {@link #used()} those the fits rest on
@@ -52,7 +53,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
     public static final List<String> FETCHER = List.of("idle", "FetchFollower", "followerPartitionReads");
     public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
     public static final List<String> CLIENT = List.of("idle", "recordsSent");
-    public static final List<String> SENDER = List.of("idle", "produce", "recordsSent");
+    public static final List<String> SENDER = List.of("idle", "produce", "recordsSent", "wakeups");
 
     public static CalibrationFit of(List<CalibrationSample> all) {
         List<CalibrationSample> s = all.stream().filter(CalibrationSample::usable).toList();
@@ -83,13 +84,14 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         // comes out of the driver's CPU before the per-record fit so that it is not counted twice.
         Fit sender = s.stream().allMatch(CalibrationSample::hasSenderCpu)
                 ? Fit.nnls("producer Sender threads (driver JVM)", SENDER, names,
-                        rows(s, CalibrationSample::seconds, CalibrationSample::produce, CalibrationSample::recordsSent),
-                        column(s, CalibrationSample::senderCpu))
+                        rows(s, CalibrationSample::seconds, CalibrationSample::produce, CalibrationSample::recordsSent,
+                                CalibrationSample::senderWakeups), column(s, CalibrationSample::senderCpu))
                 : null;
         double perRequest = sender == null ? 0 : sender.coefficient("produce");
-        Fit client = Fit.nnls(sender == null ? "clients (driver JVM)" : "clients (driver JVM, less the Sender threads' per-request CPU)",
+        double perWakeup = sender == null ? 0 : sender.coefficient("wakeups");
+        Fit client = Fit.nnls(sender == null ? "clients (driver JVM)" : "clients (driver JVM, less the Sender threads' per-request and per-wake-up CPU)",
                 CLIENT, names, rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent),
-                column(s, x -> x.driverCpu() - perRequest * x.produce()));
+                column(s, x -> x.driverCpu() - perRequest * x.produce() - (sender == null ? 0 : perWakeup * x.senderWakeups())));
         // The JIT compiler threads' CPU, where measured: its mean over the loaded runs. It does not follow requests (0.45-0.99
         // cores over 370-1,540 requests/s on 2026-11-23, lowest where the cores were saturated), so no per-request fit; the
         // driver JVM compiles too, and gets the same treatment.

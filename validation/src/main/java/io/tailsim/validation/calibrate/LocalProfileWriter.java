@@ -90,15 +90,19 @@ public final class LocalProfileWriter {
             d.put("cpu", "client-per-request", "0us", "fit: the driver's CPU does not separate produce requests from records in the calibration "
                     + "runs; all of it beyond send() is in client-background-per-record");
         } else {
-            d.put("cpu", "client-per-request", duration(sf, "produce"), "fit: non-negative least squares of the driver's producer Sender threads' "
-                    + "CPU (kafka-producer-network-thread, /proc schedstat) over " + basis + ": " + estimate(sf, "produce")
-                    + " per produce request (ready, drain, build and write it, read its response), beside " + estimate(sf, "recordsSent")
+            String sb = "fit: non-negative least squares of the driver's producer Sender threads' CPU (kafka-producer-network-thread, "
+                    + "/proc schedstat) over " + basis + " on their produce requests, records and wake-ups (voluntary context switches): ";
+            d.put("cpu", "client-per-request", duration(sf, "produce"), sb + estimate(sf, "produce")
+                    + " per produce request (drain, build and write it), beside " + estimate(sf, "recordsSent")
                     + " per record (its callback, left in client-background-per-record) and idle "
                     + String.format(Locale.ROOT, "%.3f", sf.coefficient("idle")) + " cores; R^2 " + r2(sf));
+            d.put("cpu", "client-per-wakeup", duration(sf, "wakeups"), "fit: the same Sender fit: " + estimate(sf, "wakeups")
+                    + " each time a Sender thread wakes, spent before it drains: the poll's return with its completed sends and "
+                    + "receives, and ready()");
         }
         d.put("cpu", "client-per-record", micros(SEND_NANOS), "published: real-kafka-here.md rows 2 MB/s and 15 MB/s: 7.5 times the records "
                 + "at about the same request rate added 0.13 cores, about 5 us per send() on the application thread");
-        String less = sf == null ? "" : " less client-per-request times its produce requests";
+        String less = sf == null ? "" : " less the Sender threads' client-per-request and client-per-wakeup";
         if (Double.isNaN(fit.driverJitCores())) {
             d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle"))),
                     "fit: non-negative least squares of the driver JVM's CPU" + less + " over " + basis + ": idle " + String.format(Locale.ROOT, "%.3f", c.coefficient("idle"))

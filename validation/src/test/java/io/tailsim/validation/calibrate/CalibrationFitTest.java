@@ -101,29 +101,33 @@ class CalibrationFitTest {
     }
 
     /**
-     * The Sender threads' CPU read apart: its cost per produce request is recovered although requests and records move
-     * together in most runs, and comes out of the driver's CPU before the per-record fit, which then recovers the rest.
+     * The Sender threads' CPU read apart: its costs per produce request and per wake-up are recovered although requests,
+     * wake-ups and records move together in most runs, and come out of the driver's CPU before the per-record fit, which
+     * then recovers the rest.
      * A run without the Sender threads' CPU (measured before the harness read it) leaves the fit as before.
      */
     @Test
     void theSenderThreadsPricePerRequestAndTheDriverFitKeepsTheRest() {
-        double senderIdle = 0.004, senderRequest = 90e-6, senderRecord = 12e-6, otherIdle = 0.08, otherRecord = 150e-6;
+        double senderIdle = 0.004, senderRequest = 30e-6, senderWakeup = 60e-6, senderRecord = 12e-6, otherIdle = 0.08, otherRecord = 150e-6;
         Random rnd = new Random(11);
         List<CalibrationSample> runs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             double w = 30;
             double records = w * (100 + rnd.nextInt(3000)), produce = records / (1 + rnd.nextInt(20));
-            double sender = (senderIdle * w + senderRequest * produce + senderRecord * records) * (1 + 0.003 * rnd.nextGaussian());
+            double wakeups = produce * (1 + 2 * rnd.nextDouble());
+            double sender = (senderIdle * w + senderRequest * produce + senderWakeup * wakeups + senderRecord * records)
+                    * (1 + 0.001 * rnd.nextGaussian());
             double driver = sender + otherIdle * w + otherRecord * records;
             runs.add(new CalibrationSample("s" + i, w, produce, produce / 2, 0, produce * 10, records, 1, 0.2, 0.2, 0.4, 0.2,
-                    driver, 0, 0, 3, false, false, 1000, 0.1, 0.3, null, produce, produce, Double.NaN, Double.NaN, null, sender));
+                    driver, 0, 0, 3, false, false, 1000, 0.1, 0.3, null, produce, produce, Double.NaN, Double.NaN, null, sender, wakeups));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(fit.sender()).isNotNull();
         assertThat(fit.fits()).contains(fit.sender());
-        assertThat(fit.sender().coefficient("produce")).isCloseTo(senderRequest, within(senderRequest * 0.05));
+        assertThat(fit.sender().coefficient("produce")).isCloseTo(senderRequest, within(senderRequest * 0.1));
+        assertThat(fit.sender().coefficient("wakeups")).isCloseTo(senderWakeup, within(senderWakeup * 0.05));
         assertThat(fit.sender().coefficient("recordsSent")).isCloseTo(senderRecord, within(senderRecord * 0.1));
-        // the driver's per record: the Sender's per-record part and the rest, without the per-request part
+        // the driver's per record: the Sender's per-record part and the rest, without the per-request and per-wake-up parts
         assertThat(fit.client().coefficient("recordsSent")).isCloseTo(senderRecord + otherRecord, within((senderRecord + otherRecord) * 0.03));
         assertThat(fit.client().coefficient("idle")).isCloseTo(senderIdle + otherIdle, within(0.01));
 

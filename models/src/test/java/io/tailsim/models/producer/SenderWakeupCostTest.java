@@ -1,0 +1,101 @@
+package io.tailsim.models.producer;
+
+import io.tailsim.models.Fixtures;
+import io.tailsim.models.cluster.ClusterModel;
+import io.tailsim.models.cluster.InvariantChecker;
+import io.tailsim.models.config.Acks;
+import io.tailsim.models.config.ArrivalProcess;
+import io.tailsim.models.config.BrokerConfig;
+import io.tailsim.models.config.ClusterSpec;
+import io.tailsim.models.config.CompressionType;
+import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.models.config.KeyStrategy;
+import io.tailsim.models.config.ProducerGroupSpec;
+import io.tailsim.models.config.TopicSpec;
+import io.tailsim.models.report.RunResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.tailsim.core.time.Time.MILLISECOND;
+import static io.tailsim.core.time.Time.SECOND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** client-per-wakeup: the Sender thread's work each time it wakes from its selector comes before its drain. */
+class SenderWakeupCostTest {
+    static HardwareProfile withClientCosts(double perRecord, double perWakeup) {
+        HardwareProfile b = Fixtures.simple(4);
+        HardwareProfile.CpuCosts c = b.cpu();
+        HardwareProfile.CpuCosts costs = new HardwareProfile.CpuCosts(c.perRequestNanos(), c.perKiBNanos(),
+                c.perPartitionNanos(), c.fetchSessionPartitionNanos(), c.tlsPerRequestNanos(), c.tlsPerKiBNanos(),
+                c.networkThreadPerRequestNanos(), 0, 0, perRecord, c.networkThreadPerResponseNanos(),
+                c.purgatoryCompleteNanos(), c.replicaFetcherPerResponseNanos(), 0, 0, 0, perWakeup);
+        return new HardwareProfile("r", 4, 1, false, costs, b.network(), b.disk(), b.compressionRatio(), null, null, 4);
+    }
+
+    static RunResult poisson(HardwareProfile p) {
+        ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 2, new ArrivalProcess.Poisson(50), 0, 512,
+                KeyStrategy.NONE, Fixtures.producerConfig(0, 16_384, Acks.LEADER, CompressionType.NONE), 0, 0);
+        ClusterSpec s = new ClusterSpec(p, 3, 1, BrokerConfig.defaults(), List.of(new TopicSpec("t", 6, 3, 2)),
+                List.of(g), List.of(), List.of(), 8 * SECOND, SECOND, 1);
+        return new ClusterModel(s, 1).run();
+    }
+
+    /**
+     * At a low rate every record is alone: the thread wakes for it (the wake-up's work, then the drain) and wakes again
+     * for its response (the wake-up's work, then the batch completes), so its latency grows by two wake-ups.
+     */
+    @Test
+    void aLoneRecordPaysOneWakeupBeforeItsDrainAndOneBeforeItsResponse() {
+        double base = poisson(withClientCosts(0, 0)).producerLatency().mean();
+        double priced = poisson(withClientCosts(0, MILLISECOND)).producerLatency().mean();
+        assertThat(priced - base).isCloseTo(2.0, within(0.2));
+    }
+
+    static RunResult bursts(HardwareProfile p, long seed, long lingerNanos, Acks acks) {
+        // 6 producers on 2 priced agent hosts, Trogdor bursts of 20 records (0.4 ms of send()) each 100 ms, round-robin over 12 partitions
+        ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 6,
+                new ArrivalProcess.TrogdorThrottle(200, 100 * MILLISECOND, true, MILLISECOND), 4, 512,
+                KeyStrategy.ROUND_ROBIN, Fixtures.producerConfig(lingerNanos, 16_384, acks, CompressionType.NONE), -1, 2);
+        ClusterSpec s = new ClusterSpec(p, 3, 3, BrokerConfig.defaults(), List.of(new TopicSpec("t", 12, 3, 2)),
+                List.of(g), List.of(), List.of(), 3 * SECOND, 500 * MILLISECOND, seed);
+        return new ClusterModel(s, seed).run();
+    }
+
+    /**
+     * linger.ms 0 with bursts appended 20 us a record: a Sender that drains as soon as it wakes takes the burst's first
+     * record alone and the rest in later requests; one that first spends its wake-up's work (here longer than the burst's
+     * appends) finds the whole burst and sends about one request per broker, as the real client does.
+     */
+    @Test
+    void theWakeupsWorkLetsABurstCoalesceIntoOneRequestPerBroker() {
+        double eager = bursts(withClientCosts(20_000, 0), 1, 0, Acks.ALL).producerGroups().get("p").produceRequestRate();
+        double waking = bursts(withClientCosts(20_000, MILLISECOND), 1, 0, Acks.ALL).producerGroups().get("p").produceRequestRate();
+        // 6 producers x 10 bursts/s x 3 brokers: 180 requests/s when every burst goes out as one request per broker
+        assertThat(waking).isLessThan(0.75 * eager);
+        assertThat(waking).isCloseTo(180, within(40.0));
+    }
+
+    /** Invariants with the wake-up's work on shared agents: every record appended once, acknowledged once, latencies add up. */
+    @Test
+    void invariantsHoldWithPricedWakeupsOnSharedAgents() {
+        for (long seed = 1; seed <= 4; seed++) {
+            HardwareProfile p = withClientCosts(5_000, 60_000);
+            ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 6,
+                    new ArrivalProcess.TrogdorThrottle(2_000, 100 * MILLISECOND, true, MILLISECOND), 4, 512,
+                    KeyStrategy.ROUND_ROBIN, Fixtures.producerConfig(seed % 2 == 0 ? 0 : 5 * MILLISECOND, 16_384,
+                    seed % 3 == 0 ? Acks.LEADER : Acks.ALL, CompressionType.NONE), -1, 2);
+            ClusterSpec s = new ClusterSpec(p, 3, 3, BrokerConfig.defaults(), List.of(new TopicSpec("t", 12, 3, 2)),
+                    List.of(g), List.of(), List.of(), 2 * SECOND, 200 * MILLISECOND, seed);
+            ClusterModel m = new ClusterModel(s, seed);
+            InvariantChecker checker = InvariantChecker.attach(m);
+            RunResult r = m.run();
+            assertThat(m.stopProducersAndDrain(60 * SECOND)).as("drained").isTrue();
+            checker.assertAllAcknowledged();
+            long sent = m.producers().stream().mapToLong(KafkaProducer::recordsSent).sum();
+            assertThat(checker.recordsChecked()).isEqualTo(sent).isPositive();
+            assertThat(r.producerLatency().count()).isPositive();
+        }
+    }
+}
