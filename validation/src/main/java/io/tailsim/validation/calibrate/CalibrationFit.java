@@ -20,8 +20,10 @@ import java.util.function.ToDoubleFunction;
  * <li>producer Sender threads (where the harness read the driver's threads apart): their CPU on produce requests,
  *     records and their own wake-ups; the per-request term is the Sender's cost to drain and build a request, the
  *     per-wake-up term its loop's fixed work each time it wakes (on 2026-12-06 the wake-ups carried it all);</li>
- * <li>client: the driver's CPU, less the Sender's per-request and per-wake-up terms where fitted, on records sent (its
- *     consumers' fetches follow the records in these runs and do not separate from them).</li>
+ * <li>client: the driver's CPU on records sent (its consumers' fetches follow the records in these runs and do not
+ *     separate from them); where its threads were read apart, only its client threads' (Sender, send() and consumer
+ *     threads) less the Sender's per-request and per-wake-up terms: the harness's own threads and its JVM's warm-up are
+ *     not the clients'.</li>
  * </ul>
  *
  * @param samples every run; {@link #used()} those the fits rest on
@@ -89,9 +91,14 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
                 : null;
         double perRequest = sender == null ? 0 : sender.coefficient("produce");
         double perWakeup = sender == null ? 0 : sender.coefficient("wakeups");
-        Fit client = Fit.nnls(sender == null ? "clients (driver JVM)" : "clients (driver JVM, less the Sender threads' per-request and per-wake-up CPU)",
-                CLIENT, names, rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent),
-                column(s, x -> x.driverCpu() - perRequest * x.produce() - (sender == null ? 0 : perWakeup * x.senderWakeups())));
+        // With the driver's threads read apart, the clients are its Sender, send() and consumer threads: the harness's own
+        // threads (the calibration probes, /proc and JMX sampling) and its one JVM's warm-up (JIT) over the runs are not.
+        Fit client = sender == null
+                ? Fit.nnls("clients (driver JVM)", CLIENT, names, rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent),
+                        column(s, CalibrationSample::driverCpu))
+                : Fit.nnls("clients (the driver's Sender, send() and consumer threads, less the Sender's per-request and per-wake-up CPU)",
+                        CLIENT, names, rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent),
+                        column(s, x -> x.clientThreadsCpu() - perRequest * x.produce() - perWakeup * x.senderWakeups()));
         // The JIT compiler threads' CPU, where measured: its mean over the loaded runs. It does not follow requests (0.45-0.99
         // cores over 370-1,540 requests/s on 2026-11-23, lowest where the cores were saturated), so no per-request fit; the
         // driver JVM compiles too, and gets the same treatment.
@@ -107,6 +114,17 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
                                      ToDoubleFunction<CalibrationSample> cpu) {
         if (loaded.isEmpty() || used.stream().anyMatch(x -> Double.isNaN(cpu.applyAsDouble(x)))) return Double.NaN;
         return loaded.stream().mapToDouble(x -> cpu.applyAsDouble(x) / x.seconds()).average().orElse(Double.NaN);
+    }
+
+    /**
+     * Mean cores of the driver JVM beyond its client threads and its JIT over the used runs (the harness's own threads and
+     * GC); NaN where its threads were not read apart.
+     */
+    public double driverOtherCores() {
+        List<CalibrationSample> u = used();
+        if (u.isEmpty() || !u.stream().allMatch(CalibrationSample::hasSenderCpu)) return Double.NaN;
+        // driverCpu is already without the JIT where the JIT was measured
+        return u.stream().mapToDouble(x -> Math.max(0, x.driverCpu() - x.clientThreadsCpu()) / x.seconds()).average().orElse(Double.NaN);
     }
 
     /** The runs the fits rest on. */

@@ -31,6 +31,9 @@ import java.util.Map;
  * @param senderCpu       the driver's producer Sender threads' CPU (/proc, {@code DriverThreads}), part of {@code driverCpu};
  *                        NaN for runs measured before the harness read it (2026-12-06)
  * @param senderWakeups   the times those threads woke in the window (their voluntary context switches); NaN likewise
+ * @param clientThreadsCpu the driver's client threads' CPU: its Sender threads, the threads calling send() and its
+ *                        consumers' threads, without the harness's own threads (its runner, the calibration probes, /proc
+ *                        and JMX sampling), GC and JIT; NaN likewise
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
@@ -38,7 +41,8 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                                 double driverCpu, long gcCollections, long gcTimeMs, int brokers, boolean flagged, boolean behind,
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
                                 double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
-                                java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups) {
+                                java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups,
+                                double clientThreadsCpu) {
 
     /** A run measured before the harness read the driver's Sender threads apart. */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
@@ -49,7 +53,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                              java.util.List<Double> sendLagQuantilesMs) {
         this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
                 handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
-                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, Double.NaN, Double.NaN);
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** A run measured before the harness counted JIT threads and kept the send lag's whole distribution. */
@@ -86,7 +90,9 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w, jit,
                 r.driverJitCpuCores() == null ? Double.NaN : r.driverJitCpuCores() * w, r.driverSendLagQuantilesMs(),
                 r.driverThreadCpuCores().getOrDefault("sender", Double.NaN) * w,
-                r.driverThreadWakeupsPerSec().getOrDefault("sender", Double.NaN) * w);
+                r.driverThreadWakeupsPerSec().getOrDefault("sender", Double.NaN) * w,
+                (r.driverThreadCpuCores().getOrDefault("sender", Double.NaN) + r.driverThreadCpuCores().getOrDefault("producerApp", Double.NaN)
+                        + r.driverThreadCpuCores().getOrDefault("consumer", Double.NaN)) * w);
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */
@@ -110,7 +116,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
 
     /** Whether the harness read the driver's Sender threads' CPU apart in this run. */
     public boolean hasSenderCpu() {
-        return !Double.isNaN(senderCpu) && !Double.isNaN(senderWakeups);
+        return !Double.isNaN(senderCpu) && !Double.isNaN(senderWakeups) && !Double.isNaN(clientThreadsCpu);
     }
 
     public double requests() {

@@ -102,20 +102,28 @@ public final class LocalProfileWriter {
         }
         d.put("cpu", "client-per-record", micros(SEND_NANOS), "published: real-kafka-here.md rows 2 MB/s and 15 MB/s: 7.5 times the records "
                 + "at about the same request rate added 0.13 cores, about 5 us per send() on the application thread");
-        String less = sf == null ? "" : " less the Sender threads' client-per-request and client-per-wakeup";
-        if (Double.isNaN(fit.driverJitCores())) {
+        if (sf != null) {
+            d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle"))), String.format(Locale.ROOT,
+                    "fit: non-negative least squares of the driver's client threads' CPU (its Sender, send() and consumer threads, "
+                            + "/proc schedstat; less client-per-request and client-per-wakeup) over %s: idle %.3f cores; R^2 %s. Left out: "
+                            + "the driver JVM's other threads (the harness's runner, its calibration probes, /proc and JMX sampling; "
+                            + "%.3f cores on average over the runs), its GC and its JIT (%.3f cores over the loaded runs: the one "
+                            + "JVM warming up over the first runs; its later runs and the validation suite's compile almost nothing)",
+                    basis, c.coefficient("idle"), r2(c), fit.driverOtherCores(), fit.driverJitCores()));
+        } else if (Double.isNaN(fit.driverJitCores())) {
             d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle"))),
-                    "fit: non-negative least squares of the driver JVM's CPU" + less + " over " + basis + ": idle " + String.format(Locale.ROOT, "%.3f", c.coefficient("idle"))
+                    "fit: non-negative least squares of the driver JVM's CPU over " + basis + ": idle " + String.format(Locale.ROOT, "%.3f", c.coefficient("idle"))
                             + " cores; R^2 " + r2(c));
         } else {
             d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle")) + fit.driverJitCores()),
-                    String.format(Locale.ROOT, "fit: non-negative least squares of the driver JVM's CPU without its JIT compiler threads" + less + " over %s: "
+                    String.format(Locale.ROOT, "fit: non-negative least squares of the driver JVM's CPU without its JIT compiler threads over %s: "
                             + "idle %.3f cores; R^2 %s; plus its JIT compiler threads' CPU, %.3f cores, their mean over the loaded runs "
                             + "(/proc; steady over the window, not a cost per record)", basis, c.coefficient("idle"), r2(c), fit.driverJitCores()));
         }
         d.put("cpu", "client-background-per-record", Math.round(Math.max(0, c.coefficient("recordsSent") * 1e9 - SEND_NANOS)) + "ns",
-                "fit: the same driver fit: " + estimate(c, "recordsSent") + " per record sent, less the 5 us of send() in client-per-record: "
-                        + "the driver's consumers, Sender threads, histograms, GC and JIT, off the records' path");
+                "fit: the same " + (sf == null ? "driver" : "client") + " fit: " + estimate(c, "recordsSent") + " per record sent, less the 5 us of send() in client-per-record: "
+                        + (sf == null ? "the driver's consumers, Sender threads, histograms, GC and JIT, off the records' path"
+                        : "the driver's consumer threads and its send() callbacks (histograms), off the records' path"));
         double idle = 0;
         for (Fit f : List.of(h, n, r, o)) idle += Math.max(0, f.coefficient("idle"));
         if (!Double.isNaN(fit.jitCores()) && jit != null) {

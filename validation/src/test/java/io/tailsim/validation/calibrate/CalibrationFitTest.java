@@ -117,9 +117,10 @@ class CalibrationFitTest {
             double wakeups = produce * (1 + 2 * rnd.nextDouble());
             double sender = (senderIdle * w + senderRequest * produce + senderWakeup * wakeups + senderRecord * records)
                     * (1 + 0.001 * rnd.nextGaussian());
-            double driver = sender + otherIdle * w + otherRecord * records;
+            double clients = sender + otherIdle * w + otherRecord * records;
+            double driver = clients + 0.05 * w * (1 + rnd.nextDouble());  // the harness's own threads: not the clients'
             runs.add(new CalibrationSample("s" + i, w, produce, produce / 2, 0, produce * 10, records, 1, 0.2, 0.2, 0.4, 0.2,
-                    driver, 0, 0, 3, false, false, 1000, 0.1, 0.3, null, produce, produce, Double.NaN, Double.NaN, null, sender, wakeups));
+                    driver, 0, 0, 3, false, false, 1000, 0.1, 0.3, null, produce, produce, Double.NaN, Double.NaN, null, sender, wakeups, clients));
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(fit.sender()).isNotNull();
@@ -127,9 +128,11 @@ class CalibrationFitTest {
         assertThat(fit.sender().coefficient("produce")).isCloseTo(senderRequest, within(senderRequest * 0.1));
         assertThat(fit.sender().coefficient("wakeups")).isCloseTo(senderWakeup, within(senderWakeup * 0.05));
         assertThat(fit.sender().coefficient("recordsSent")).isCloseTo(senderRecord, within(senderRecord * 0.1));
-        // the driver's per record: the Sender's per-record part and the rest, without the per-request and per-wake-up parts
+        // the clients' per record: the Sender's per-record part and the rest, without the per-request and per-wake-up parts,
+        // and without the harness's threads, which the driver's CPU holds too
         assertThat(fit.client().coefficient("recordsSent")).isCloseTo(senderRecord + otherRecord, within((senderRecord + otherRecord) * 0.03));
         assertThat(fit.client().coefficient("idle")).isCloseTo(senderIdle + otherIdle, within(0.01));
+        assertThat(fit.driverOtherCores()).isCloseTo(0.075, within(0.015));
 
         List<CalibrationSample> older = new ArrayList<>(runs);
         CalibrationSample r0 = older.get(0);
