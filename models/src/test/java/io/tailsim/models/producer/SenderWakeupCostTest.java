@@ -2,7 +2,6 @@ package io.tailsim.models.producer;
 
 import io.tailsim.models.Fixtures;
 import io.tailsim.models.cluster.ClusterModel;
-import io.tailsim.models.cluster.InvariantChecker;
 import io.tailsim.models.config.Acks;
 import io.tailsim.models.config.ArrivalProcess;
 import io.tailsim.models.config.BrokerConfig;
@@ -25,13 +24,7 @@ import static org.assertj.core.api.Assertions.within;
 /** client-per-wakeup: the Sender thread's work each time it wakes from its selector comes before its drain. */
 class SenderWakeupCostTest {
     static HardwareProfile withClientCosts(double perRecord, double perWakeup) {
-        HardwareProfile b = Fixtures.simple(4);
-        HardwareProfile.CpuCosts c = b.cpu();
-        HardwareProfile.CpuCosts costs = new HardwareProfile.CpuCosts(c.perRequestNanos(), c.perKiBNanos(),
-                c.perPartitionNanos(), c.fetchSessionPartitionNanos(), c.tlsPerRequestNanos(), c.tlsPerKiBNanos(),
-                c.networkThreadPerRequestNanos(), 0, 0, perRecord, c.networkThreadPerResponseNanos(),
-                c.purgatoryCompleteNanos(), c.replicaFetcherPerResponseNanos(), 0, 0, 0, perWakeup);
-        return new HardwareProfile("r", 4, 1, false, costs, b.network(), b.disk(), b.compressionRatio(), null, null, 4);
+        return SenderResponseCostTest.withClientCosts(0, perRecord, 0, perWakeup);
     }
 
     static RunResult poisson(HardwareProfile p) {
@@ -80,22 +73,6 @@ class SenderWakeupCostTest {
     /** Invariants with the wake-up's work on shared agents: every record appended once, acknowledged once, latencies add up. */
     @Test
     void invariantsHoldWithPricedWakeupsOnSharedAgents() {
-        for (long seed = 1; seed <= 4; seed++) {
-            HardwareProfile p = withClientCosts(5_000, 60_000);
-            ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 6,
-                    new ArrivalProcess.TrogdorThrottle(2_000, 100 * MILLISECOND, true, MILLISECOND), 4, 512,
-                    KeyStrategy.ROUND_ROBIN, Fixtures.producerConfig(seed % 2 == 0 ? 0 : 5 * MILLISECOND, 16_384,
-                    seed % 3 == 0 ? Acks.LEADER : Acks.ALL, CompressionType.NONE), -1, 2);
-            ClusterSpec s = new ClusterSpec(p, 3, 3, BrokerConfig.defaults(), List.of(new TopicSpec("t", 12, 3, 2)),
-                    List.of(g), List.of(), List.of(), 2 * SECOND, 200 * MILLISECOND, seed);
-            ClusterModel m = new ClusterModel(s, seed);
-            InvariantChecker checker = InvariantChecker.attach(m);
-            RunResult r = m.run();
-            assertThat(m.stopProducersAndDrain(60 * SECOND)).as("drained").isTrue();
-            checker.assertAllAcknowledged();
-            long sent = m.producers().stream().mapToLong(KafkaProducer::recordsSent).sum();
-            assertThat(checker.recordsChecked()).isEqualTo(sent).isPositive();
-            assertThat(r.producerLatency().count()).isPositive();
-        }
+        SenderResponseCostTest.invariantsHoldOnSharedAgents(withClientCosts(5_000, 60_000));
     }
 }
