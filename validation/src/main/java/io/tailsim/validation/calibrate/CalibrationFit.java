@@ -82,8 +82,9 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         Fit offPath = Fit.nnls("broker CPU off the request path (GC, JIT, kernel, other threads)", OFF_PATH, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
                 column(s, CalibrationSample::offPathCpu));
-        // The Sender threads' CPU, where measured in every run: its per-request term is the model's client-per-request, and
-        // comes out of the driver's CPU before the per-record fit so that it is not counted twice.
+        // The Sender threads' CPU, where measured in every run: its per-request and per-wake-up terms are the model's
+        // client-per-request and client-per-wakeup, and come out of the clients' CPU before the per-record fit so that they
+        // are not counted twice.
         Fit sender = s.stream().allMatch(CalibrationSample::hasSenderCpu)
                 ? Fit.nnls("producer Sender threads (driver JVM)", SENDER, names,
                         rows(s, CalibrationSample::seconds, CalibrationSample::produce, CalibrationSample::recordsSent,
