@@ -791,7 +791,8 @@ public final class ClusterModel {
             groups.put(g.group, new ProducerGroupResult(g.group, g.producers, g.recordsSent,
                     g.recordsPerBatch.mean(), g.batchesPerRequest.mean(), g.produceRequests / secs,
                     g.metadataRequests / secs, g.inFlightBlockedNanos / 1e9 / producerSecs,
-                    g.bufferBlockedNanos / 1e9 / producerSecs, g.flushNanos / 1e9 / producerSecs, clientCpu));
+                    g.bufferBlockedNanos / 1e9 / producerSecs, g.flushNanos / 1e9 / producerSecs, clientCpu,
+                    g.senderWakeups / secs, g.senderCpuNanos / 1e9 / secs));
         }
         Map<String, ConsumerGroupResult> consumers = new LinkedHashMap<>();
         for (ConsumerGroup g : consumerGroups) {

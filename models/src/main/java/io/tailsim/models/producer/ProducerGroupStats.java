@@ -19,6 +19,10 @@ public final class ProducerGroupStats {
     public long bufferBlockedNanos;
     /** Time the application thread spent in flush() (Trogdor's throttle), summed over producers. */
     public long flushNanos;
+    /** Times a Sender thread woke from its selector (a send(), a linger timer or a response found it asleep). */
+    public long senderWakeups;
+    /** Sender thread work, nominal: client-per-wakeup, client-per-request and client-per-response as charged. */
+    public double senderCpuNanos;
 
     public ProducerGroupStats(String group, int producers) {
         this.group = group;
@@ -34,5 +38,7 @@ public final class ProducerGroupStats {
         inFlightBlockedNanos = 0;
         bufferBlockedNanos = 0;
         flushNanos = 0;
+        senderWakeups = 0;
+        senderCpuNanos = 0;
     }
 }

@@ -127,6 +127,9 @@ final class Sender {
         @Override
         public void fire(Simulator s) {
             woken = false;
+            if (!txBusy) {
+                producer.groupStats().senderWakeups++;
+            }
             if (perWakeupNanos > 0 && !txBusy) {
                 // the thread wakes from its selector: the poll's return and ready() come before the drain
                 enqueueTask(null, WAKE);
@@ -277,6 +280,9 @@ final class Sender {
      * priced).
      */
     void enqueueResponse(Request r, int node) {
+        if (!txBusy) {
+            producer.groupStats().senderWakeups++;
+        }
         if (perResponseNanos <= 0 && (perWakeupNanos <= 0 || txBusy)) {
             producer.handleResponse(r, sim.now());
             return;
@@ -318,6 +324,7 @@ final class Sender {
             txDone(sim.now());
             return;
         }
+        producer.groupStats().senderCpuNanos += work;
         if (txCpu != null) {
             sharedCpu.submit(txCpu, work);
         } else {

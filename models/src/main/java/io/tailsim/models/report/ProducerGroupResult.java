@@ -12,6 +12,8 @@ package io.tailsim.models.report;
  *                                 (the client's bufferpool-wait-ratio)
  * @param flushRatio               fraction of time the application thread spent in flush() (Trogdor throttle)
  * @param clientCpuUtilisation     mean CPU utilisation of the group's client machines, NaN when not priced
+ * @param senderWakeupsPerSec      times the group's Sender threads woke from their selectors, per second, whole group
+ * @param senderCpuCores           the group's Sender threads' work (client-per-wakeup, -per-request, -per-response), cores
  */
 public record ProducerGroupResult(
         String name,
@@ -24,5 +26,7 @@ public record ProducerGroupResult(
         double inFlightBlockedRatio,
         double bufferPoolWaitRatio,
         double flushRatio,
-        double clientCpuUtilisation) {
+        double clientCpuUtilisation,
+        double senderWakeupsPerSec,
+        double senderCpuCores) {
 }

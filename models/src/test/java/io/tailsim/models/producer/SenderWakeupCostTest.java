@@ -41,9 +41,15 @@ class SenderWakeupCostTest {
      */
     @Test
     void aLoneRecordPaysOneWakeupBeforeItsDrainAndOneBeforeItsResponse() {
-        double base = poisson(withClientCosts(0, 0)).producerLatency().mean();
-        double priced = poisson(withClientCosts(0, MILLISECOND)).producerLatency().mean();
-        assertThat(priced - base).isCloseTo(2.0, within(0.2));
+        RunResult free = poisson(withClientCosts(0, 0));
+        RunResult priced = poisson(withClientCosts(0, MILLISECOND));
+        assertThat(priced.producerLatency().mean() - free.producerLatency().mean()).isCloseTo(2.0, within(0.2));
+        // two wake-ups per record, 100 records/s: about 200 wake-ups/s either way, and 1 ms of work each where priced
+        var g = priced.producerGroups().get("p");
+        assertThat(free.producerGroups().get("p").senderWakeupsPerSec()).isCloseTo(200, within(30.0));
+        assertThat(g.senderWakeupsPerSec()).isCloseTo(200, within(30.0));
+        assertThat(g.senderCpuCores()).isCloseTo(g.senderWakeupsPerSec() * 1e-3, within(1e-9));
+        assertThat(free.producerGroups().get("p").senderCpuCores()).isZero();
     }
 
     static RunResult bursts(HardwareProfile p, long seed, long lingerNanos, Acks acks) {

@@ -11,7 +11,8 @@ import java.util.List;
         "metadataRequestsPerSec", "inFlightBlockedRatio", "bufferPoolWaitRatio", "flushRatio"})
 public record ProducerGroupSummary(int producers, double recordsPerBatch, double batchesPerRequest,
                                    double produceRequestsPerSec, double metadataRequestsPerSec,
-                                   double inFlightBlockedRatio, double bufferPoolWaitRatio, double flushRatio) {
+                                   double inFlightBlockedRatio, double bufferPoolWaitRatio, double flushRatio,
+                                   double senderWakeupsPerSec, double senderCpuCores) {
 
     public static ProducerGroupSummary of(List<RunResult> reps, String group) {
         List<ProducerGroupResult> g = reps.stream().map(r -> r.producerGroups().get(group)).toList();
@@ -22,6 +23,8 @@ public record ProducerGroupSummary(int producers, double recordsPerBatch, double
                 Estimate.of(g, ProducerGroupResult::metadataRequestRate).orNaN(),
                 Estimate.of(g, ProducerGroupResult::inFlightBlockedRatio).orNaN(),
                 Estimate.of(g, ProducerGroupResult::bufferPoolWaitRatio).orNaN(),
-                Estimate.of(g, ProducerGroupResult::flushRatio).orNaN());
+                Estimate.of(g, ProducerGroupResult::flushRatio).orNaN(),
+                Estimate.of(g, ProducerGroupResult::senderWakeupsPerSec).orNaN(),
+                Estimate.of(g, ProducerGroupResult::senderCpuCores).orNaN());
     }
 }

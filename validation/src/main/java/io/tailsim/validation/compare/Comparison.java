@@ -36,6 +36,9 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     /** Broker thread wake-ups per second by thread class, all brokers: Linux's voluntary context switches, and the model's. */
     public static final String WAKEUPS = "wakeupsPerSec.brokerThreads.";
     public static final List<String> WAKEUP_CLASSES = List.of("network", "requestHandler", "replicaFetcher");
+    /** The producers' Sender threads, all groups: their wake-ups per second and their CPU (the driver's, and the model's). */
+    public static final String SENDER_WAKEUPS = "wakeupsPerSec.driverThreads.sender";
+    public static final String SENDER_CPU = "cpuCores.driverThreads.sender";
 
     public Comparison {
         rows = List.copyOf(rows);
@@ -56,6 +59,8 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         names.add(THROUGHPUT);
         names.add(CPU);
         for (String cls : WAKEUP_CLASSES) names.add(WAKEUPS + cls);
+        names.add(SENDER_WAKEUPS);
+        names.add(SENDER_CPU);
         return names;
     }
 
@@ -90,6 +95,12 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
                 return stat(latency.startsWith(".producer") ? t.producerLatencyMs() : t.endToEndLatencyMs(), name.substring(at + latency.length()));
             }
             return null;
+        }
+        if (name.equals(SENDER_WAKEUPS) || name.equals(SENDER_CPU)) {
+            if (s.producerGroups() == null || s.producerGroups().isEmpty()) return null;
+            double sum = 0;
+            for (var g : s.producerGroups().values()) sum += name.equals(SENDER_CPU) ? g.senderCpuCores() : g.senderWakeupsPerSec();
+            return Double.isNaN(sum) ? null : sum;
         }
         if (name.startsWith(WAKEUPS)) {
             String cls = name.substring(WAKEUPS.length());

@@ -53,8 +53,8 @@ class ComparisonTest {
                 "Produce.requestsPerSec", "FetchConsumer.requestsPerSec", "throughputMBps", "cpuCores.brokersAndClients");
         assertThat(one).noneMatch(m -> m.startsWith("topic."));
         assertThat(one).endsWith("wakeupsPerSec.brokerThreads.network", "wakeupsPerSec.brokerThreads.requestHandler",
-                "wakeupsPerSec.brokerThreads.replicaFetcher");
-        assertThat(one).hasSize(8 + 18 + 3 + 2 + 3);
+                "wakeupsPerSec.brokerThreads.replicaFetcher", "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender");
+        assertThat(one).hasSize(8 + 18 + 3 + 2 + 3 + 2);
         assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
                 .hasSize(one.size() + 8);
     }
@@ -79,6 +79,12 @@ class ComparisonTest {
         double networkWakeups = summary.brokers().stream().mapToDouble(b -> b.threadWakeupsPerSec().get("network")).sum();
         assertThat(networkWakeups).isPositive();
         assertThat(c.row("wakeupsPerSec.brokerThreads.network").orElseThrow().simulated()).isCloseTo(networkWakeups, within(1e-9));
+        // The producers' Sender threads: the model's wake-ups and work summed over groups, the driver's measured threads.
+        double senderWakeups = summary.producerGroups().values().stream().mapToDouble(g -> g.senderWakeupsPerSec()).sum();
+        assertThat(senderWakeups).isPositive();
+        assertThat(c.row("wakeupsPerSec.driverThreads.sender").orElseThrow().simulated()).isCloseTo(senderWakeups, within(1e-9));
+        assertThat(c.row("wakeupsPerSec.driverThreads.sender").orElseThrow().measured()).isEqualTo(1500.0);
+        assertThat(c.row("cpuCores.driverThreads.sender").orElseThrow().measured()).isEqualTo(0.04);
         assertThat(c.row("topic.smoke-a.producerLatencyMs.p50").orElseThrow().simulated())
                 .isEqualTo(summary.topics().get("smoke-a").producerLatencyMs().p50());
         // Measured nothing for this request, and a model without consumers has no end-to-end figures: null, never zero.
