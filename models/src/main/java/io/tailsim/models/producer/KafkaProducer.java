@@ -286,7 +286,9 @@ public final class KafkaProducer implements ClientEndpoint {
             accumulator.addBatch(b);
             incompleteBatches++;
             appended(p, b, grown, now, recordIndex);
-            if (sender.lingerNanos() == 0 || accumulator.dequeSize(p) > 1 || b.isFull()) {
+            if (sender.lingerNanos() == 0 || accumulator.dequeSize(p) > 1 || b.isFull() || sender.wakesOnNewBatch()) {
+                // KafkaProducer.doSend wakes the Sender on every new batch (newBatchCreated), linger or not; a Sender
+                // whose wake-up is free and finds nothing ready only sleeps again, so the model wakes it where waking costs
                 sender.scheduleRun(now);
             } else {
                 sender.scheduleRun(now + sender.lingerNanos());

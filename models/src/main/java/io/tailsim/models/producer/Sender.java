@@ -100,6 +100,14 @@ final class Sender {
     }
 
     /**
+     * Whether a new batch wakes this Sender even before its linger.ms is up, as KafkaProducer.doSend does: only where a
+     * wake-up costs the thread work (client-per-wakeup); a free wake-up that finds nothing ready changes nothing.
+     */
+    boolean wakesOnNewBatch() {
+        return perWakeupNanos > 0;
+    }
+
+    /**
      * Asks the sender to run at {@code at} (or earlier if already due). The Sender thread sleeps in its selector until
      * then; on a host with an OS wake-up latency it runs that much later.
      */

@@ -28,8 +28,12 @@ class SenderWakeupCostTest {
     }
 
     static RunResult poisson(HardwareProfile p) {
+        return poisson(p, 0);
+    }
+
+    static RunResult poisson(HardwareProfile p, long lingerNanos) {
         ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 2, new ArrivalProcess.Poisson(50), 0, 512,
-                KeyStrategy.NONE, Fixtures.producerConfig(0, 16_384, Acks.LEADER, CompressionType.NONE), 0, 0);
+                KeyStrategy.NONE, Fixtures.producerConfig(lingerNanos, 16_384, Acks.LEADER, CompressionType.NONE), 0, 0);
         ClusterSpec s = new ClusterSpec(p, 3, 1, BrokerConfig.defaults(), List.of(new TopicSpec("t", 6, 3, 2)),
                 List.of(g), List.of(), List.of(), 8 * SECOND, SECOND, 1);
         return new ClusterModel(s, 1).run();
@@ -50,6 +54,24 @@ class SenderWakeupCostTest {
         assertThat(g.senderWakeupsPerSec()).isCloseTo(200, within(30.0));
         assertThat(g.senderCpuCores()).isCloseTo(g.senderWakeupsPerSec() * 1e-3, within(1e-9));
         assertThat(free.producerGroups().get("p").senderCpuCores()).isZero();
+    }
+
+    /**
+     * linger.ms 5, records alone: KafkaProducer.doSend wakes the Sender on every new batch, which then finds nothing ready
+     * and sleeps until linger.ms is up; where that wake-up costs work the model makes it (three wake-ups per record: the new
+     * batch, the linger timer, the response, for a batch alone), where it is free it skips it, and records still wait
+     * linger.ms.
+     */
+    @Test
+    void aNewBatchWakesTheSenderBeforeItsLingerIsUpWhereWakingCosts() {
+        var free = poisson(withClientCosts(0, 0), 5 * MILLISECOND).producerGroups().get("p");
+        var priced = poisson(withClientCosts(0, 100_000), 5 * MILLISECOND).producerGroups().get("p");
+        double newBatchesPerSec = priced.produceRequestRate() * priced.batchesPerRequest();
+        assertThat(newBatchesPerSec).isGreaterThan(50);
+        assertThat(priced.senderWakeupsPerSec() - free.senderWakeupsPerSec()).isCloseTo(newBatchesPerSec, within(0.2 * newBatchesPerSec));
+        // the early wake-up drains nothing: batches hold as many records as without it
+        assertThat(priced.recordsPerBatch()).isCloseTo(free.recordsPerBatch(), within(0.05 * free.recordsPerBatch()));
+        assertThat(priced.recordsPerBatch()).isGreaterThan(1.05);
     }
 
     static RunResult bursts(HardwareProfile p, long seed, long lingerNanos, Acks acks) {
