@@ -94,11 +94,9 @@ public final class RealKafkaRun {
                     @Override
                     public void windowStarted() {
                         window.cpuBefore = CpuSample.take(brokerPids, driverPid);
-                        window.driverJitBefore = io.tailsim.validation.metrics.CompilerThreads.sample(
-                                io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
                         window.driverThreadsBefore = io.tailsim.validation.metrics.DriverThreads.sample(
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid, ProcStat.clockTicksPerSecond());
-                        window.jitFrom = System.nanoTime();
+                        window.from = System.nanoTime();
                         window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
                         if (calibrationProbes) {
                             window.fileWork = io.tailsim.validation.metrics.FileWorkProbe.start(options.baseDir());
@@ -110,9 +108,7 @@ public final class RealKafkaRun {
                     @Override
                     public void windowEnded() {
                         window.cpuAfter = CpuSample.take(brokerPids, driverPid);
-                        window.driverJitAfter = io.tailsim.validation.metrics.CompilerThreads.sample(
-                                io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid);
-                        window.jitTo = System.nanoTime();
+                        window.to = System.nanoTime();
                         window.driverThreadsAfter = io.tailsim.validation.metrics.DriverThreads.sample(
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid, ProcStat.clockTicksPerSecond());
                         window.jmxAfter = probes.stream().map(JmxProbe::snapshot).toList();
@@ -137,6 +133,9 @@ public final class RealKafkaRun {
             double java = threadCores.values().stream().mapToDouble(Double::doubleValue).sum();
             threadCores.put("nonJava", Math.max(0, cpu.brokersTotalCores() - java));
         }
+        // the driver JVM's threads by class; its JIT's share is driverJitCpuCores (null if /proc gave nothing)
+        Map<String, Double> driverThreads = io.tailsim.validation.metrics.DriverThreads.cores(
+                window.driverThreadsBefore, window.driverThreadsAfter, window.seconds());
         return new MeasuredRun(runId, kafkaVersion(), spec.scale(),
                 spec.cluster().brokers(), spec.cluster().heapMb(), result.producers(), result.consumers(),
                 workload.offeredRecordsPerSec(), workload.offeredBytesPerSec(),
@@ -150,10 +149,10 @@ public final class RealKafkaRun {
                 machine.cores(), machine.physicalBytes() / (1024 * 1024),
                 result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
                 requests.topicMetersPerSec(), threadCores, requests.threadWakeupsPerSec(), requests.threadPreemptionsPerSec(),
-                new MachineSpeed(speedBefore, speedAfter), window.driverJitCores(ProcStat.clockTicksPerSecond()),
+                new MachineSpeed(speedBefore, speedAfter), driverThreads.get("jit"),
                 LatencySummary.percentiles(result.sendLagUs()), window.jitBurstsMs,
                 window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1),
-                io.tailsim.validation.metrics.DriverThreads.cores(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
+                driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()));
     }
 
@@ -178,23 +177,15 @@ public final class RealKafkaRun {
     private static final class Window {
         CpuSample cpuBefore, cpuAfter;
         List<BrokerJmxSnapshot> jmxBefore, jmxAfter;
-        Map<Long, Long> driverJitBefore, driverJitAfter;
         Map<Long, io.tailsim.validation.metrics.DriverThreads.Sample> driverThreadsBefore, driverThreadsAfter;
-        long jitFrom, jitTo;
-
-        double seconds() {
-            return (jitTo - jitFrom) / 1e9;
-        }
+        long from, to;
         io.tailsim.validation.metrics.JitBursts jitBursts;
         List<Double> jitBurstsMs;
         io.tailsim.validation.metrics.FileWorkProbe fileWork;
         List<List<Double>> fileWorkMs;
 
-        /** The driver JVM's own JIT compiler threads' CPU over the window, cores; null if /proc gave nothing. */
-        Double driverJitCores(long ticksPerSecond) {
-            if (driverJitAfter == null || driverJitAfter.isEmpty() || jitTo <= jitFrom) return null;
-            return io.tailsim.validation.metrics.CompilerThreads.nanosBetween(driverJitBefore, driverJitAfter, ticksPerSecond)
-                    / (double) (jitTo - jitFrom);
+        double seconds() {
+            return (to - from) / 1e9;
         }
     }
 }

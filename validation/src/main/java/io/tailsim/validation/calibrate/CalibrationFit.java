@@ -85,7 +85,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         // The Sender threads' CPU, where measured in every run: its per-request and per-wake-up terms are the model's
         // client-per-request and client-per-wakeup, and come out of the clients' CPU before the per-record fit so that they
         // are not counted twice.
-        Fit sender = s.stream().allMatch(CalibrationSample::hasSenderCpu)
+        Fit sender = s.stream().allMatch(CalibrationSample::hasDriverThreads)
                 ? Fit.nnls("producer Sender threads (driver JVM)", SENDER, names,
                         rows(s, CalibrationSample::seconds, CalibrationSample::produce, CalibrationSample::recordsSent,
                                 CalibrationSample::senderWakeups), column(s, CalibrationSample::senderCpu))
@@ -123,7 +123,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
      */
     public double driverOtherCores() {
         List<CalibrationSample> u = used();
-        if (u.isEmpty() || !u.stream().allMatch(CalibrationSample::hasSenderCpu)) return Double.NaN;
+        if (u.isEmpty() || !u.stream().allMatch(CalibrationSample::hasDriverThreads)) return Double.NaN;
         // driverCpu is already without the JIT where the JIT was measured
         return u.stream().mapToDouble(x -> Math.max(0, x.driverCpu() - x.clientThreadsCpu()) / x.seconds()).average().orElse(Double.NaN);
     }

@@ -79,6 +79,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
         double handler = threads.getOrDefault("requestHandler", 0.0) * w;
         double jit = threads.containsKey("jit") ? threads.get("jit") * w : Double.NaN;
         LatencySummary lag = r.driverSendLagMs();
+        Map<String, Double> driver = r.driverThreadCpuCores();
         return new CalibrationSample(name, w, rate.getOrDefault("Produce", 0.0) * w, rate.getOrDefault("FetchFollower", 0.0) * w,
                 rate.getOrDefault("FetchConsumer", 0.0) * w, r.brokerTopicMetersPerSec().getOrDefault("TotalFetchRequestsPerSec", 0.0) * w,
                 r.sentInWindow(), brokers, network, fetcher, handler,
@@ -89,10 +90,9 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 r.brokerThreadWakeupsPerSec().getOrDefault("network", Double.NaN) * w,
                 r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w, jit,
                 r.driverJitCpuCores() == null ? Double.NaN : r.driverJitCpuCores() * w, r.driverSendLagQuantilesMs(),
-                r.driverThreadCpuCores().getOrDefault("sender", Double.NaN) * w,
-                r.driverThreadWakeupsPerSec().getOrDefault("sender", Double.NaN) * w,
-                (r.driverThreadCpuCores().getOrDefault("sender", Double.NaN) + r.driverThreadCpuCores().getOrDefault("producerApp", Double.NaN)
-                        + r.driverThreadCpuCores().getOrDefault("consumer", Double.NaN)) * w);
+                driver.getOrDefault("sender", Double.NaN) * w, r.driverThreadWakeupsPerSec().getOrDefault("sender", Double.NaN) * w,
+                (driver.getOrDefault("sender", Double.NaN) + driver.getOrDefault("producerApp", Double.NaN)
+                        + driver.getOrDefault("consumer", Double.NaN)) * w);
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */
@@ -114,8 +114,8 @@ public record CalibrationSample(String name, double seconds, double produce, dou
         return !Double.isNaN(networkWakeups) && !Double.isNaN(handlerWakeups);
     }
 
-    /** Whether the harness read the driver's Sender threads' CPU apart in this run. */
-    public boolean hasSenderCpu() {
+    /** Whether the harness read the driver's threads apart in this run (its Sender threads' CPU and wake-ups, its clients'). */
+    public boolean hasDriverThreads() {
         return !Double.isNaN(senderCpu) && !Double.isNaN(senderWakeups) && !Double.isNaN(clientThreadsCpu);
     }
 

@@ -1,7 +1,5 @@
 package io.tailsim.validation.metrics;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,20 +40,9 @@ public final class CompilerThreads {
     /** CPU ticks of each live compiler thread of {@code pid}, by tid; empty when /proc is unreadable. */
     public static Map<Long, Long> sample(Path procRoot, long pid) {
         Map<Long, Long> out = new LinkedHashMap<>();
-        Path tasks = procRoot.resolve(Long.toString(pid)).resolve("task");
-        if (!Files.isDirectory(tasks)) return out;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tasks)) {
-            for (Path t : ds) {
-                try {
-                    if (!isCompiler(Files.readString(t.resolve("comm")))) continue;
-                    out.put(Long.parseLong(t.getFileName().toString()), ticks(Files.readString(t.resolve("stat"))));
-                } catch (IOException | RuntimeException e) {
-                    // the thread exited between the listing and the read: it is left out
-                }
-            }
-        } catch (IOException e) {
-            return out;
-        }
+        ProcTasks.forEach(procRoot, pid, (tid, t) -> {
+            if (isCompiler(Files.readString(t.resolve("comm")))) out.put(tid, ticks(Files.readString(t.resolve("stat"))));
+        });
         return out;
     }
 

@@ -1,8 +1,6 @@
 package io.tailsim.validation.metrics;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -46,24 +44,14 @@ public final class DriverThreads {
     /** Every live thread of {@code pid}, by tid; empty when /proc is unreadable. */
     public static Map<Long, Sample> sample(Path procRoot, long pid, long ticksPerSecond) {
         Map<Long, Sample> out = new LinkedHashMap<>();
-        Path tasks = procRoot.resolve(Long.toString(pid)).resolve("task");
-        if (!Files.isDirectory(tasks)) return out;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tasks)) {
-            for (Path t : ds) {
-                try {
-                    String cls = classOf(Files.readString(t.resolve("comm"), StandardCharsets.UTF_8));
-                    Path sched = t.resolve("schedstat");
-                    long nanos = Files.isReadable(sched) ? schedstatNanos(Files.readString(sched, StandardCharsets.US_ASCII))
-                            : CompilerThreads.ticks(Files.readString(t.resolve("stat"), StandardCharsets.US_ASCII)) * 1_000_000_000L / ticksPerSecond;
-                    ThreadSwitches.Counts c = ThreadSwitches.parseStatus(Files.readString(t.resolve("status"), StandardCharsets.US_ASCII));
-                    out.put(Long.parseLong(t.getFileName().toString()), new Sample(cls, nanos, c == null ? 0 : c.voluntary()));
-                } catch (IOException | RuntimeException gone) {
-                    // the thread exited between the listing and the reads: it is left out
-                }
-            }
-        } catch (IOException e) {
-            return out;
-        }
+        ProcTasks.forEach(procRoot, pid, (tid, t) -> {
+            String cls = classOf(Files.readString(t.resolve("comm"), StandardCharsets.UTF_8));
+            Path sched = t.resolve("schedstat");
+            long nanos = Files.isReadable(sched) ? schedstatNanos(Files.readString(sched, StandardCharsets.US_ASCII))
+                    : CompilerThreads.ticks(Files.readString(t.resolve("stat"), StandardCharsets.US_ASCII)) * 1_000_000_000L / ticksPerSecond;
+            ThreadSwitches.Counts c = ThreadSwitches.parseStatus(Files.readString(t.resolve("status"), StandardCharsets.US_ASCII));
+            out.put(tid, new Sample(cls, nanos, c == null ? 0 : c.voluntary()));
+        });
         return out;
     }
 

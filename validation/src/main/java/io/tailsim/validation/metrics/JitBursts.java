@@ -1,7 +1,6 @@
 package io.tailsim.validation.metrics;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,20 +123,10 @@ public final class JitBursts {
 
     private void relist() {
         for (long pid : pids) {
-            Path tasks = proc.resolve(Long.toString(pid)).resolve("task");
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(tasks)) {
-                for (Path t : ds) {
-                    Path stat = t.resolve("stat");
-                    if (threads.containsKey(stat)) continue;
-                    try {
-                        if (CompilerThreads.isCompiler(Files.readString(t.resolve("comm")))) threads.put(stat, new Busy());
-                    } catch (IOException | RuntimeException gone) {
-                        // exited between the listing and the read
-                    }
-                }
-            } catch (IOException gone) {
-                // the broker is stopping
-            }
+            ProcTasks.forEach(proc, pid, (tid, t) -> {
+                Path stat = t.resolve("stat");
+                if (!threads.containsKey(stat) && CompilerThreads.isCompiler(Files.readString(t.resolve("comm")))) threads.put(stat, new Busy());
+            });
         }
     }
 
