@@ -1,6 +1,7 @@
 package io.tailsim.models.config;
 
 import io.tailsim.core.dist.Distribution;
+import io.tailsim.models.cpu.SchedulerPolicy;
 
 import java.util.Map;
 
@@ -73,14 +74,31 @@ public record HardwareProfile(
      *                                      selector's epoll_wait returning, the context switch, the loop's fixed work),
      *                                      however many requests and responses it then handles
      * @param requestHandlerPerWakeupNanos  the same for a request handler thread woken by a request on an empty queue
+     * @param jitCoresPerBroker             cores each broker's JIT compiler thread uses, in bursts of {@code jitBurst}
+     * @param jitBurst                      CPU of one JIT compiler busy period
+     * @param scheduler                     how a time-sliced host picks the next thread: FIFO round robin or Linux's
+     *                                      EEVDF (only with a scheduler slice)
      */
     public record HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                               double backgroundPerPartitionNanos, double backgroundBurstNanos,
                               Distribution wakeupLatency, double clientBackgroundCores,
                               double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
                               double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
-                              double jitCoresPerBroker, Distribution jitBurst) {
+                              double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        /** Round robin where the host time-slices. */
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
+                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
+                           double jitCoresPerBroker, Distribution jitBurst) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst,
+                    SchedulerPolicy.ROUND_ROBIN);
+        }
 
         /** No JIT compiler thread apart from the background load. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
@@ -130,6 +148,13 @@ public record HardwareProfile(
             if (schedulerSliceNanos < 0) {
                 throw new ConfigException("cpu.scheduler-slice", "must be a non-negative duration (0: processor sharing), got "
                         + schedulerSliceNanos + " ns");
+            }
+            if (scheduler == null) {
+                throw new ConfigException("cpu.scheduler", "must be round-robin or eevdf");
+            }
+            if (scheduler != SchedulerPolicy.ROUND_ROBIN && schedulerSliceNanos == 0) {
+                throw new ConfigException("cpu.scheduler", "picks threads for time slices: it needs cpu.scheduler-slice "
+                        + "(without one the cores are shared by processor sharing)");
             }
         }
 

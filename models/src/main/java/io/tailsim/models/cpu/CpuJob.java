@@ -32,6 +32,15 @@ public abstract class CpuJob {
     double[] segA;
     double[] segRate;
     int segN;
+    // ---- EEVDF (TimeSlicedCores with Policy.EEVDF) ----
+    /** Virtual runtime: ns this thread has held a core (nice 0 everywhere, so no weights), set when placed on wake-up. */
+    long vruntime;
+    /** Virtual deadline: the vruntime at which its current slice ends. */
+    long deadline;
+    /** Lag kept over a sleep (avg_vruntime - vruntime when it went to sleep, clamped), used to place it on wake-up. */
+    long vlag;
+    /** Went to sleep behind its fair share (negative lag): Linux keeps it queued until eligible (DELAY_DEQUEUE). */
+    boolean delayed;
 
     /** CPU the thread spends each time it wakes from sleep, added to the work it was woken for (ns of one core). */
     double wakeupCostNanos;

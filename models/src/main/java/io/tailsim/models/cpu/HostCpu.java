@@ -26,7 +26,8 @@ import java.util.List;
  *
  * <p>Processor sharing is the limit of a time-sliced scheduler whose slices are short next to the jobs. Where the jobs
  * are shorter than the OS's slice (µs of send() or request handling next to Linux's 1.5 ms), {@link #setTimeSlice}
- * selects round robin with that quantum instead ({@link TimeSlicedCores}); the default stays processor sharing.
+ * selects round robin with that quantum instead, or Linux's EEVDF pick ({@link TimeSlicedCores}, {@link SchedulerPolicy});
+ * the default stays processor sharing.
  */
 public final class HostCpu {
     static final int PAUSED = -2;
@@ -106,6 +107,11 @@ public final class HostCpu {
      * before the first job.
      */
     public void setTimeSlice(long sliceNanos) {
+        setTimeSlice(sliceNanos, SchedulerPolicy.ROUND_ROBIN);
+    }
+
+    /** As {@link #setTimeSlice(long)}, the next thread picked by {@code policy} (EEVDF: Linux's; see {@link SchedulerPolicy}). */
+    public void setTimeSlice(long sliceNanos, SchedulerPolicy policy) {
         if (sliceNanos < 0) {
             throw new IllegalArgumentException(name + ": negative time slice " + sliceNanos);
         }
@@ -113,7 +119,7 @@ public final class HostCpu {
             throw new IllegalStateException(name + ": the time slice is set before the first job");
         }
         advance();
-        sliced = sliceNanos == 0 ? null : new TimeSlicedCores(sim, name, capacity, sliceNanos);
+        sliced = sliceNanos == 0 ? null : new TimeSlicedCores(sim, name, capacity, sliceNanos, policy);
     }
 
     /** The round-robin quantum in ns, 0 under processor sharing. */

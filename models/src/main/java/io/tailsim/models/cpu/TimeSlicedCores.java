@@ -9,11 +9,16 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A host's cores as a round-robin scheduler with quantum q, RR(q) ({@link HostCpu#setTimeSlice}): a job that joins takes
+ * A host's cores as a time-sliced scheduler: round robin with quantum q, RR(q) ({@link HostCpu#setTimeSlice}): a job that joins takes
  * a free core or waits in a FIFO ready queue; a job on a core runs at the core's speed; when it has held the core for q
  * and others are waiting it goes to the tail of the queue with its remaining work, otherwise it keeps going with a fresh
  * slice. A thread handed new work at the instant its previous job finished (its owner resubmits from cpuDone) keeps its
  * core and the rest of its slice: it never left the core.
+ *
+ * <p>With {@link SchedulerPolicy#EEVDF} the queue is not FIFO: a free core takes the eligible waiting thread (vruntime at or
+ * below the runnable average) with the earliest virtual deadline, a thread that used up its slice keeps its core only if
+ * no waiting eligible thread has an earlier deadline, and a thread woken from sleep is placed by the lag it went to sleep
+ * with (Linux's kernel/sched/fair.c since 6.6; docs/model.md, "Host effects").
  *
  * <p>Fractional capacity (vCPUs less a fixed background load): ceil(capacity) cores, each at speed capacity /
  * ceil(capacity), so that c busy cores deliver exactly capacity cores of work, as processor sharing does; the load that
@@ -30,6 +35,11 @@ final class TimeSlicedCores {
     private final Simulator sim;
     private final String name;
     private final long slice;
+    private final SchedulerPolicy policy;
+    /** EEVDF: sum of the waiting threads' vruntimes (the running ones' are added when needed). */
+    private long waitSum;
+    /** EEVDF: the average vruntime last seen with threads runnable; where a thread waking on an empty host is placed. */
+    private long lastAvg;
     private Core[] cores = new Core[0];
     private int active;
     private double speed;
@@ -41,19 +51,35 @@ final class TimeSlicedCores {
     private long last;
     private double busy;
 
+    /** Linux's tick at HZ=250: the floor of the lag a sleeping thread keeps (entity_lag's limit). */
+    static final long TICK = 4_000_000L;
+
     TimeSlicedCores(Simulator sim, String name, double capacity, long slice) {
+        this(sim, name, capacity, slice, SchedulerPolicy.ROUND_ROBIN);
+    }
+
+    TimeSlicedCores(Simulator sim, String name, double capacity, long slice, SchedulerPolicy policy) {
         if (slice <= 0) {
             throw new IllegalArgumentException(name + ": time slice must be positive, got " + slice);
         }
         this.sim = sim;
         this.name = name;
         this.slice = slice;
+        this.policy = policy;
         this.last = sim.now();
         resize(capacity);
     }
 
     long slice() {
         return slice;
+    }
+
+    SchedulerPolicy policy() {
+        return policy;
+    }
+
+    private boolean eevdf() {
+        return policy == SchedulerPolicy.EEVDF;
     }
 
     /** Jobs on a core or waiting for one. */
@@ -108,6 +134,10 @@ final class TimeSlicedCores {
             // the thread never slept: it keeps its core and the rest of its slice
             Core c = cores[k];
             c.heldFor = null;
+            if (eevdf()) {
+                keepOrYield(c, job);
+                return;
+            }
             if (now - c.sliceStart >= slice && !ready.isEmpty()) {
                 // its slice is used up and others wait: to the tail, and the head takes the core
                 enqueue(job);
@@ -117,6 +147,9 @@ final class TimeSlicedCores {
             }
             return;
         }
+        if (eevdf()) {
+            placeWoken(job, now);
+        }
         if (freeTop > 0) {
             place(cores[free[--freeTop]], job, now);
         } else {
@@ -124,9 +157,109 @@ final class TimeSlicedCores {
         }
     }
 
+    // ---- EEVDF ----
+
+    /** Sum of the runnable threads' vruntimes at now (waiting, and on cores up to now). */
+    private long vruntimeSum(long now) {
+        long sum = waitSum;
+        for (int k = 0; k < active; k++) {
+            Core c = cores[k];
+            if (c.job != null) {
+                sum += c.job.vruntime + (now - c.since);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * place_entity on wake-up: vruntime = average - lag, the lag it slept with scaled by (n + 1) / n as Linux does so that
+     * adding it does not move the average; deadline one slice later. A thread that slept behind its share (delayed) and is
+     * still not eligible comes back where it left.
+     */
+    private void placeWoken(CpuJob job, long now) {
+        int n = runnable();
+        long sum = vruntimeSum(now);
+        long avg = n == 0 ? lastAvg : Math.floorDiv(sum, n);
+        if (n > 0) {
+            lastAvg = avg;
+        }
+        if (job.delayed) {
+            job.delayed = false;
+            if (job.vruntime > avg) {
+                return;
+            }
+            job.vlag = 0;
+        }
+        long lag = n == 0 ? job.vlag : job.vlag * (n + 1) / n;
+        job.vruntime = avg - lag;
+        job.deadline = job.vruntime + slice;
+    }
+
+    /** The lag a thread leaving the runnable set keeps (update_entity_lag), {@code sum} and {@code n} counting it. */
+    private void keepLag(CpuJob job, long sum, int n) {
+        long avg = Math.floorDiv(sum, n);
+        lastAvg = avg;
+        long limit = Math.max(2 * slice, TICK);
+        long lag = avg - job.vruntime;
+        job.vlag = Math.max(-limit, Math.min(limit, lag));
+        job.delayed = lag < 0;
+    }
+
+    /**
+     * pick_eevdf over the waiting threads and {@code extra} (the thread on the core being given away, or one about to take
+     * it; null for none): the eligible one (vruntime at or below the runnable average) with the earliest deadline, ties to
+     * the longest waiting, {@code extra} only if strictly earlier (entity_before); when none is eligible, the lowest
+     * vruntime. {@code sum} and {@code n} count every runnable thread, {@code extra} too.
+     */
+    private CpuJob pick(CpuJob extra, long sum, int n) {
+        CpuJob best = null;
+        CpuJob lowest = null;
+        for (CpuJob j : ready) {
+            if (j.vruntime * n <= sum && (best == null || j.deadline < best.deadline)) {
+                best = j;
+            }
+            if (lowest == null || j.vruntime < lowest.vruntime) {
+                lowest = j;
+            }
+        }
+        if (extra != null) {
+            if (extra.vruntime * n <= sum && (best == null || extra.deadline < best.deadline)) {
+                best = extra;
+            }
+            if (lowest == null || extra.vruntime < lowest.vruntime) {
+                lowest = extra;
+            }
+        }
+        return best != null ? best : lowest;
+    }
+
+    /** A thread handed work the instant it finished: it keeps its core until its slice (deadline) is used up. */
+    private void keepOrYield(Core c, CpuJob job) {
+        job.delayed = false;
+        if (job.vruntime >= job.deadline) {
+            job.deadline = job.vruntime + slice;
+            if (!ready.isEmpty()) {
+                CpuJob best = pick(job, vruntimeSum(sim.now()) + job.vruntime, runnable() + 1);
+                if (best != job) {
+                    enqueue(job);
+                    takeFromQueue(c, best);
+                    return;
+                }
+            }
+        }
+        place(c, job, sim.now());
+    }
+
+    private void takeFromQueue(Core c, CpuJob job) {
+        ready.remove(job);
+        waitSum -= job.vruntime;
+        place(c, job, sim.now());
+    }
+
     private void enqueue(CpuJob job) {
         job.heapIndex = HostCpu.QUEUED;
         ready.addLast(job);
+        waitSum += job.vruntime;
         if (job.tracked) {
             segment(job, sim.now(), job.total - job.rem, 0);
         }
@@ -151,8 +284,13 @@ final class TimeSlicedCores {
         if (c.index >= active) {
             return;
         }
+        if (eevdf() && !ready.isEmpty()) {
+            takeFromQueue(c, pick(null, vruntimeSum(sim.now()), runnable()));
+            return;
+        }
         CpuJob next = ready.pollFirst();
         if (next != null) {
+            waitSum -= next.vruntime;
             place(c, next, sim.now());
         } else {
             free[freeTop++] = c.index;
@@ -163,8 +301,7 @@ final class TimeSlicedCores {
     private CpuJob unplace(Core c) {
         CpuJob j = c.job;
         long now = sim.now();
-        j.rem -= speed * (now - c.since);
-        c.since = now;
+        charge(c, now);
         c.job = null;
         running--;
         if (j.tracked) {
@@ -176,9 +313,39 @@ final class TimeSlicedCores {
         return j;
     }
 
+    /** Brings {@code c}'s job's remaining work and vruntime up to now. */
+    private void charge(Core c, long now) {
+        long dt = now - c.since;
+        c.job.rem -= speed * dt;
+        c.job.vruntime += dt;
+        c.since = now;
+    }
+
     /** Takes every job of {@code group} off the cores and the queue into {@code out}, each with its work left. */
     void takeOff(int group, List<CpuJob> out) {
         advance();
+        if (eevdf()) {
+            // they leave the runnable set as sleepers do, keeping their lag for when they come back
+            long now = sim.now();
+            for (int k = 0; k < active; k++) {
+                if (cores[k].job != null) {
+                    charge(cores[k], now);
+                }
+            }
+            long sum = vruntimeSum(now);
+            int n = runnable();
+            for (int k = 0; k < active; k++) {
+                Core c = cores[k];
+                if (c.job != null && c.job.group == group) {
+                    keepLag(c.job, sum, n);
+                }
+            }
+            for (CpuJob j : ready) {
+                if (j.group == group) {
+                    keepLag(j, sum, n);
+                }
+            }
+        }
         for (int k = 0; k < active; k++) {
             Core c = cores[k];
             if (c.job != null && c.job.group == group) {
@@ -191,6 +358,7 @@ final class TimeSlicedCores {
             if (j.group == group) {
                 requirePausable(j);
                 it.remove();
+                waitSum -= j.vruntime;
                 park(j, out);
             }
         }
@@ -230,8 +398,7 @@ final class TimeSlicedCores {
         for (int k = 0; k < active; k++) {
             Core c = cores[k];
             if (c.job != null) {
-                c.job.rem -= speed * (now - c.since);
-                c.since = now;
+                charge(c, now);
             }
         }
         int oldActive = active;
@@ -243,6 +410,7 @@ final class TimeSlicedCores {
                 CpuJob j = unplace(c);
                 j.heapIndex = HostCpu.QUEUED;
                 ready.addFirst(j);
+                waitSum += j.vruntime;
             }
         }
         freeTop = 0;
@@ -289,8 +457,7 @@ final class TimeSlicedCores {
         double delta = totalWork - job.total;
         if (job.heapIndex >= 0) {
             Core c = cores[job.heapIndex];
-            job.rem -= speed * (sim.now() - c.since);
-            c.since = sim.now();
+            charge(c, sim.now());
             job.rem += delta;
             job.total = totalWork;
             c.reschedule();
@@ -397,10 +564,15 @@ final class TimeSlicedCores {
         if (!ready.isEmpty() && freeTop > 0) {
             throw new AssertionError(name + ": a job waits while a core is free");
         }
+        long sum = 0;
         for (CpuJob j : ready) {
             if (j.heapIndex != HostCpu.QUEUED) {
                 throw new AssertionError(name + ": a queued job has index " + j.heapIndex);
             }
+            sum += j.vruntime;
+        }
+        if (sum != waitSum) {
+            throw new AssertionError(name + ": waiting vruntimes sum to " + sum + ", kept " + waitSum);
         }
     }
 
@@ -421,7 +593,8 @@ final class TimeSlicedCores {
             long now = sim.now();
             double left = job.rem - speed * (now - since);
             long finish = left <= TOLERANCE ? now : now + (long) Math.ceil(left / speed);
-            long at = Math.min(finish, Math.max(now, sliceStart + slice));
+            long sliceEnd = eevdf() ? now + Math.max(0, job.deadline - (job.vruntime + (now - since))) : sliceStart + slice;
+            long at = Math.min(finish, Math.max(now, sliceEnd));
             if (isScheduled()) {
                 if (time() == at) {
                     return;
@@ -436,9 +609,12 @@ final class TimeSlicedCores {
             advance();
             long now = s.now();
             CpuJob j = job;
-            j.rem -= speed * (now - since);
-            since = now;
+            charge(this, now);
             if (j.rem <= TOLERANCE) {
+                if (eevdf()) {
+                    // it goes to sleep unless its cpuDone hands it more work at once (then the lag is not used)
+                    keepLag(j, vruntimeSum(now), runnable());
+                }
                 job = null;
                 running--;
                 heldFor = j;
@@ -451,6 +627,23 @@ final class TimeSlicedCores {
                     heldFor = null;
                     release(this);
                 }
+                return;
+            }
+            if (eevdf()) {
+                if (j.vruntime >= j.deadline) {
+                    // update_deadline: a new slice, and the next thread is picked among all runnable, this one too
+                    j.deadline = j.vruntime + slice;
+                    if (!ready.isEmpty()) {
+                        CpuJob best = pick(j, vruntimeSum(now), runnable());
+                        if (best != j) {
+                            CpuJob out = unplace(this);
+                            enqueue(out);
+                            takeFromQueue(this, best);
+                            return;
+                        }
+                    }
+                }
+                reschedule();
                 return;
             }
             if (now - sliceStart >= slice) {

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * HostCpu's time-sliced mode, round robin with quantum q (RR(q)): properties over random job streams, the scheduler's
- * bookkeeping checked after every event.
+ * HostCpu's time-sliced mode, round robin with quantum q (RR(q)) and EEVDF: properties over random job streams, the
+ * scheduler's bookkeeping checked after every event.
  */
 class TimeSlicedCoresTest {
     static final long INFINITE_SLICE = Long.MAX_VALUE / 4;
@@ -93,8 +93,12 @@ class TimeSlicedCoresTest {
         }
 
         Run(double capacity, long slice) {
+            this(capacity, slice, SchedulerPolicy.ROUND_ROBIN);
+        }
+
+        Run(double capacity, long slice, SchedulerPolicy policy) {
             cpu = new HostCpu(sim, "h", capacity);
-            cpu.setTimeSlice(slice);
+            cpu.setTimeSlice(slice, policy);
             cores = capacity;
             long[] last = {0};
             int[] present = {0};
@@ -150,8 +154,9 @@ class TimeSlicedCoresTest {
     @Property(tries = 60)
     void everyJobGetsItsWorkAndNoCoreIdlesWhileOneWaits(@ForAll("streams") List<Arrival> stream,
                                                         @ForAll("slices") long slice,
-                                                        @ForAll @IntRange(min = 1, max = 4) int cores) {
-        Run r = new Run(cores, slice).submitAll(stream);
+                                                        @ForAll @IntRange(min = 1, max = 4) int cores,
+                                                        @ForAll SchedulerPolicy policy) {
+        Run r = new Run(cores, slice, policy).submitAll(stream);
         r.sim.run();
         for (Thread t : r.threads) {
             assertThat(t.done).hasSize(t.arrival.chain() + 1);
@@ -216,8 +221,9 @@ class TimeSlicedCoresTest {
     void pausesKeepTheWorkLeft(@ForAll("streams") List<Arrival> stream, @ForAll("slices") long slice,
                                @ForAll @IntRange(min = 1, max = 3) int cores,
                                @ForAll @IntRange(min = 0, max = 4_000_000) int pauseAt,
-                               @ForAll @IntRange(min = 1, max = 3_000_000) int pauseFor) {
-        Run r = new Run(cores, slice).submitAll(stream);
+                               @ForAll @IntRange(min = 1, max = 3_000_000) int pauseFor,
+                               @ForAll SchedulerPolicy policy) {
+        Run r = new Run(cores, slice, policy).submitAll(stream);
         r.sim.schedule(pauseAt, s -> r.cpu.pause(1));
         r.sim.schedule(pauseAt + (long) pauseFor, s -> r.cpu.resume(1));
         r.sim.run();
@@ -230,10 +236,10 @@ class TimeSlicedCoresTest {
     /** The same stream gives the same run. */
     @Property(tries = 30)
     void runsAreDeterministic(@ForAll("streams") List<Arrival> stream, @ForAll("slices") long slice,
-                              @ForAll @IntRange(min = 1, max = 3) int cores) {
-        Run a = new Run(cores + 0.4, slice).submitAll(stream);
+                              @ForAll @IntRange(min = 1, max = 3) int cores, @ForAll SchedulerPolicy policy) {
+        Run a = new Run(cores + 0.4, slice, policy).submitAll(stream);
         a.sim.run();
-        Run b = new Run(cores + 0.4, slice).submitAll(stream);
+        Run b = new Run(cores + 0.4, slice, policy).submitAll(stream);
         b.sim.run();
         assertThat(a.completions()).isEqualTo(b.completions());
         assertThat(a.sim.eventsFired()).isEqualTo(b.sim.eventsFired());
@@ -248,13 +254,14 @@ class TimeSlicedCoresTest {
                                                  @ForAll @IntRange(min = 1, max = 3) int cores,
                                                  @ForAll @IntRange(min = 1, max = 30) int pieces,
                                                  @ForAll @IntRange(min = 1_000, max = 400_000) int pieceWork,
-                                                 @ForAll @IntRange(min = 0, max = 3_000_000) int start) {
+                                                 @ForAll @IntRange(min = 0, max = 3_000_000) int start,
+                                                 @ForAll SchedulerPolicy policy) {
         List<Arrival> bg = new ArrayList<>();
         for (Arrival a : others) {
             bg.add(new Arrival(a.at(), a.work() + 0.37, 0, a.chain()));  // off the whole ns grid: no exact ties
         }
         // pieces one at a time, each submitted from the previous one's cpuDone
-        Run chained = new Run(cores, slice).submitAll(bg);
+        Run chained = new Run(cores, slice, policy).submitAll(bg);
         Thread burst = new Thread(chained.cpu, new Arrival(start, pieceWork, 0, pieces - 1));
         chained.sim.schedule(start, s -> chained.cpu.submit(burst, pieceWork));
         chained.sim.run();
@@ -263,7 +270,7 @@ class TimeSlicedCoresTest {
         // tie-free runs (a tie can swap two queued jobs; jqwik seeds -5636681089555883571 and -8776773072776891999).
         Assume.that(chained.tieFree());
 
-        Run oneJob = new Run(cores, slice).submitAll(bg);
+        Run oneJob = new Run(cores, slice, policy).submitAll(bg);
         long[] crossings = new long[pieces];
         CpuJob job = new CpuJob(0) {
             @Override
@@ -372,6 +379,116 @@ class TimeSlicedCoresTest {
         sim.run();
         assertThat(order).containsExactly("send@100000", "send@200000", "send@300000", "other@400000");
         assertThat(Arrays.asList(cpu.timeSlice())).containsExactly(1_000_000L);
+    }
+
+    /** A thread that sleeps between short jobs, next to CPU-bound threads on one core; its jobs' response times. */
+    private static List<Long> sleeperResponses(SchedulerPolicy policy, int hogs) {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        cpu.setTimeSlice(1_000_000, policy);
+        for (int i = 0; i < hogs; i++) {
+            cpu.submit(new CpuJob(0) {
+                @Override
+                protected void cpuDone(long now) {
+                }
+            }, 60_000_000);
+        }
+        List<Long> responses = new ArrayList<>();
+        long[] submitted = new long[1];
+        CpuJob sleeper = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                responses.add(now - submitted[0]);
+            }
+        };
+        for (int k = 0; k < 20; k++) {
+            long at = 2_300_000L + k * 6_000_000L;
+            sim.schedule(at, s -> {
+                submitted[0] = s.now();
+                cpu.submit(sleeper, 50_000);
+            });
+        }
+        sim.setObserver((s, e) -> cpu.checkInvariants());
+        sim.run();
+        return responses;
+    }
+
+    /**
+     * EEVDF: a thread that mostly sleeps wakes with the lag it left (it used less than its share), so its virtual deadline
+     * comes before the CPU-bound threads' and it runs as soon as the running slice ends; round robin queues it behind
+     * every one of them.
+     */
+    @Test
+    void underEevdfAThreadThatMostlySleepsRunsAheadOfCpuBoundOnes() {
+        List<Long> eevdf = sleeperResponses(SchedulerPolicy.EEVDF, 4);
+        List<Long> rr = sleeperResponses(SchedulerPolicy.ROUND_ROBIN, 4);
+        assertThat(eevdf).hasSize(20);
+        // Each wait adds to the lag it sleeps with (the others' vruntime moves on while it waits, its own barely), so over
+        // its first wake-ups (six here: 1.75, 0.8, 1.85, 0.9, 0.95, 1.0 ms) its deadline moves ahead of the CPU-bound
+        // threads'; from then on it waits for nothing but the end of the running slice.
+        assertThat(eevdf.subList(6, 20)).allSatisfy(r -> assertThat(r).isLessThanOrEqualTo(1_050_000L));
+        assertThat(eevdf.subList(0, 6)).allSatisfy(r -> assertThat(r).isLessThan(2_000_000L));
+        // round robin makes it wait behind the three queued threads' slices too, every time
+        assertThat(rr).allSatisfy(r -> assertThat(r).isGreaterThan(3_000_000L));
+    }
+
+    /** EEVDF shares a core equally among CPU-bound threads: each has run within a slice of the others at every moment. */
+    @Test
+    void underEevdfCpuBoundThreadsShareEqually() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        cpu.setTimeSlice(1_000_000, SchedulerPolicy.EEVDF);
+        long[] done = new long[3];
+        double[] work = {30_000_000, 30_000_000, 30_000_000};
+        for (int i = 0; i < 3; i++) {
+            int k = i;
+            sim.schedule(i * 700_000L, s -> cpu.submit(new CpuJob(0) {
+                @Override
+                protected void cpuDone(long now) {
+                    done[k] = now;
+                }
+            }, work[k]));
+        }
+        sim.setObserver((s, e) -> cpu.checkInvariants());
+        sim.run();
+        // 90 ms of work on one core: all three end in the last few slices, none far ahead
+        for (long d : done) {
+            assertThat(d).isBetween(86_000_000L, 90_000_000L);
+        }
+    }
+
+    /** Under EEVDF too, a thread handed work at the instant it finished keeps its core while its slice lasts. */
+    @Test
+    void underEevdfAThreadThatNeverSleptKeepsItsCoreForItsSlice() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        cpu.setTimeSlice(1_000_000, SchedulerPolicy.EEVDF);
+        List<String> order = new ArrayList<>();
+        int[] pieces = {15};
+        CpuJob chain = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                order.add("chain@" + now);
+                if (--pieces[0] > 0) {
+                    cpu.submit(this, 100_000);
+                }
+            }
+        };
+        CpuJob other = new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+                order.add("other@" + now);
+            }
+        };
+        cpu.submit(chain, 100_000);
+        sim.schedule(10_000, s -> cpu.submit(other, 100_000));
+        sim.setObserver((s, e) -> cpu.checkInvariants());
+        sim.run();
+        // ten pieces fill the chain's 1 ms slice; then the waiting thread, placed with the earlier deadline, runs
+        assertThat(order.subList(0, 11)).containsExactly("chain@100000", "chain@200000", "chain@300000", "chain@400000",
+                "chain@500000", "chain@600000", "chain@700000", "chain@800000", "chain@900000", "chain@1000000",
+                "other@1100000");
+        assertThat(order).hasSize(16).endsWith("chain@1600000");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.tailsim.models.broker.ApiKey;
 import io.tailsim.models.config.CompressionType;
 import io.tailsim.models.config.ConfigException;
 import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.models.cpu.SchedulerPolicy;
 import io.tailsim.scenarios.ScenarioException;
 import io.tailsim.scenarios.schema.KeyPaths;
 import io.tailsim.scenarios.schema.Schema;
@@ -44,7 +45,7 @@ import java.util.TreeSet;
  *             client-per-wakeup (optional, default 0);
  *             host effects, all optional: background-per-broker, background-per-request,
  *             background-per-partition, background-burst, wakeup-latency, scheduler-slice,
- *             client-background, client-background-per-record, network-thread-per-wakeup,
+ *             scheduler (round-robin, the default, or eevdf; needs scheduler-slice), client-background, client-background-per-record, network-thread-per-wakeup,
  *             request-handler-per-wakeup}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
@@ -65,7 +66,7 @@ public final class ProfileLoader {
                     "client-per-response", "background-per-broker", "background-per-request",
                     "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
                     "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
-                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup")
+                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "scheduler")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -205,9 +206,23 @@ public final class ProfileLoader {
                         + cpu.text("scheduler-slice").orElseThrow() + "'");
             }
         }
+        SchedulerPolicy scheduler = SchedulerPolicy.ROUND_ROBIN;
+        if (cpu.has("scheduler")) {
+            String name = cpu.requiredText("scheduler", "round-robin or eevdf");
+            scheduler = switch (name) {
+                case "round-robin" -> SchedulerPolicy.ROUND_ROBIN;
+                case "eevdf" -> SchedulerPolicy.EEVDF;
+                default -> throw cpu.error("scheduler", "expected round-robin or eevdf, got '" + name + "'");
+            };
+            if (slice == 0) {
+                throw cpu.error("scheduler", "picks threads for time slices: set scheduler-slice too (such as 1.5ms); "
+                        + "without it the cores are shared by processor sharing");
+            }
+        }
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
                 slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
-                cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null);
+                cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null,
+                scheduler);
     }
 
     /** A number of cores, 0 when the key is absent. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tailsim.models.config.CompressionType;
 import io.tailsim.models.config.HardwareProfile;
+import io.tailsim.models.cpu.SchedulerPolicy;
 import io.tailsim.scenarios.ScenarioException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,6 +115,34 @@ class ProfileLoaderTest {
         Path f = dir.resolve("p.yaml");
         withCpuLines(f, "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}");
         assertThat(ProfileLoader.load(f).hardware().hostEffects().schedulerSliceNanos()).isEqualTo(1_500_000);
+    }
+
+    @Test
+    void theSchedulerIsReadAndRoundRobinIsTheDefault(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.yaml");
+        withCpuLines(f, "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}");
+        assertThat(ProfileLoader.load(f).hardware().hostEffects().scheduler()).isEqualTo(SchedulerPolicy.ROUND_ROBIN);
+        withCpuLines(f, "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}\n"
+                + "  scheduler: {value: eevdf, source: \"measured: kernel 6.18\"}");
+        assertThat(ProfileLoader.load(f).hardware().hostEffects().scheduler()).isEqualTo(SchedulerPolicy.EEVDF);
+    }
+
+    @Test
+    void anUnknownSchedulerOrOneWithoutASliceNamesFileLineAndKey(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.yaml");
+        String text = Files.readString(LATENCY).replace("  service-cv:",
+                "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}\n"
+                        + "  scheduler: {value: cfs, source: \"measured: kernel 5.15\"}\n  service-cv:");
+        Files.writeString(f, text);
+        int line = (int) text.lines().takeWhile(l -> !l.contains("scheduler:")).count() + 1;
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("p.yaml:" + line + ":").hasMessageContaining("cpu.scheduler")
+                .hasMessageContaining("round-robin or eevdf").hasMessageContaining("cfs");
+        String noSlice = Files.readString(LATENCY).replace("  service-cv:",
+                "  scheduler: {value: eevdf, source: \"measured: kernel 6.18\"}\n  service-cv:");
+        Files.writeString(f, noSlice);
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("cpu.scheduler").hasMessageContaining("scheduler-slice");
     }
 
     @Test

@@ -164,6 +164,13 @@ public final class LocalProfileWriter {
         d.put("cpu", "scheduler-slice", schedulerSlice(m.cores()), "published: Linux EEVDF (kernel/sched/fair.c) base slice "
                 + "sysctl_sched_base_slice 0.75 ms, scaled by 1 + ilog2(min(online CPUs, 8)) under the default SCHED_TUNABLESCALING_LOG, "
                 + "here " + m.cores() + " CPUs; /sys/kernel/debug/sched/base_slice_ns is not readable without privileges");
+        String kernel = System.getProperty("os.version");
+        boolean eevdf = hasEevdf(kernel);
+        d.put("cpu", "scheduler", eevdf ? "eevdf" : "round-robin", eevdf
+                ? "measured: kernel " + kernel + " (os.version), and Linux schedules by EEVDF since 6.6 (kernel/sched/fair.c): "
+                + "the eligible thread with the earliest virtual deadline runs, a woken thread placed by the lag it slept with"
+                : "measured: kernel " + kernel + " (os.version) is older than 6.6 and schedules by CFS, which tailsim does not model; "
+                + "round robin with the slice stands in for it");
         if (n.regressors().contains("wakeups")) {
             d.put("cpu", "network-thread-per-wakeup", duration(n, "wakeups"), "fit: the same network-thread fit: " + estimate(n, "wakeups")
                     + " each time a network thread wakes (its voluntary context switches in /proc, counted per thread over the window): "
@@ -288,6 +295,17 @@ public final class LocalProfileWriter {
         if (!(n > 0)) return null;
         for (int i = 0; i < 101; i++) q[i] /= n;
         return q;
+    }
+
+    /** Whether a Linux kernel release (uname -r, such as 6.18.44-fc) schedules by EEVDF: 6.6 and later. */
+    static boolean hasEevdf(String release) {
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release == null ? "" : release);
+        if (!v.find()) {
+            return false;
+        }
+        int major = Integer.parseInt(v.group(1));
+        int minor = Integer.parseInt(v.group(2));
+        return major > 6 || (major == 6 && minor >= 6);
     }
 
     /** Linux's default scheduler slice on {@code cores} CPUs: 0.75 ms x (1 + ilog2(min(cores, 8))). */

@@ -90,6 +90,16 @@ class LocalProfileWriterTest {
         assertThat(fx.schedulerSliceNanos()).isEqualTo(1_500_000);
         assertThat(LocalProfileWriter.schedulerSlice(1)).isEqualTo("750us");
         assertThat(LocalProfileWriter.schedulerSlice(16)).isEqualTo("3000us");
+        // the scheduler follows the kernel the calibration ran on: EEVDF from Linux 6.6
+        assertThat(fx.scheduler()).isEqualTo(LocalProfileWriter.hasEevdf(System.getProperty("os.version"))
+                ? io.tailsim.models.cpu.SchedulerPolicy.EEVDF : io.tailsim.models.cpu.SchedulerPolicy.ROUND_ROBIN);
+        assertThat(t.sources().get("cpu.scheduler")).startsWith("measured: kernel ");
+        assertThat(LocalProfileWriter.hasEevdf("6.18.44-fc-v1272")).isTrue();
+        assertThat(LocalProfileWriter.hasEevdf("6.6.0")).isTrue();
+        assertThat(LocalProfileWriter.hasEevdf("7.0.1")).isTrue();
+        assertThat(LocalProfileWriter.hasEevdf("6.5.13-generic")).isFalse();
+        assertThat(LocalProfileWriter.hasEevdf("5.15.0-91-generic")).isFalse();
+        assertThat(LocalProfileWriter.hasEevdf("unknown")).isFalse();
         assertThat(t.sources().get("cpu.wakeup-latency")).startsWith("measured:");
         assertThat(t.sources().get("network.same-host-one-way")).startsWith("measured:");
         assertThat(t.clusterDefaults().keys()).contains("brokers", "security.protocol");
