@@ -58,6 +58,9 @@ import java.util.Map;
  *                             threads; producerApp, the threads calling send(); consumer; jit; other), cores; empty in runs
  *                             measured before 2026-12-06
  * @param driverThreadWakeupsPerSec likewise, their voluntary context switches per second
+ * @param brokerGcPausesMs     length of every stop-the-world pause the brokers' G1 logged in the window (Young, Remark,
+ *                             Cleanup, Full), ms ({@code GcPauses}); null for runs measured before the harness read the logs
+ *                             (2026-12-06 05:00 UTC)
  * @param machineSpeed         one core's speed right before the cluster started and right after it stopped ({@link MachineSpeed});
  *                             both null in runs made before the probe existed
  */
@@ -81,7 +84,8 @@ public record MeasuredRun(
         Map<String, Double> brokerThreadWakeupsPerSec, Map<String, Double> brokerThreadPreemptionsPerSec, MachineSpeed machineSpeed,
         Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs, List<Double> brokerJitBurstsMs,
         List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs,
-        Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec) {
+        Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
+        List<Double> brokerGcPausesMs) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);

@@ -11,6 +11,7 @@ import io.tailsim.validation.driver.WorkloadSpec;
 import io.tailsim.validation.metrics.BrokerJmxSnapshot;
 import io.tailsim.validation.metrics.CpuSample;
 import io.tailsim.validation.metrics.CpuUsage;
+import io.tailsim.validation.metrics.GcPauses;
 import io.tailsim.validation.metrics.Histograms;
 import io.tailsim.validation.metrics.JmxProbe;
 import io.tailsim.validation.metrics.LatencySummary;
@@ -70,6 +71,7 @@ public final class RealKafkaRun {
         String runId;
         double startup;
         DriverResult result;
+        List<Double> gcPausesMs;
         Window window = new Window();
         // One core's speed right before the cluster starts and right after it stops: how fast this shared machine was.
         double speedBefore = MachineSpeed.probe();
@@ -97,6 +99,7 @@ public final class RealKafkaRun {
                         window.driverThreadsBefore = io.tailsim.validation.metrics.DriverThreads.sample(
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid, ProcStat.clockTicksPerSecond());
                         window.from = System.nanoTime();
+                        window.fromEpochMs = System.currentTimeMillis();
                         window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
                         if (calibrationProbes) {
                             window.fileWork = io.tailsim.validation.metrics.FileWorkProbe.start(options.baseDir());
@@ -109,6 +112,7 @@ public final class RealKafkaRun {
                     public void windowEnded() {
                         window.cpuAfter = CpuSample.take(brokerPids, driverPid);
                         window.to = System.nanoTime();
+                        window.toEpochMs = System.currentTimeMillis();
                         window.driverThreadsAfter = io.tailsim.validation.metrics.DriverThreads.sample(
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid, ProcStat.clockTicksPerSecond());
                         window.jmxAfter = probes.stream().map(JmxProbe::snapshot).toList();
@@ -119,6 +123,7 @@ public final class RealKafkaRun {
             } finally {
                 probes.forEach(JmxProbe::close);
             }
+            gcPausesMs = gcPauses(cluster, window, progress);
             progress.accept("stopping the cluster");
         }
         double speedAfter = MachineSpeed.probe();
@@ -153,7 +158,18 @@ public final class RealKafkaRun {
                 LatencySummary.percentiles(result.sendLagUs()), window.jitBurstsMs,
                 window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1),
                 driverThreads,
-                io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()));
+                io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
+                gcPausesMs);
+    }
+
+    /** The brokers' stop-the-world pauses that ended in the window, from their GC logs, before the cluster's folders go. */
+    private static List<Double> gcPauses(RealCluster cluster, Window window, Consumer<String> progress) {
+        try {
+            return GcPauses.inWindow(cluster.brokers().stream().map(BrokerProcess::dir).toList(), window.fromEpochMs, window.toEpochMs);
+        } catch (java.io.UncheckedIOException e) {
+            progress.accept("GC logs not read (" + e.getCause().getMessage() + "); the run keeps JMX's collection counts only");
+            return null;
+        }
     }
 
     private static Map<String, LatencySummary> summaries(Map<String, org.HdrHistogram.Histogram> byTopic) {
@@ -179,6 +195,7 @@ public final class RealKafkaRun {
         List<BrokerJmxSnapshot> jmxBefore, jmxAfter;
         Map<Long, io.tailsim.validation.metrics.DriverThreads.Sample> driverThreadsBefore, driverThreadsAfter;
         long from, to;
+        long fromEpochMs, toEpochMs;
         io.tailsim.validation.metrics.JitBursts jitBursts;
         List<Double> jitBurstsMs;
         io.tailsim.validation.metrics.FileWorkProbe fileWork;

@@ -7,6 +7,7 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ public class MeasuredRunTest {
                 Map.of("network", 900.0, "requestHandler", 1200.0, "replicaFetcher", 80.0, "otherJava", 40.0),
                 Map.of("network", 9.0, "requestHandler", 12.0, "replicaFetcher", 0.5, "otherJava", 0.0),
                 new MachineSpeed(1200.0, 1100.0), null, null, null, null, null,
-                Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0));
+                Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0), List.of(12.5, 0.07, 30.1));
     }
 
     @Test
@@ -66,6 +67,14 @@ public class MeasuredRunTest {
         MeasuredRun old = MeasuredRun.fromJson(tree.toString());
         assertThat(old.driverThreadCpuCores()).isEmpty();
         assertThat(old.metrics()).doesNotContainKey("cpuCores.driverThreads.sender");
+    }
+
+    @Test
+    void gcPausesRoundTripAndRunsMeasuredBeforeThemLoadWithNone() throws Exception {
+        assertThat(MeasuredRun.fromJson(sample().toJson()).brokerGcPausesMs()).containsExactly(12.5, 0.07, 30.1);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
+        tree.remove(java.util.List.of("brokerGcPausesMs", "metrics"));
+        assertThat(MeasuredRun.fromJson(tree.toString()).brokerGcPausesMs()).isNull();
     }
 
     @Test

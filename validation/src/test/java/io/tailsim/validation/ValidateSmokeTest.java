@@ -110,6 +110,9 @@ class ValidateSmokeTest {
         }
         assertThat(run.metrics()).containsKeys("preemptionsPerSec.brokerThreads.network", "preemptionsPerSec.brokerThreads.requestHandler");
         assertThat(run.brokerCpuCores()).containsOnlyKeys(1, 2, 3);
+        // the brokers' GC logs were read before their folders went (a light window may hold no pause at all)
+        System.out.printf("[smoke] GC pauses in the window (ms): %s; JMX: %d collections%n", run.brokerGcPausesMs(), run.brokerGcCollections());
+        assertThat(run.brokerGcPausesMs()).isNotNull().allSatisfy(ms -> assertThat(ms).isNotNegative());
         assertThat(run.otherCpuFlagged()).isEqualTo(run.otherCpuCores() > 0.10);
 
         ValidationRecord record = ValidationRecord.read(out);

@@ -31,6 +31,12 @@ public final class LocalProfileWriter {
      * @param files the first appends' file work timed beside the loaded cluster, or null (the idle machine's probe is used)
      */
     public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when, JitBurstFit jit, FileWorkFit files) {
+        return document(fit, m, when, jit, files, null);
+    }
+
+    /** @param gc the brokers' GC pauses from their logs, or null (the pauses' count and total time from JMX are used) */
+    public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when, JitBurstFit jit, FileWorkFit files,
+                                           GcPauseFit gc) {
         int runs = fit.used().size();
         String basis = String.format(Locale.ROOT, "%d calibration runs of tailsim calibrate (%s)", runs, when);
         ProfileDocument d = new ProfileDocument("local",
@@ -227,7 +233,10 @@ public final class LocalProfileWriter {
         long collections = fit.used().stream().mapToLong(CalibrationSample::gcCollections).sum();
         long gcMs = fit.used().stream().mapToLong(CalibrationSample::gcTimeMs).sum();
         double brokerSeconds = fit.used().stream().mapToDouble(s -> s.seconds() * s.brokers()).sum();
-        if (collections > 0) {
+        if (gc != null) {
+            d.put("gc", "pause-interval", "exponential(" + millis(gc.meanIntervalMs()) + ")", gc.intervalSource(basis));
+            d.put("gc", "pause-duration", gc.empirical(), gc.durationSource());
+        } else if (collections > 0) {
             d.put("gc", "pause-interval", "exponential(" + millis(brokerSeconds * 1000 / collections) + ")", String.format(Locale.ROOT,
                     "fit: %d collections in %.0f broker-seconds over %s (JMX GarbageCollector counts); exponential gaps are an assumption",
                     collections, brokerSeconds, basis));

@@ -43,7 +43,8 @@ class CalibrationTest {
                 Map.of("network", network, "replicaFetcher", fetcher, "requestHandler", handler, "otherJava", offPath * 0.1, "nonJava", offPath * 0.9),
                 s.brokerThreadWakeupsPerSec(), s.brokerThreadPreemptionsPerSec(), s.machineSpeed(), s.driverJitCpuCores(), s.driverSendLagQuantilesMs(),
                 s.brokerJitBurstsMs(), s.fileProbeIndexCreateMs(), s.fileProbeCheckpointWriteMs(),
-                s.driverThreadCpuCores(), s.driverThreadWakeupsPerSec());
+                s.driverThreadCpuCores(), s.driverThreadWakeupsPerSec(),
+                List.of(5.0 + i, 10.0, 20.0, 40.0, 0.1));
     }
 
     @Test

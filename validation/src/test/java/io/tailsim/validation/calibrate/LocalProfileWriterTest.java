@@ -152,6 +152,23 @@ class LocalProfileWriterTest {
         assertThat(t.hardware().disk().indexCreate().mean()).isCloseTo(150e6, within(10e6));
         assertThat(t.hardware().disk().checkpointWrite().mean()).isCloseTo(6e6, within(0.5e6));
         assertThat(t.sources().get("disk.index-create")).startsWith("measured:").contains("beside the loaded cluster").contains("30 samples");
+        // the GC pauses the brokers logged replace JMX's count and mean: their own lengths, their own rate
+        Map<String, List<Double>> pauses = new java.util.HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            pauses.put("c" + i, List.of(2.0, 10.0, 20.0, 0.1, 60.0));
+        }
+        GcPauseFit gc = GcPauseFit.of(fit, pauses);
+        assertThat(gc.pauses()).isEqualTo(50);
+        Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01", jit, files, gc).render());
+        t = ProfileLoader.load(file);
+        // 10 runs x 15 s x 3 brokers = 450 broker-seconds over 50 pauses: one every 9 s per broker
+        assertThat(t.hardware().gcPauseInterval().mean()).isCloseTo(9e9, within(1e6));
+        assertThat(t.hardware().gcPauseDuration().mean()).isCloseTo(18.4e6, within(2e6));
+        assertThat(t.sources().get("gc.pause-duration")).startsWith("measured:").contains("50 pauses").contains("median 10.0 ms");
+        assertThat(t.sources().get("gc.pause-interval")).startsWith("measured:").contains("450 broker-seconds");
+        // a run that did not read its GC logs (measured before the harness did) leaves JMX's figures in place
+        pauses.put("c3", null);
+        assertThat(GcPauseFit.of(fit, pauses)).isNull();
         // without the periods the JIT stays in the background load, as before
         Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01").render());
         fx = ProfileLoader.load(file).hardware().hostEffects();
