@@ -9,10 +9,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A host's cores as a time-sliced scheduler: round robin with quantum q, RR(q) ({@link HostCpu#setTimeSlice}): a job that joins takes
- * a free core or waits in a FIFO ready queue; a job on a core runs at the core's speed; when it has held the core for q
- * and others are waiting it goes to the tail of the queue with its remaining work, otherwise it keeps going with a fresh
- * slice. A thread handed new work at the instant its previous job finished (its owner resubmits from cpuDone) keeps its
+ * A host's cores as a time-sliced scheduler ({@link HostCpu#setTimeSlice}), by default round robin with quantum q, RR(q):
+ * a job that joins takes a free core or waits in a FIFO ready queue; a job on a core runs at the core's speed; when it has
+ * held the core for q and others are waiting it goes to the tail of the queue with its remaining work, otherwise it keeps
+ * going with a fresh slice. A thread handed new work at the instant its previous job finished (its owner resubmits from cpuDone) keeps its
  * core and the rest of its slice: it never left the core.
  *
  * <p>With {@link SchedulerPolicy#EEVDF} the queue is not FIFO: a free core takes the eligible waiting thread (vruntime at or
@@ -72,10 +72,6 @@ final class TimeSlicedCores {
 
     long slice() {
         return slice;
-    }
-
-    SchedulerPolicy policy() {
-        return policy;
     }
 
     private boolean eevdf() {

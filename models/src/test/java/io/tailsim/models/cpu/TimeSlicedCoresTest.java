@@ -12,7 +12,6 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -351,19 +350,21 @@ class TimeSlicedCoresTest {
         assertThat(pdone[0]).isEqualTo(110_000L);
     }
 
-    /** A thread handed work at the instant its job finished keeps its core, ahead of a job that was waiting. */
-    @Test
-    void aThreadThatNeverSleptKeepsItsCore() {
+    /**
+     * On one core with a 1 ms slice: a thread that runs {@code pieces} pieces of 100 us, each handed to it from the previous
+     * one's cpuDone, and another thread that wakes with 100 us of work 10 us in. The order in which their work ended.
+     */
+    private static List<String> chainBesideAWokenThread(SchedulerPolicy policy, int pieces) {
         Simulator sim = new Simulator();
         HostCpu cpu = new HostCpu(sim, "h", 1);
-        cpu.setTimeSlice(1_000_000);
+        cpu.setTimeSlice(1_000_000, policy);
         List<String> order = new ArrayList<>();
-        int[] pieces = {3};
-        CpuJob sender = new CpuJob(0) {
+        int[] left = {pieces};
+        CpuJob chain = new CpuJob(0) {
             @Override
             protected void cpuDone(long now) {
-                order.add("send@" + now);
-                if (--pieces[0] > 0) {
+                order.add("chain@" + now);
+                if (--left[0] > 0) {
                     cpu.submit(this, 100_000);
                 }
             }
@@ -374,11 +375,19 @@ class TimeSlicedCoresTest {
                 order.add("other@" + now);
             }
         };
-        cpu.submit(sender, 100_000);
+        cpu.submit(chain, 100_000);
         sim.schedule(10_000, s -> cpu.submit(other, 100_000));
+        sim.setObserver((s, e) -> cpu.checkInvariants());
         sim.run();
-        assertThat(order).containsExactly("send@100000", "send@200000", "send@300000", "other@400000");
-        assertThat(Arrays.asList(cpu.timeSlice())).containsExactly(1_000_000L);
+        assertThat(cpu.timeSlice()).isEqualTo(1_000_000L);
+        return order;
+    }
+
+    /** A thread handed work at the instant its job finished keeps its core, ahead of a job that was waiting. */
+    @Test
+    void aThreadThatNeverSleptKeepsItsCore() {
+        List<String> order = chainBesideAWokenThread(SchedulerPolicy.ROUND_ROBIN, 3);
+        assertThat(order).containsExactly("chain@100000", "chain@200000", "chain@300000", "other@400000");
     }
 
     /** A thread that sleeps between short jobs, next to CPU-bound threads on one core; its jobs' response times. */
@@ -460,30 +469,7 @@ class TimeSlicedCoresTest {
     /** Under EEVDF too, a thread handed work at the instant it finished keeps its core while its slice lasts. */
     @Test
     void underEevdfAThreadThatNeverSleptKeepsItsCoreForItsSlice() {
-        Simulator sim = new Simulator();
-        HostCpu cpu = new HostCpu(sim, "h", 1);
-        cpu.setTimeSlice(1_000_000, SchedulerPolicy.EEVDF);
-        List<String> order = new ArrayList<>();
-        int[] pieces = {15};
-        CpuJob chain = new CpuJob(0) {
-            @Override
-            protected void cpuDone(long now) {
-                order.add("chain@" + now);
-                if (--pieces[0] > 0) {
-                    cpu.submit(this, 100_000);
-                }
-            }
-        };
-        CpuJob other = new CpuJob(0) {
-            @Override
-            protected void cpuDone(long now) {
-                order.add("other@" + now);
-            }
-        };
-        cpu.submit(chain, 100_000);
-        sim.schedule(10_000, s -> cpu.submit(other, 100_000));
-        sim.setObserver((s, e) -> cpu.checkInvariants());
-        sim.run();
+        List<String> order = chainBesideAWokenThread(SchedulerPolicy.EEVDF, 15);
         // ten pieces fill the chain's 1 ms slice; then the waiting thread, placed with the earlier deadline, runs
         assertThat(order.subList(0, 11)).containsExactly("chain@100000", "chain@200000", "chain@300000", "chain@400000",
                 "chain@500000", "chain@600000", "chain@700000", "chain@800000", "chain@900000", "chain@1000000",

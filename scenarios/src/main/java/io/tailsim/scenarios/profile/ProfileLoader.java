@@ -45,8 +45,8 @@ import java.util.TreeSet;
  *             client-per-wakeup (optional, default 0);
  *             host effects, all optional: background-per-broker, background-per-request,
  *             background-per-partition, background-burst, wakeup-latency, scheduler-slice,
- *             scheduler (round-robin, the default, or eevdf; needs scheduler-slice), client-background, client-background-per-record, network-thread-per-wakeup,
- *             request-handler-per-wakeup}
+ *             scheduler (round-robin, the default, or eevdf; needs scheduler-slice), client-background,
+ *             client-background-per-record, network-thread-per-wakeup, request-handler-per-wakeup}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
  *             page-cache, stall-interval, stall-duration, checkpoint-write, index-create}
