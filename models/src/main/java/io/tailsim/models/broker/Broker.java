@@ -89,6 +89,10 @@ public final class Broker {
     private final double networkWakeupCost;
     private final long[] wakeupBase = new long[3];
     private double backgroundPerRequest;
+    private io.tailsim.models.config.HardwareProfile.GcAllocation gcAllocation;
+    private Runnable collect;
+    /** How full eden is, in collections (GcAllocation). */
+    private double eden;
     private double backgroundPerPartition;
     private final Distribution checkpointWrite;
     private final Distribution indexCreate;
@@ -178,11 +182,29 @@ public final class Broker {
         this.backgroundPerPartition = perSessionPartition;
     }
 
-    /** Leaves the off-path work of handling {@code r} to the background load, if one is modelled. */
+    /**
+     * Young collections that follow what the broker allocates: handling requests fills eden by {@code gc}'s terms, and each
+     * time it is full {@code collect} runs (it starts a pause after the current event).
+     */
+    public void setGcAllocation(io.tailsim.models.config.HardwareProfile.GcAllocation gc, Runnable collect) {
+        this.gcAllocation = gc;
+        this.collect = collect;
+    }
+
+    /** Leaves the off-path work of handling {@code r} to the background load, if one is modelled, and its allocation to eden. */
     void leaveBackgroundWork(Request r) {
         if (background != null) {
             background.add(backgroundPerRequest + (r instanceof FetchRequest
                     ? backgroundPerPartition * ((FetchRequest) r).session.activeSize() : 0));
+        }
+        if (gcAllocation != null) {
+            eden += gcAllocation.perRequest()
+                    + (r instanceof FetchRequest f ? gcAllocation.perPartitionRead() * f.session.activeSize() : 0)
+                    + (r instanceof ProduceRequest ? gcAllocation.perMiBProduced() * r.requestBytes() / (1024.0 * 1024.0) : 0);
+            if (eden >= 1) {
+                eden -= Math.floor(eden);
+                collect.run();
+            }
         }
     }
 

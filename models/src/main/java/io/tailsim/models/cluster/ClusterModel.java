@@ -672,34 +672,68 @@ public final class ClusterModel {
         }
     }
 
+    /**
+     * Stop-the-world pauses per broker: at gc.pause-interval, and where the profile says how the broker's work fills eden
+     * (GcAllocation), each time it is full. A collection due during a pause is dropped (the pause just emptied eden).
+     */
     private void gcPauses() {
-        if (profile.gcPauseInterval() == null || profile.gcPauseDuration() == null) {
+        HardwareProfile.GcAllocation allocation = profile.hostEffects().gcAllocation();
+        if (profile.gcPauseDuration() == null || (profile.gcPauseInterval() == null && allocation == null)) {
             return;
         }
         for (Broker b : brokers) {
-            RandomStream rng = streams.stream("broker-" + b.id() + "/gc");
-            Event pause = new Event() {
-                boolean paused;
+            GcPause pause = new GcPause(b, streams.stream("broker-" + b.id() + "/gc"));
+            pause.scheduleIdle();
+            if (allocation != null) {
+                b.setGcAllocation(allocation, pause::collectNow);
+            }
+        }
+    }
 
-                @Override
-                public void fire(Simulator s) {
-                    if (!paused) {
-                        paused = true;
-                        b.cpu().pause(b.cpuGroup());
-                        s.schedule(this, Math.max(0, Math.round(profile.gcPauseDuration().sample(rng))));
-                    } else {
-                        paused = false;
-                        b.cpu().resume(b.cpuGroup());
-                        s.schedule(this, Math.max(1, Math.round(profile.gcPauseInterval().sample(rng))));
-                    }
-                }
+    /** One broker's stop-the-world pauses: each fire starts or ends one. */
+    private final class GcPause extends Event {
+        private final Broker b;
+        private final RandomStream rng;
+        private boolean paused;
 
-                @Override
-                public String label() {
-                    return b.name() + "/gc";
+        GcPause(Broker b, RandomStream rng) {
+            this.b = b;
+            this.rng = rng;
+        }
+
+        @Override
+        public void fire(Simulator s) {
+            if (!paused) {
+                paused = true;
+                b.cpu().pause(b.cpuGroup());
+                s.schedule(this, Math.max(0, Math.round(profile.gcPauseDuration().sample(rng))));
+            } else {
+                paused = false;
+                b.cpu().resume(b.cpuGroup());
+                scheduleIdle();
+            }
+        }
+
+        /** The next pause by the clock, if the profile has one (gc.pause-interval). */
+        void scheduleIdle() {
+            if (profile.gcPauseInterval() != null) {
+                sim.schedule(this, Math.max(1, Math.round(profile.gcPauseInterval().sample(rng))));
+            }
+        }
+
+        /** Eden is full: a pause starts after the current event, unless one is on. */
+        void collectNow() {
+            if (!paused) {
+                if (isScheduled()) {
+                    sim.cancel(this);
                 }
-            };
-            sim.schedule(pause, Math.max(1, Math.round(profile.gcPauseInterval().sample(rng))));
+                sim.schedule(this, 0);
+            }
+        }
+
+        @Override
+        public String label() {
+            return b.name() + "/gc";
         }
     }
 

@@ -78,14 +78,36 @@ public record HardwareProfile(
      * @param jitBurst                      CPU of one JIT compiler busy period
      * @param scheduler                     how a time-sliced host picks the next thread: FIFO round robin or Linux's
      *                                      EEVDF (only with a scheduler slice)
+     * @param gcAllocation                  young collections driven by the work that allocates (null: pauses at
+     *                                      gc.pause-interval only)
      */
     public record HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                               double backgroundPerPartitionNanos, double backgroundBurstNanos,
                               Distribution wakeupLatency, double clientBackgroundCores,
                               double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
                               double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
-                              double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler) {
+                              double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
+                              GcAllocation gcAllocation) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
+                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
+                           double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst, scheduler, null);
+        }
+
+        /** These effects with young collections driven by {@code gc} (null: by gc.pause-interval only). */
+        public HostEffects withGcAllocation(GcAllocation gc) {
+            return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
+                    backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
+                    schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
+                    jitBurst, scheduler, gc);
+        }
 
         /** Round robin where the host time-slices. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
@@ -158,6 +180,11 @@ public record HardwareProfile(
             }
         }
 
+        /** Whether young collections follow the allocating work (GcAllocation) rather than a clock alone. */
+        public boolean hasGcAllocation() {
+            return gcAllocation != null;
+        }
+
         /** Whether brokers run a JIT compiler thread apart from the background load. */
         public boolean hasJit() {
             return jitCoresPerBroker > 0 && jitBurst != null;
@@ -169,6 +196,25 @@ public record HardwareProfile(
 
         public boolean hasClientBackground() {
             return clientBackgroundCores > 0 || clientBackgroundPerRecordNanos > 0;
+        }
+    }
+
+    /**
+     * A broker's young collections as its allocation fills eden: each request handled, each partition a fetch walks and each
+     * MiB produced to it brings the next collection that much closer (in collections; one collection when they add up to 1).
+     *
+     * @param perRequest       collections per request handled
+     * @param perPartitionRead collections per partition a fetch walks (its fetch session)
+     * @param perMiBProduced   collections per MiB of produce requests
+     */
+    public record GcAllocation(double perRequest, double perPartitionRead, double perMiBProduced) {
+        public GcAllocation {
+            CpuCosts.requireCost("gc.pauses-per-request", perRequest);
+            CpuCosts.requireCost("gc.pauses-per-partition-read", perPartitionRead);
+            CpuCosts.requireCost("gc.pauses-per-mib-produced", perMiBProduced);
+            if (perRequest + perPartitionRead + perMiBProduced <= 0) {
+                throw new ConfigException("gc.pauses-per-request", "allocation-driven collections need a positive term");
+            }
         }
     }
 

@@ -51,7 +51,8 @@ import java.util.TreeSet;
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
  *             page-cache, stall-interval, stall-duration, checkpoint-write, index-create}
  * compression-ratio: {lz4: ..., ...}       compressed / uncompressed size of the workload's data
- * gc:        {pause-interval, pause-duration}
+ * gc:        {pause-interval, pause-duration, and optional pauses-per-request, pauses-per-partition-read,
+ *             pauses-per-mib-produced: young collections as the broker's work fills eden}
  * </pre>
  *
  * Every value is {@code {value: ..., source: "published: | measured: | fit: ..."}} (see {@link Sourced}).
@@ -73,7 +74,8 @@ public final class ProfileLoader {
     static final Schema DISK = Schema.fields(NONE, "write-bandwidth", "read-bandwidth", "read-latency",
             "dirty-background", "dirty-limit", "page-cache", "stall-interval", "stall-duration",
             "checkpoint-write", "index-create");
-    static final Schema GC = Schema.fields(NONE, "pause-interval", "pause-duration");
+    static final Schema GC = Schema.fields(NONE, "pause-interval", "pause-duration", "pauses-per-request",
+            "pauses-per-partition-read", "pauses-per-mib-produced");
     static final Schema ROOT = Schema.fields(NONE, "name", "description", "testbed", "host", "cpu", "network", "disk",
                     "compression-ratio", "gc")
             .with("testbed", ScenarioSchema.CLUSTER)
@@ -126,7 +128,7 @@ public final class ProfileLoader {
                     gc == null ? null : optionalDistribution(gc, "pause-interval"),
                     gc == null ? null : optionalDistribution(gc, "pause-duration"),
                     host.positive("client-vcpus", host.positive("vcpus", 0)),
-                    hostEffects(cpu));
+                    hostEffects(cpu).withGcAllocation(gc == null ? null : gcAllocation(gc)));
             checkDirtyLimits(disk);
             return new Testbed(file, hw, testbed, sources);
         } catch (ConfigException e) {
@@ -223,6 +225,31 @@ public final class ProfileLoader {
                 slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
                 cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null,
                 scheduler);
+    }
+
+    /** Young collections per unit of the broker's work, or null when the profile gives none (gc section). */
+    private static HardwareProfile.GcAllocation gcAllocation(Section gc) {
+        String[] keys = {"pauses-per-request", "pauses-per-partition-read", "pauses-per-mib-produced"};
+        double[] v = new double[keys.length];
+        boolean any = false;
+        for (int i = 0; i < keys.length; i++) {
+            if (gc.has(keys[i])) {
+                any = true;
+                String text = gc.requiredText(keys[i], "a number of collections such as 0.0004");
+                try {
+                    v[i] = Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw gc.error(keys[i], "expected a number of collections such as 0.0004, got '" + text + "'");
+                }
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (!gc.has("pause-duration")) {
+            throw gc.error(keys[0], "collections driven by the broker's work need gc.pause-duration, how long each one stops it");
+        }
+        return new HardwareProfile.GcAllocation(v[0], v[1], v[2]);
     }
 
     /** A number of cores, 0 when the key is absent. */

@@ -146,6 +146,33 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void collectionsDrivenByTheBrokersWorkAreReadAndCheckedWithFileLineAndKey(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().hasGcAllocation()).isFalse();
+        String base = Files.readString(LATENCY);
+        int gcAt = base.indexOf("\ngc:");
+        String head = gcAt < 0 ? base + "\ngc:\n" : base.substring(0, gcAt) + "\ngc:\n";
+        String gc = "  pause-interval: {value: none, source: \"fit: no collections without traffic\"}\n"
+                + "  pause-duration: {value: \"deterministic(20ms)\", source: \"measured: GC logs\"}\n"
+                + "  pauses-per-request: {value: 0.0004, source: \"fit: GC logs on requests\"}\n"
+                + "  pauses-per-partition-read: {value: 0.00005, source: \"fit: GC logs on partitions read\"}\n"
+                + "  pauses-per-mib-produced: {value: 0.14, source: \"fit: GC logs on bytes\"}\n";
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, head + gc);
+        HardwareProfile hw = ProfileLoader.load(f).hardware();
+        assertThat(hw.gcPauseInterval()).isNull();
+        assertThat(hw.hostEffects().gcAllocation()).isEqualTo(new HardwareProfile.GcAllocation(0.0004, 0.00005, 0.14));
+        String bad = head + gc.replace("value: 0.14,", "value: -0.14,");
+        Files.writeString(f, bad);
+        int line = (int) bad.lines().takeWhile(l -> !l.contains("pauses-per-mib-produced")).count() + 1;
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("p.yaml:" + line + ":").hasMessageContaining("gc.pauses-per-mib-produced");
+        String words = head + gc.replace("value: 0.0004,", "value: lots,");
+        Files.writeString(f, words);
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("gc.pauses-per-request").hasMessageContaining("lots");
+    }
+
+    @Test
     void aNegativeOrMalformedSchedulerSliceNamesFileLineAndKey(@TempDir Path dir) throws IOException {
         for (String bad : new String[] {"-1ms", "1.5", "fast", "1.5MB"}) {
             Path f = dir.resolve("p.yaml");

@@ -54,6 +54,7 @@ public final class Calibration {
         java.util.Map<String, List<Double>> indexCreate = new java.util.LinkedHashMap<>();
         java.util.Map<String, List<Double>> checkpointWrite = new java.util.LinkedHashMap<>();
         java.util.Map<String, List<Double>> gcPauses = new java.util.LinkedHashMap<>();
+        java.util.Map<String, GcPauseFit.Work> gcWork = new java.util.LinkedHashMap<>();
         int i = 0;
         for (CalibrationPlan.Run run : plan) {
             i++;
@@ -83,11 +84,12 @@ public final class Calibration {
             indexCreate.put(run.name(), measured.fileProbeIndexCreateMs());
             checkpointWrite.put(run.name(), measured.fileProbeCheckpointWriteMs());
             gcPauses.put(run.name(), measured.brokerGcPausesMs());
+            gcWork.put(run.name(), GcPauseFit.work(measured));
         }
         CalibrationFit fit = CalibrationFit.of(samples);
         String when = LocalDate.now().toString();
         ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, bursts),
-                FileWorkFit.of(fit, indexCreate, checkpointWrite), GcPauseFit.of(fit, gcPauses));
+                FileWorkFit.of(fit, indexCreate, checkpointWrite), GcPauseFit.of(fit, gcPauses, gcWork));
         ResultFiles.writeString(o.profileOut(), profile.render());
         String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when);
         ResultFiles.writeString(o.workDir().resolve(REPORT_MD), report);

@@ -7,19 +7,49 @@ import java.util.Map;
 
 /**
  * The brokers' stop-the-world GC pauses logged in the calibration runs' windows (GcPauses), pooled over the runs the fits
- * use: how many per broker-second (gc.pause-interval) and their lengths at 0%, 1%, ..., 100% (gc.pause-duration).
+ * use: their lengths at 0%, 1%, ..., 100% (gc.pause-duration), how many per broker-second, and how their number follows
+ * the work that allocates: a non-negative least-squares fit of each run's pauses per broker on its window (idle), requests,
+ * partitions read by fetches and MiB produced per broker (a young collection comes each time eden fills, and eden fills
+ * with what the broker allocates; the runs here pause from 0.1 to 1.8 times a second with their work).
  *
  * @param quantilesMs    the pooled pauses' lengths at 0..100%, ms
  * @param pauses         how many were pooled
  * @param brokerSeconds  broker-seconds of window they came from
  * @param runs           the runs that logged them
+ * @param allocation     pauses per broker on idle seconds, requests, partitions read and MiB produced; null if not fitted
  */
-public record GcPauseFit(double[] quantilesMs, int pauses, double brokerSeconds, List<String> runs) {
+public record GcPauseFit(double[] quantilesMs, int pauses, double brokerSeconds, List<String> runs, Fit allocation) {
 
-    /** Null unless every used run read its brokers' GC logs and they held 20 pauses or more (older runs: JMX counts only). */
+    /** What one run's brokers did in its window, per broker: requests handled, partitions fetches read, MiB produced. */
+    public record Work(double requests, double partitionReads, double mibProduced) {
+    }
+
+    /** A run's work per broker over its window, from its request rates and BrokerTopicMetrics (cluster-wide rates). */
+    public static Work work(io.tailsim.validation.MeasuredRun r) {
+        double perBroker = r.windowSeconds() / r.brokers();
+        double requests = r.requestsPerSec().values().stream().mapToDouble(Double::doubleValue).sum();
+        return new Work(requests * perBroker,
+                r.brokerTopicMetersPerSec().getOrDefault("TotalFetchRequestsPerSec", 0.0) * perBroker,
+                r.brokerTopicMetersPerSec().getOrDefault("BytesInPerSec", 0.0) / (1024.0 * 1024.0) * perBroker);
+    }
+
+    public static final List<String> REGRESSORS = List.of("idle", "requests", "partitionReads", "mibProduced");
+
+    /** As {@link #of(CalibrationFit, Map, Map)} without the allocation fit. */
     public static GcPauseFit of(CalibrationFit fit, Map<String, List<Double>> pausesByRun) {
+        return of(fit, pausesByRun, Map.of());
+    }
+
+    /**
+     * Null unless every used run read its brokers' GC logs and they held 20 pauses or more (older runs: JMX counts only). The
+     * allocation fit needs each used run's work in {@code workByRun}.
+     */
+    public static GcPauseFit of(CalibrationFit fit, Map<String, List<Double>> pausesByRun, Map<String, Work> workByRun) {
         List<Double> pooled = new ArrayList<>();
         List<String> runs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<double[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
         double brokerSeconds = 0;
         for (CalibrationSample s : fit.used()) {
             List<Double> p = pausesByRun.get(s.name());
@@ -27,10 +57,27 @@ public record GcPauseFit(double[] quantilesMs, int pauses, double brokerSeconds,
             pooled.addAll(p);
             brokerSeconds += s.seconds() * s.brokers();
             if (!p.isEmpty()) runs.add(s.name());
+            Work w = workByRun.get(s.name());
+            if (w != null) {
+                names.add(s.name());
+                x.add(new double[]{s.seconds(), w.requests(), w.partitionReads(), w.mibProduced()});
+                y.add((double) p.size() / s.brokers());
+            }
         }
         if (pooled.size() < 20) return null;
         double[] q = MachineProbe.percentiles(pooled.stream().mapToDouble(Double::doubleValue).toArray());
-        return new GcPauseFit(q, pooled.size(), brokerSeconds, List.copyOf(runs));
+        Fit allocation = null;
+        if (names.size() == fit.used().size() && names.size() > REGRESSORS.size()) {
+            allocation = Fit.nnls("broker GC pauses", REGRESSORS, names, x.toArray(double[][]::new),
+                    y.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return new GcPauseFit(q, pooled.size(), brokerSeconds, List.copyOf(runs), allocation);
+    }
+
+    /** Whether the pauses' number was fitted on the work and some of it follows the work (else: a rate by the clock). */
+    public boolean followsWork() {
+        return allocation != null && (allocation.coefficient("requests") > 0 || allocation.coefficient("partitionReads") > 0
+                || allocation.coefficient("mibProduced") > 0);
     }
 
     /** Mean time between pauses on one broker, ms. */
@@ -46,6 +93,20 @@ public record GcPauseFit(double[] quantilesMs, int pauses, double brokerSeconds,
         return String.format(Locale.ROOT, "measured: %d stop-the-world pauses (G1 Young, Remark, Cleanup, Full) in %.0f broker-seconds "
                 + "of the measured windows of %s, from the brokers' GC logs (-Xlog:gc, GcPauses); exponential gaps are an assumption",
                 pauses, brokerSeconds, basis);
+    }
+
+    /** The allocation fit's source text for {@code key} (one of the coefficients). */
+    public String allocationSource(String regressor, String basis) {
+        return String.format(Locale.ROOT, "fit: non-negative least squares of the young collections each broker logged (GcPauses) over %s "
+                        + "on its idle seconds, requests, partitions read by fetches and MiB produced: %.3g +/- %.2g per %s; R^2 %.3f. "
+                        + "A collection comes when eden fills, and eden fills with what the broker's work allocates",
+                basis, allocation.coefficient(regressor), allocation.standardError(regressor),
+                switch (regressor) {
+                    case "requests" -> "request";
+                    case "partitionReads" -> "partition a fetch reads";
+                    case "mibProduced" -> "MiB produced";
+                    default -> "second";
+                }, allocation.rSquared());
     }
 
     public String durationSource() {

@@ -233,7 +233,18 @@ public final class LocalProfileWriter {
         long collections = fit.used().stream().mapToLong(CalibrationSample::gcCollections).sum();
         long gcMs = fit.used().stream().mapToLong(CalibrationSample::gcTimeMs).sum();
         double brokerSeconds = fit.used().stream().mapToDouble(s -> s.seconds() * s.brokers()).sum();
-        if (gc != null) {
+        if (gc != null && gc.followsWork()) {
+            double idlePerSecond = gc.allocation().coefficient("idle");
+            d.put("gc", "pause-interval", idlePerSecond > 0 ? "exponential(" + millis(1000 / idlePerSecond) + ")" : "none",
+                    gc.allocationSource("idle", basis) + (idlePerSecond > 0 ? "; exponential gaps are an assumption" : "; none with no traffic"));
+            d.put("gc", "pause-duration", gc.empirical(), gc.durationSource());
+            d.put("gc", "pauses-per-request", String.format(Locale.ROOT, "%.6g", gc.allocation().coefficient("requests")),
+                    gc.allocationSource("requests", basis));
+            d.put("gc", "pauses-per-partition-read", String.format(Locale.ROOT, "%.6g", gc.allocation().coefficient("partitionReads")),
+                    gc.allocationSource("partitionReads", basis));
+            d.put("gc", "pauses-per-mib-produced", String.format(Locale.ROOT, "%.6g", gc.allocation().coefficient("mibProduced")),
+                    gc.allocationSource("mibProduced", basis));
+        } else if (gc != null) {
             d.put("gc", "pause-interval", "exponential(" + millis(gc.meanIntervalMs()) + ")", gc.intervalSource(basis));
             d.put("gc", "pause-duration", gc.empirical(), gc.durationSource());
         } else if (collections > 0) {

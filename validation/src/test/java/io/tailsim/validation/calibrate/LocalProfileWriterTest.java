@@ -166,6 +166,25 @@ class LocalProfileWriterTest {
         assertThat(t.hardware().gcPauseDuration().mean()).isCloseTo(18.4e6, within(2e6));
         assertThat(t.sources().get("gc.pause-duration")).startsWith("measured:").contains("50 pauses").contains("median 10.0 ms");
         assertThat(t.sources().get("gc.pause-interval")).startsWith("measured:").contains("450 broker-seconds");
+        // with each run's work, the pauses' number is fitted on it: here one collection per 1,000 requests and per 20,000
+        // partitions read, none by the clock, so gc.pause-interval is none and the collections follow the work
+        Map<String, List<Double>> byWork = new java.util.HashMap<>();
+        Map<String, GcPauseFit.Work> work = new java.util.HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            double requests = 3_000 + 1_000 * i, reads = 20_000 * (i % 4);
+            int n = (int) Math.round(3 * (requests / 1_000 + reads / 20_000));
+            byWork.put("c" + i, java.util.Collections.nCopies(n, 15.0 + i));
+            work.put("c" + i, new GcPauseFit.Work(requests, reads, 0.5 * (i % 3)));
+        }
+        GcPauseFit driven = GcPauseFit.of(fit, byWork, work);
+        assertThat(driven.allocation().coefficient("requests")).isCloseTo(1e-3, within(1e-4));
+        assertThat(driven.allocation().coefficient("partitionReads")).isCloseTo(5e-5, within(5e-6));
+        Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01", jit, files, driven).render());
+        t = ProfileLoader.load(file);
+        assertThat(t.hardware().gcPauseInterval()).isNull();
+        assertThat(t.hardware().hostEffects().gcAllocation().perRequest()).isCloseTo(1e-3, within(1e-4));
+        assertThat(t.hardware().hostEffects().gcAllocation().perPartitionRead()).isCloseTo(5e-5, within(5e-6));
+        assertThat(t.sources().get("gc.pauses-per-request")).startsWith("fit: non-negative least squares");
         // a run that did not read its GC logs (measured before the harness did) leaves JMX's figures in place
         pauses.put("c3", null);
         assertThat(GcPauseFit.of(fit, pauses)).isNull();
