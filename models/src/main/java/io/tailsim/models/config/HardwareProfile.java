@@ -90,17 +90,6 @@ public record HardwareProfile(
                               GcAllocation gcAllocation) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
 
-        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
-                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
-                           Distribution wakeupLatency, double clientBackgroundCores,
-                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
-                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
-                           double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler) {
-            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
-                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
-                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst, scheduler, null);
-        }
-
         /** These effects with young collections driven by {@code gc} (null: by gc.pause-interval only). */
         public HostEffects withGcAllocation(GcAllocation gc) {
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
@@ -119,7 +108,7 @@ public record HardwareProfile(
             this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
                     wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
                     networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst,
-                    SchedulerPolicy.ROUND_ROBIN);
+                    SchedulerPolicy.ROUND_ROBIN, null);
         }
 
         /** No JIT compiler thread apart from the background load. */

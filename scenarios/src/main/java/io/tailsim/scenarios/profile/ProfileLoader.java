@@ -224,7 +224,7 @@ public final class ProfileLoader {
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
                 slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
                 cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null,
-                scheduler);
+                scheduler, null);
     }
 
     /** Young collections per unit of the broker's work, or null when the profile gives none (gc section). */
