@@ -98,20 +98,7 @@ public record HardwareProfile(
                     jitBurst, scheduler, gc);
         }
 
-        /** Round robin where the host time-slices. */
-        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
-                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
-                           Distribution wakeupLatency, double clientBackgroundCores,
-                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
-                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
-                           double jitCoresPerBroker, Distribution jitBurst) {
-            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
-                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
-                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst,
-                    SchedulerPolicy.ROUND_ROBIN, null);
-        }
-
-        /** No JIT compiler thread apart from the background load. */
+        /** No JIT compiler thread apart from the background load; round robin where the host time-slices. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                            double backgroundPerPartitionNanos, double backgroundBurstNanos,
                            Distribution wakeupLatency, double clientBackgroundCores,
@@ -119,7 +106,7 @@ public record HardwareProfile(
                            double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos) {
             this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
                     wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
-                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, 0, null);
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, 0, null, SchedulerPolicy.ROUND_ROBIN, null);
         }
 
         /** Threads pay nothing for waking up beyond their work. */
