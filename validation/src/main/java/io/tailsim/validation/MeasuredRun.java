@@ -61,6 +61,9 @@ import java.util.Map;
  * @param brokerGcPausesMs     length of every stop-the-world pause the brokers' G1 logged in the window (Young, Remark,
  *                             Cleanup, Full), ms ({@code GcPauses}); null for runs measured before the harness read the logs
  *                             (2026-12-06 05:00 UTC)
+ * @param driverGcPausesMs     length of every stop-the-world collection of the driver's own JVM in the window, ms
+ *                             ({@code DriverGcPauses}); each stops all of the workload's clients; null for runs measured
+ *                             before the harness read them (2026-12-06 07:30 UTC)
  * @param machineSpeed         one core's speed right before the cluster started and right after it stopped ({@link MachineSpeed});
  *                             both null in runs made before the probe existed
  */
@@ -85,7 +88,7 @@ public record MeasuredRun(
         Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs, List<Double> brokerJitBurstsMs,
         List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs,
         Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
-        List<Double> brokerGcPausesMs) {
+        List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);
@@ -135,6 +138,10 @@ public record MeasuredRun(
         m.put("brokerGc.collectionsPerSec", brokerGcCollections / windowSeconds);
         m.put("brokerGc.timeMsPerSec", brokerGcTimeMs / windowSeconds);
         m.put("throughputMBps", ackedBytesInWindow / 1e6 / windowSeconds);
+        if (driverGcPausesMs != null) {
+            m.put("driverGc.pausesPerSec", driverGcPausesMs.size() / windowSeconds);
+            m.put("driverGc.pauseMsPerSec", driverGcPausesMs.stream().mapToDouble(Double::doubleValue).sum() / windowSeconds);
+        }
         producerLatencyMsByTopic.forEach((t, s) -> m.putAll(s.metrics("topic." + t + ".producerLatencyMs")));
         endToEndLatencyMsByTopic.forEach((t, s) -> m.putAll(s.metrics("topic." + t + ".endToEndLatencyMs")));
         brokerTopicMetersPerSec.forEach((name, v) -> m.put(name, v));

@@ -101,6 +101,7 @@ public final class RealKafkaRun {
                         window.from = System.nanoTime();
                         window.fromEpochMs = System.currentTimeMillis();
                         window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
+                        window.driverGc = io.tailsim.validation.metrics.DriverGcPauses.start();
                         if (calibrationProbes) {
                             window.fileWork = io.tailsim.validation.metrics.FileWorkProbe.start(options.baseDir());
                             window.jitBursts = io.tailsim.validation.metrics.JitBursts.start(
@@ -110,6 +111,7 @@ public final class RealKafkaRun {
 
                     @Override
                     public void windowEnded() {
+                        window.driverGcPausesMs = window.driverGc.stop();
                         window.cpuAfter = CpuSample.take(brokerPids, driverPid);
                         window.to = System.nanoTime();
                         window.toEpochMs = System.currentTimeMillis();
@@ -159,7 +161,7 @@ public final class RealKafkaRun {
                 window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1),
                 driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
-                gcPausesMs);
+                gcPausesMs, window.driverGcPausesMs);
     }
 
     /** The brokers' stop-the-world pauses that ended in the window, from their GC logs, before the cluster's folders go. */
@@ -200,6 +202,8 @@ public final class RealKafkaRun {
         List<Double> jitBurstsMs;
         io.tailsim.validation.metrics.FileWorkProbe fileWork;
         List<List<Double>> fileWorkMs;
+        io.tailsim.validation.metrics.DriverGcPauses driverGc;
+        List<Double> driverGcPausesMs;
 
         double seconds() {
             return (to - from) / 1e9;

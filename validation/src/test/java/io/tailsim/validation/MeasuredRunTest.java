@@ -37,7 +37,8 @@ public class MeasuredRunTest {
                 Map.of("network", 900.0, "requestHandler", 1200.0, "replicaFetcher", 80.0, "otherJava", 40.0),
                 Map.of("network", 9.0, "requestHandler", 12.0, "replicaFetcher", 0.5, "otherJava", 0.0),
                 new MachineSpeed(1200.0, 1100.0), null, null, null, null, null,
-                Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0), List.of(12.5, 0.07, 30.1));
+                Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0), List.of(12.5, 0.07, 30.1),
+                List.of(6.0, 14.0));
     }
 
     @Test
@@ -54,6 +55,18 @@ public class MeasuredRunTest {
         assertThat(m.get("cpuCores.brokers")).isCloseTo(0.75, within(1e-9));
         assertThat(m.get("producerThroughput.recordsPerSec")).isCloseTo(977, within(1e-9));
         assertThat(m).doesNotContainKey("FetchConsumer.TotalTimeMs.mean");
+    }
+
+    @Test
+    void driverGcPausesAreRatesOverTheWindow() throws Exception {
+        // two pauses, 20 ms in all, in a 10 s window
+        assertThat(sample().metrics()).containsEntry("driverGc.pausesPerSec", 0.2).containsEntry("driverGc.pauseMsPerSec", 2.0);
+        assertThat(MeasuredRun.fromJson(sample().toJson()).driverGcPausesMs()).containsExactly(6.0, 14.0);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
+        tree.remove(java.util.List.of("driverGcPausesMs", "metrics"));
+        MeasuredRun old = MeasuredRun.fromJson(tree.toString());
+        assertThat(old.driverGcPausesMs()).isNull();
+        assertThat(old.metrics()).doesNotContainKey("driverGc.pausesPerSec");
     }
 
     @Test
