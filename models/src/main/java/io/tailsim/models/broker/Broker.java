@@ -96,6 +96,9 @@ public final class Broker {
     private double backgroundPerPartition;
     private final Distribution checkpointWrite;
     private final Distribution indexCreate;
+    private final HardwareProfile.Disk disk;
+    /** Replicas this broker holds, led and followed (disk.index-create grows with them). */
+    private int replicasHeld;
     private RandomStream filesRng;
 
     /** Told when a broker's number of connections changes (the host's background CPU load moves). */
@@ -124,6 +127,7 @@ public final class Broker {
         this.pageCache = new PageCache(sim, profile.disk(), diskStream);
         this.checkpointWrite = profile.disk().checkpointWrite();
         this.indexCreate = profile.disk().indexCreate();
+        this.disk = profile.disk();
         this.nicNanosPerByte = 1e9 / profile.network().nicBytesPerSecond();
         this.clusterTimings = clusterTimings;
         this.connectionCountListener = connectionCountListener;
@@ -261,6 +265,7 @@ public final class Broker {
             throw new IllegalArgumentException(p + " is led by broker-" + p.leader() + ", not " + name);
         }
         ledPartitions.add(p);
+        replicasHeld++;
     }
 
     public List<Partition> ledPartitions() {
@@ -299,6 +304,7 @@ public final class Broker {
 
     /** Makes this broker follow replica {@code r} of {@code p}: the fetcher thread for (leader, fetcherId) takes it. */
     public void addFollowerPartition(Partition p, int r, Broker leader, RandomStream out, RandomStream in) {
+        replicasHeld++;
         int fid = fetcherId(p.topic(), p.id(), config.numReplicaFetchers());
         ReplicaFetcherThread t = fetcherByLeader[leader.id][fid];
         if (t == null) {
@@ -438,7 +444,7 @@ public final class Broker {
     /**
      * How long an append of {@code bytes} to a replica's log blocks its thread on file work: the leader-epoch
      * checkpoint of a first append, the index files of a segment's first index entry (profile disk.checkpoint-write,
-     * disk.index-create).
+     * disk.index-create, scaled by the replicas this broker holds: HardwareProfile.Disk.indexCreateFactor).
      */
     long segmentFileStall(SegmentFiles f, long bytes) {
         int wrote = f.append(bytes);
@@ -450,7 +456,7 @@ public final class Broker {
             t += Math.max(0, Math.round(checkpointWrite.sample(filesRng)));
         }
         if ((wrote & SegmentFiles.INDEX_CREATE) != 0 && indexCreate != null) {
-            t += Math.max(0, Math.round(indexCreate.sample(filesRng)));
+            t += Math.max(0, Math.round(indexCreate.sample(filesRng) * disk.indexCreateFactor(replicasHeld)));
         }
         return t;
     }

@@ -365,17 +365,47 @@ public record HardwareProfile(
             Distribution stallInterval,
             Distribution stallDuration,
             Distribution checkpointWrite,
-            Distribution indexCreate) {
+            Distribution indexCreate,
+            double indexCreateReferenceReplicas,
+            double indexCreateReplicaExponent) {
         public Disk {
             ConfigException.requirePositive("disk-write-bandwidth", writeBytesPerSecond);
             ConfigException.requirePositive("disk-read-bandwidth", readBytesPerSecond);
+            if (!(indexCreateReferenceReplicas >= 0) || Double.isInfinite(indexCreateReferenceReplicas)) {
+                throw new ConfigException("disk.index-create-reference-replicas", "must be a number of replicas from 0 up (0: the "
+                        + "same index creation however many replicas a broker holds), got " + indexCreateReferenceReplicas);
+            }
+            if (!(indexCreateReplicaExponent >= 0 && indexCreateReplicaExponent <= 2)) {
+                throw new ConfigException("disk.index-create-replica-exponent", "must be from 0 to 2, got " + indexCreateReplicaExponent);
+            }
+        }
+
+        /** Index creation the same however many replicas a broker holds. */
+        public Disk(double writeBytesPerSecond, double readBytesPerSecond, Distribution readLatency, long dirtyBackgroundBytes,
+                    long dirtyLimitBytes, long pageCacheBytes, Distribution stallInterval, Distribution stallDuration,
+                    Distribution checkpointWrite, Distribution indexCreate) {
+            this(writeBytesPerSecond, readBytesPerSecond, readLatency, dirtyBackgroundBytes, dirtyLimitBytes, pageCacheBytes,
+                    stallInterval, stallDuration, checkpointWrite, indexCreate, 0, 0);
+        }
+
+        /**
+         * How much longer than a draw of disk.index-create a broker holding {@code replicas} replicas takes to create a
+         * segment's index files: (replicas / index-create-reference-replicas) ^ index-create-replica-exponent, 1 without a
+         * reference. The same file work timed beside loaded clusters takes longer the more replicas the brokers hold (the
+         * files, directories and journal they share), so the profile's draws are for a broker at the reference count.
+         */
+        public double indexCreateFactor(int replicas) {
+            if (indexCreateReferenceReplicas <= 0 || indexCreateReplicaExponent == 0) {
+                return 1;
+            }
+            return Math.pow(Math.max(1, replicas) / indexCreateReferenceReplicas, indexCreateReplicaExponent);
         }
 
         /** Without the blocking file writes of first appends (profiles that do not measure them). */
         public Disk(double writeBytesPerSecond, double readBytesPerSecond, Distribution readLatency, long dirtyBackgroundBytes,
                     long dirtyLimitBytes, long pageCacheBytes, Distribution stallInterval, Distribution stallDuration) {
             this(writeBytesPerSecond, readBytesPerSecond, readLatency, dirtyBackgroundBytes, dirtyLimitBytes, pageCacheBytes,
-                    stallInterval, stallDuration, null, null);
+                    stallInterval, stallDuration, null, null, 0, 0);
         }
     }
 }

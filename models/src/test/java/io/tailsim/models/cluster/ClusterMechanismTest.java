@@ -131,6 +131,31 @@ class ClusterMechanismTest {
         assertThat(with.producerLatency().valueAtPercentile(50)).isCloseTo(without.producerLatency().valueAtPercentile(50), within(1.0));
     }
 
+    /**
+     * Index creation scaled by the replicas a broker holds (disk.index-create-reference-replicas, -replica-exponent): each
+     * of the two brokers holds one replica of the one partition, so with a reference of 0.25 replicas and exponent 1 the
+     * 60 ms draw becomes 240 ms on the leader's handler and again on the follower's fetcher; at the reference itself, 60 ms.
+     */
+    @Test
+    void indexCreationTakesLongerOnBrokersHoldingMoreReplicas() {
+        HardwareProfile base = Fixtures.simple(4);
+        HardwareProfile.Disk d = base.disk();
+        ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 1, new ArrivalProcess.Poisson(50), 0, 512,
+                KeyStrategy.NONE, config(0, 16_384, Acks.ALL, 5), 0);
+        double[] max = new double[2];
+        double[] reference = {1, 0.25};
+        for (int i = 0; i < 2; i++) {
+            HardwareProfile files = new HardwareProfile("files", 4, 1, false, base.cpu(), base.network(),
+                    new HardwareProfile.Disk(d.writeBytesPerSecond(), d.readBytesPerSecond(), d.readLatency(), d.dirtyBackgroundBytes(),
+                            d.dirtyLimitBytes(), d.pageCacheBytes(), null, null, null, new Deterministic(60 * MILLISECOND),
+                            reference[i], 1),
+                    base.compressionRatio(), null, null);
+            max[i] = new ClusterModel(spec(files, 2, 2, new TopicSpec("t", 1, 2, 2), g, 20, 0), 1).run().producerLatency().max();
+        }
+        assertThat(max[0]).isBetween(120.0, 170.0);
+        assertThat(max[1]).isBetween(480.0, 530.0);
+    }
+
     /** A follower fetch with nothing to read waits replica.fetch.wait.max.ms in the fetch purgatory. */
     @Test
     void idleFollowerFetchesWaitMaxWait() {

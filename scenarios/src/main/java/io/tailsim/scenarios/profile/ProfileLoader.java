@@ -49,7 +49,9 @@ import java.util.TreeSet;
  *             client-background-per-record, network-thread-per-wakeup, request-handler-per-wakeup}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
- *             page-cache, stall-interval, stall-duration, checkpoint-write, index-create}
+ *             page-cache, stall-interval, stall-duration, checkpoint-write, index-create, and optional
+ *             index-create-reference-replicas with index-create-replica-exponent: index creation slower on brokers
+ *             holding more replicas}
  * compression-ratio: {lz4: ..., ...}       compressed / uncompressed size of the workload's data
  * gc:        {pause-interval, pause-duration, and optional pauses-per-request, pauses-per-partition-read,
  *             pauses-per-mib-produced: young collections as the broker's work fills eden}
@@ -73,7 +75,7 @@ public final class ProfileLoader {
             "nic-bandwidth");
     static final Schema DISK = Schema.fields(NONE, "write-bandwidth", "read-bandwidth", "read-latency",
             "dirty-background", "dirty-limit", "page-cache", "stall-interval", "stall-duration",
-            "checkpoint-write", "index-create");
+            "checkpoint-write", "index-create", "index-create-reference-replicas", "index-create-replica-exponent");
     static final Schema GC = Schema.fields(NONE, "pause-interval", "pause-duration", "pauses-per-request",
             "pauses-per-partition-read", "pauses-per-mib-produced");
     static final Schema ROOT = Schema.fields(NONE, "name", "description", "testbed", "host", "cpu", "network", "disk",
@@ -123,7 +125,8 @@ public final class ProfileLoader {
                             optionalDistribution(disk, "stall-interval"),
                             optionalDistribution(disk, "stall-duration"),
                             optionalDistribution(disk, "checkpoint-write"),
-                            optionalDistribution(disk, "index-create")),
+                            optionalDistribution(disk, "index-create"),
+                            indexCreateScaling(disk)[0], indexCreateScaling(disk)[1]),
                     compressionRatios(root),
                     gc == null ? null : optionalDistribution(gc, "pause-interval"),
                     gc == null ? null : optionalDistribution(gc, "pause-duration"),
@@ -250,6 +253,44 @@ public final class ProfileLoader {
             throw gc.error(keys[0], "collections driven by the broker's work need gc.pause-duration, how long each one stops it");
         }
         return new HardwareProfile.GcAllocation(v[0], v[1], v[2]);
+    }
+
+    /** disk.index-create-reference-replicas and -replica-exponent, both or neither ({0, 0}: no scaling). */
+    private static double[] indexCreateScaling(Section disk) {
+        boolean ref = disk.has("index-create-reference-replicas");
+        boolean exp = disk.has("index-create-replica-exponent");
+        if (!ref && !exp) {
+            return new double[] {0, 0};
+        }
+        if (!ref) {
+            throw disk.error("index-create-replica-exponent", "scaling index creation by the replicas a broker holds needs "
+                    + "disk.index-create-reference-replicas too, the replica count its draws are for");
+        }
+        if (!exp) {
+            throw disk.error("index-create-reference-replicas", "scaling index creation by the replicas a broker holds needs "
+                    + "disk.index-create-replica-exponent too, such as 0.4");
+        }
+        if (!disk.has("index-create")) {
+            throw disk.error("index-create-reference-replicas", "scales disk.index-create, which this profile does not give");
+        }
+        double r = plainNumber(disk, "index-create-reference-replicas", "a number of replicas such as 60");
+        double e = plainNumber(disk, "index-create-replica-exponent", "an exponent such as 0.4");
+        if (!(r > 0)) {
+            throw disk.error("index-create-reference-replicas", "expected a positive number of replicas, got " + r);
+        }
+        if (!(e >= 0 && e <= 2)) {
+            throw disk.error("index-create-replica-exponent", "expected an exponent from 0 to 2, got " + e);
+        }
+        return new double[] {r, e};
+    }
+
+    private static double plainNumber(Section s, String key, String example) {
+        String text = s.requiredText(key, example);
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException ex) {
+            throw s.error(key, "expected " + example + ", got '" + text + "'");
+        }
     }
 
     /** A number of cores, 0 when the key is absent. */

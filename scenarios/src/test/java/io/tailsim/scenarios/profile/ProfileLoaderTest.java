@@ -246,6 +246,35 @@ class ProfileLoaderTest {
         assertThat(disk.indexCreate().mean()).isGreaterThan(5_000_000).isLessThan(40_000_000);
     }
 
+    @Test
+    void indexCreationCanGrowWithTheReplicasABrokerHolds(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.yaml");
+        String index = "\n  index-create: {value: 10ms, source: \"measured: probe\"}";
+        String ref = "\n  index-create-reference-replicas: {value: 50, source: \"fit: the calibration runs\"}";
+        String exp = "\n  index-create-replica-exponent: {value: 0.5, source: \"fit: the calibration runs\"}";
+        withDiskLines(f, index + ref + exp);
+        var disk = ProfileLoader.load(f).hardware().disk();
+        assertThat(disk.indexCreateReferenceReplicas()).isEqualTo(50);
+        assertThat(disk.indexCreateFactor(200)).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-12));
+        // both keys or neither, and only beside index-create
+        withDiskLines(f, index + ref);
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("disk.index-create-reference-replicas").hasMessageContaining("index-create-replica-exponent too");
+        withDiskLines(f, index + exp);
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("disk.index-create-replica-exponent");
+        withDiskLines(f, ref + exp);
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("scales disk.index-create");
+        withDiskLines(f, index + ref + exp.replace("0.5", "five"));
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("disk.index-create-replica-exponent")
+                .hasMessageContaining("'five'");
+        withDiskLines(f, index + ref.replace("50", "0") + exp);
+        assertThatThrownBy(() -> ProfileLoader.load(f)).hasMessageContaining("positive number of replicas");
+    }
+
+    private static void withDiskLines(Path f, String lines) throws IOException {
+        Files.writeString(f, Files.readString(LATENCY).replaceFirst("(\\n  stall-duration:[^\\n]*)", "$1" + java.util.regex.Matcher.quoteReplacement(lines)));
+    }
+
     /** Writes the latency-blog profile to {@code f} with {@code lines} (YAML, newline-separated) added to its cpu section. */
     private static void withCpuLines(Path f, String lines) throws IOException {
         Files.writeString(f, Files.readString(LATENCY).replace("  service-cv:", lines + "\n  service-cv:"));

@@ -54,6 +54,7 @@ public final class Calibration {
         java.util.Map<String, List<Double>> indexCreate = new java.util.LinkedHashMap<>();
         java.util.Map<String, List<Double>> checkpointWrite = new java.util.LinkedHashMap<>();
         java.util.Map<String, List<Double>> gcPauses = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> replicasPerBroker = new java.util.LinkedHashMap<>();
         java.util.Map<String, GcPauseFit.Work> gcWork = new java.util.LinkedHashMap<>();
         int i = 0;
         for (CalibrationPlan.Run run : plan) {
@@ -84,19 +85,40 @@ public final class Calibration {
             indexCreate.put(run.name(), measured.fileProbeIndexCreateMs());
             checkpointWrite.put(run.name(), measured.fileProbeCheckpointWriteMs());
             gcPauses.put(run.name(), measured.brokerGcPausesMs());
+            replicasPerBroker.put(run.name(), replicasPerBroker(run));
             gcWork.put(run.name(), GcPauseFit.work(measured));
         }
         CalibrationFit fit = CalibrationFit.of(samples);
         String when = LocalDate.now().toString();
+        FileWorkFit files = FileWorkFit.of(fit, indexCreate, checkpointWrite, replicasPerBroker);
         ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, bursts),
-                FileWorkFit.of(fit, indexCreate, checkpointWrite), GcPauseFit.of(fit, gcPauses, gcWork));
+                files, GcPauseFit.of(fit, gcPauses, gcWork));
         ResultFiles.writeString(o.profileOut(), profile.render());
-        String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when);
+        String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when, files);
         ResultFiles.writeString(o.workDir().resolve(REPORT_MD), report);
         o.progress().accept(String.format(Locale.ROOT, "[calibrate %.0f s] wrote %s and %s", (System.nanoTime() - t0) / 1e9, o.profileOut(),
                 o.workDir().resolve(REPORT_MD)));
         return fit;
     }
+
+    /**
+     * Replicas each broker holds in {@code run}: its topics' partitions times their replication factors, over the brokers,
+     * and with consumer groups the 50 partitions of __consumer_offsets (offsets.topic.num.partitions, Kafka's default)
+     * the first group creates, at the run's offsets.topic.replication.factor; the model counts a broker's replicas the same way.
+     */
+    static double replicasPerBroker(CalibrationPlan.Run run) {
+        var c = run.spec().cluster();
+        double replicas = c.topics().stream().mapToDouble(t -> (double) t.partitions() * t.replicationFactor()).sum();
+        if (!run.spec().workload().consumers().isEmpty()) {
+            String rf = c.brokerConfigs().getOrDefault("offsets.topic.replication.factor",
+                    io.tailsim.validation.cluster.BrokerConfig.runDefaults(c.brokers()).get("offsets.topic.replication.factor"));
+            replicas += OFFSETS_TOPIC_PARTITIONS * Double.parseDouble(rf);
+        }
+        return replicas / c.brokers();
+    }
+
+    /** offsets.topic.num.partitions, Kafka's default (the harness leaves it). */
+    static final int OFFSETS_TOPIC_PARTITIONS = 50;
 
     /**
      * Whether a kept run ran the plan's workload: each run is measured with a record of its spec beside it

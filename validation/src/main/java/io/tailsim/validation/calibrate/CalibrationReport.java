@@ -10,6 +10,12 @@ public final class CalibrationReport {
     }
 
     public static String render(CalibrationFit fit, MachineFacts m, List<CalibrationPlan.Run> plan, Path profile, String when) {
+        return render(fit, m, plan, profile, when, null);
+    }
+
+    /** With the first appends' file work timed beside the loaded runs ({@code files}; null: not timed). */
+    public static String render(CalibrationFit fit, MachineFacts m, List<CalibrationPlan.Run> plan, Path profile, String when,
+                                FileWorkFit files) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Calibration of the local hardware profile (").append(when).append(")\n\n");
         sb.append(String.format(Locale.ROOT, "Machine: %s, %d cores, %d MiB. Profile written to `%s`.%n%n", m.cpuModel(), m.cores(),
@@ -35,6 +41,7 @@ public final class CalibrationReport {
             for (CalibrationSample x : fit.samples())
                 sb.append(String.format(Locale.ROOT, "| %s | %.3f |%n", x.name(), x.jitCpu() / x.seconds()));
         if (!Double.isNaN(fit.jitCores())) sb.append('\n');
+        if (files != null) fileWork(sb, files);
         for (Fit f : fit.fits()) {
             sb.append("## ").append(f.name()).append(String.format(Locale.ROOT, " (R^2 %.4f)%n%n", f.rSquared()));
             sb.append("| regressor | coefficient | standard error |\n|---|---|---|\n");
@@ -52,6 +59,26 @@ public final class CalibrationReport {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    private static void fileWork(StringBuilder sb, FileWorkFit files) {
+        sb.append("## File work of first appends beside the loaded cluster\n\nA segment's index files created and mapped, and a "
+                + "leader-epoch checkpoint written and forced, once a second in each loaded run's window (FileWorkProbe):\n\n"
+                + "| run | replicas per broker | samples | index creation median ms | checkpoint median ms |\n|---|---|---|---|---|\n");
+        for (FileWorkFit.RunFileWork r : files.perRun())
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f |%n", r.run(),
+                    Double.isNaN(r.replicasPerBroker()) ? "-" : String.format(Locale.ROOT, "%.0f", r.replicasPerBroker()), r.samples(),
+                    r.indexCreateMedianMs(), r.checkpointWriteMedianMs()));
+        sb.append('\n');
+        if (files.scaled())
+            sb.append(String.format(Locale.ROOT, "Index creation grows as replicas per broker to the power %.3f (least squares of the log "
+                            + "medians on the log replica counts, R^2 %.2f); pooled after dividing that out, for a broker holding %.1f "
+                            + "replicas (their geometric mean): disk.index-create median %.1f ms, p90 %.1f ms. Checkpoints pooled as "
+                            + "measured: median %.1f ms.%n%n", files.replicaExponent(), files.exponentR2(), files.referenceReplicas(),
+                    files.indexCreateMs()[50], files.indexCreateMs()[90], files.checkpointWriteMs()[50]));
+        else
+            sb.append(String.format(Locale.ROOT, "Pooled as measured: disk.index-create median %.1f ms, disk.checkpoint-write median %.1f ms.%n%n",
+                    files.indexCreateMs()[50], files.checkpointWriteMs()[50]));
     }
 
     private static String speed(CalibrationSample s, boolean before) {

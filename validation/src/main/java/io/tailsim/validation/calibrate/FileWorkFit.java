@@ -8,25 +8,99 @@ import java.util.Map;
 /**
  * The file work of a partition's first appends timed beside the loaded cluster (FileWorkProbe), pooled over the loaded
  * calibration runs (those whose JIT mean is used too): values at 0..100% for disk.index-create and disk.checkpoint-write.
+ * <p>
+ * Creating a segment's index files takes longer the more replicas the brokers hold (2026-12-06: medians of 4-19 ms with
+ * 6-12 replicas per broker, 44 ms with 300, 56 ms with 1,200). So the index creation is fitted as a power of the replicas
+ * per broker, by least squares of the runs' log medians on their log replica counts (disk.index-create-replica-exponent),
+ * and each run's samples are divided by that power at its own count before they are pooled: the pooled values are for a
+ * broker at the runs' geometric-mean count (disk.index-create-reference-replicas). With one replica count among the runs,
+ * or an exponent fitted below 0, the samples are pooled as measured and no exponent is written.
+ *
+ * @param indexCreateMs       pooled index creation at the reference replica count, values at 0..100%
+ * @param referenceReplicas   the replicas per broker the pooled values are for (0: not scaled)
+ * @param replicaExponent     index creation grows as replicas per broker to this power (0: not scaled)
+ * @param exponentR2          R^2 of the log-log fit over the runs' medians (NaN when not fitted)
+ * @param perRun              each pooled run's replicas per broker (NaN if unknown), samples and medians, for the report
  */
-public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, int samples, List<String> runs) {
+public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, int samples, List<String> runs,
+                          double referenceReplicas, double replicaExponent, double exponentR2, List<RunFileWork> perRun) {
 
-    /** Null when fewer than 20 samples were taken (runs made before the probe existed). */
+    /** One run's file work: its replicas per broker, how many times it was timed, and the medians (ms). */
+    public record RunFileWork(String run, double replicasPerBroker, int samples, double indexCreateMedianMs, double checkpointWriteMedianMs) {
+    }
+
+    /** Without replica counts: pooled as measured. */
     public static FileWorkFit of(CalibrationFit fit, Map<String, List<Double>> indexCreate, Map<String, List<Double>> checkpointWrite) {
-        List<Double> index = new ArrayList<>();
-        List<Double> checkpoint = new ArrayList<>();
+        return of(fit, indexCreate, checkpointWrite, Map.of());
+    }
+
+    /**
+     * Null when fewer than 20 samples were taken (runs made before the probe existed).
+     *
+     * @param replicasPerBroker run name to the replicas each broker held in it (runs missing here are not scaled)
+     */
+    public static FileWorkFit of(CalibrationFit fit, Map<String, List<Double>> indexCreate, Map<String, List<Double>> checkpointWrite,
+                                 Map<String, Double> replicasPerBroker) {
         List<String> runs = new ArrayList<>();
+        List<Double> checkpoint = new ArrayList<>();
         for (String run : fit.jitRuns()) {
             List<Double> i = indexCreate.get(run);
             List<Double> c = checkpointWrite.get(run);
             if (i == null || c == null || i.isEmpty() || c.isEmpty()) continue;
-            index.addAll(i);
             checkpoint.addAll(c);
             runs.add(run);
         }
-        if (index.size() < 20 || checkpoint.size() < 20) return null;
+        int samples = runs.stream().mapToInt(r -> indexCreate.get(r).size()).sum();
+        if (samples < 20 || checkpoint.size() < 20) return null;
+
+        // log median on log replicas, over the runs whose replica count is known
+        List<double[]> points = new ArrayList<>();
+        for (String run : runs) {
+            Double r = replicasPerBroker.get(run);
+            if (r == null || !(r > 0)) continue;
+            points.add(new double[] {Math.log(r), Math.log(Math.max(1e-3, median(indexCreate.get(run))))});
+        }
+        double exponent = 0, reference = 0, r2 = Double.NaN;
+        if (points.size() == runs.size() && points.stream().mapToDouble(p -> p[0]).distinct().count() >= 2) {
+            double mx = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+            double my = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+            double sxy = 0, sxx = 0, syy = 0;
+            for (double[] p : points) {
+                sxy += (p[0] - mx) * (p[1] - my);
+                sxx += (p[0] - mx) * (p[0] - mx);
+                syy += (p[1] - my) * (p[1] - my);
+            }
+            double slope = sxy / sxx;
+            if (slope > 0) {
+                exponent = Math.min(2, slope);
+                reference = Math.exp(mx);
+                r2 = syy > 0 ? sxy * sxy / (sxx * syy) : 1;
+            }
+        }
+        List<RunFileWork> perRun = new ArrayList<>();
+        for (String run : runs) {
+            perRun.add(new RunFileWork(run, replicasPerBroker.getOrDefault(run, Double.NaN), indexCreate.get(run).size(),
+                    median(indexCreate.get(run)), median(checkpointWrite.get(run))));
+        }
+        List<Double> index = new ArrayList<>();
+        for (String run : runs) {
+            double scale = exponent > 0 ? Math.pow(replicasPerBroker.get(run) / reference, exponent) : 1;
+            for (double v : indexCreate.get(run)) index.add(v / scale);
+        }
         return new FileWorkFit(MachineProbe.percentiles(index.stream().mapToDouble(Double::doubleValue).toArray()),
-                MachineProbe.percentiles(checkpoint.stream().mapToDouble(Double::doubleValue).toArray()), index.size(), List.copyOf(runs));
+                MachineProbe.percentiles(checkpoint.stream().mapToDouble(Double::doubleValue).toArray()), samples, List.copyOf(runs),
+                reference, exponent, r2, List.copyOf(perRun));
+    }
+
+    /** Whether the index creation is scaled by the replicas per broker. */
+    public boolean scaled() {
+        return replicaExponent > 0;
+    }
+
+    private static double median(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = a.length;
+        return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
     }
 
     String source(String what, double[] q) {
@@ -35,5 +109,24 @@ public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, in
                         + "brokers' own first appends are: %d samples, values at 0%%, 1%%, ..., 100%% (median %.1f ms, p90 %.1f ms; on "
                         + "the idle machine the probe takes far less: MachineFacts)", what, runs.size(),
                 CalibrationFit.JIT_LOADED_RECORDS_PER_SEC, String.join(", ", runs), samples, q[50], q[90]);
+    }
+
+    String indexCreateSource(String what) {
+        if (!scaled()) return source(what, indexCreateMs);
+        return source(what, indexCreateMs).replace("values at 0%, 1%, ..., 100%", String.format(Locale.ROOT,
+                "each run's samples divided by (its replicas per broker / %.0f) ^ %.2f (disk.index-create-replica-exponent), then "
+                        + "values at 0%%, 1%%, ..., 100%%", referenceReplicas, replicaExponent));
+    }
+
+    String exponentSource() {
+        return String.format(Locale.ROOT, "fit: least squares of the log median index creation on the log replicas per broker over "
+                + "the same %d calibration runs (%s): it grows as replicas per broker to the power %.2f; R^2 %.2f", runs.size(),
+                String.join(", ", runs), replicaExponent, exponentR2);
+    }
+
+    String referenceSource() {
+        return String.format(Locale.ROOT, "fit: the geometric mean of those runs' replicas per broker, the count the pooled "
+                + "disk.index-create values are for; a broker holding r replicas takes them times (r / %.0f) ^ %.2f", referenceReplicas,
+                replicaExponent);
     }
 }

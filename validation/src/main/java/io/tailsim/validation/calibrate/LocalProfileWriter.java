@@ -211,9 +211,14 @@ public final class LocalProfileWriter {
         if (files != null) {
             d.put("disk", "checkpoint-write", empiricalMs(files.checkpointWriteMs()), files.source(
                     "a leader-epoch checkpoint written to a temporary file, forced, moved over and its directory forced", files.checkpointWriteMs()));
-            d.put("disk", "index-create", empiricalMs(files.indexCreateMs()), files.source(
-                    "a segment's offset and time index files created, sized to 10 MiB, memory-mapped and their first entries written",
-                    files.indexCreateMs()));
+            d.put("disk", "index-create", empiricalMs(files.indexCreateMs()), files.indexCreateSource(
+                    "a segment's offset and time index files created, sized to 10 MiB, memory-mapped and their first entries written"));
+            if (files.scaled()) {
+                d.put("disk", "index-create-reference-replicas", String.format(Locale.ROOT, "%.1f", files.referenceReplicas()),
+                        files.referenceSource());
+                d.put("disk", "index-create-replica-exponent", String.format(Locale.ROOT, "%.3f", files.replicaExponent()),
+                        files.exponentSource());
+            }
         } else {
             d.put("disk", "checkpoint-write", empiricalNanos(m.checkpointWriteNanos()), m.checkpointWriteNanos() == null
                     ? "fit: not measured (machine facts kept from before the probe existed)"

@@ -166,10 +166,10 @@ public final class SuiteReport {
             return;
         }
         md.append(r.description()).append(" (`").append(e.file()).append("`).\n\n");
-        md.append(String.format(Locale.ROOT, "- Real run%s %s, Kafka %s, scale %s; took %.0f s (simulate %.0f s, real %.0f s)\n",
+        md.append(String.format(Locale.ROOT, "- Real run%s %s, Kafka %s, scale %s; simulated replications %d; took %.0f s (simulate %.0f s, real %.0f s)\n",
                 r.runCount() == 1 ? "" : "s (" + r.runCount() + ")", r.runId(), r.kafkaVersion(),
-                BigDecimal.valueOf(r.scale()).stripTrailingZeros().toPlainString(), r.seconds().getOrDefault("total", 0.0), r.seconds().getOrDefault("simulate", 0.0),
-                r.seconds().getOrDefault("real", 0.0)));
+                BigDecimal.valueOf(r.scale()).stripTrailingZeros().toPlainString(), r.simulatedReplications(),
+                r.seconds().getOrDefault("total", 0.0), r.seconds().getOrDefault("simulate", 0.0), r.seconds().getOrDefault("real", 0.0)));
         if (r.runCount() > 1) md.append("- Over the runs: the largest other CPU use, pressure and send lag, saturated if any run was, sends and records summed\n");
         md.append(String.format(Locale.ROOT, "- Other CPU use %.2f cores%s; machine saturated: %s; CPU pressure %s; driver send lag p99 %s ms; "
                         + "failed sends %d; consumed %d of %d\n", r.otherCpuCores(), r.otherCpuFlagged() ? " (**flagged: spoiled**)" : "",

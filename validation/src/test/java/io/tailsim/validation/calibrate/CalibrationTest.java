@@ -48,6 +48,16 @@ class CalibrationTest {
     }
 
     @Test
+    void replicasPerBrokerCountTheOffsetsTopicWhereGroupsConsume() {
+        java.util.Map<String, CalibrationPlan.Run> plan = new java.util.HashMap<>();
+        CalibrationPlan.runs().forEach(r -> plan.put(r.name(), r));
+        // 1,200 partitions at RF 3 over 3 brokers, no consumers
+        assertThat(Calibration.replicasPerBroker(plan.get("c08-partitions-1200"))).isEqualTo(1200.0);
+        // 6 partitions at RF 3 and one consumer group: __consumer_offsets' 50 partitions at RF 3 too
+        assertThat(Calibration.replicasPerBroker(plan.get("c02-linger0-300"))).isEqualTo(56.0);
+    }
+
+    @Test
     void resumesFromKeptRunsFitsAndWritesTheProfileAndTheReport(@TempDir Path tmp) throws Exception {
         Path work = tmp.resolve("work");
         ResultFiles.writeJson(work.resolve(Calibration.MACHINE_JSON), LocalProfileWriterTest.MACHINE);

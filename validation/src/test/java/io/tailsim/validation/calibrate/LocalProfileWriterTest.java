@@ -152,6 +152,41 @@ class LocalProfileWriterTest {
         assertThat(t.hardware().disk().indexCreate().mean()).isCloseTo(150e6, within(10e6));
         assertThat(t.hardware().disk().checkpointWrite().mean()).isCloseTo(6e6, within(0.5e6));
         assertThat(t.sources().get("disk.index-create")).startsWith("measured:").contains("beside the loaded cluster").contains("30 samples");
+        assertThat(files.scaled()).isFalse();
+        assertThat(t.hardware().disk().indexCreateFactor(5000)).isEqualTo(1.0);
+        // runs holding 10, 100 and 1,000 replicas per broker whose index creation grows as their square root: the fit
+        // finds the power, divides it out and pools what is left
+        Map<String, Double> replicas = new java.util.HashMap<>();
+        double logSum = 0;
+        for (int i = 0; i < 10; i++) {
+            double r = 10 * Math.pow(10, i % 3);
+            replicas.put("c" + i, r);
+            logSum += Math.log(r);
+        }
+        double reference = Math.exp(logSum / 10);
+        for (int i = 0; i < 10; i++) {
+            double k = Math.sqrt(replicas.get("c" + i) / reference);
+            index.put("c" + i, List.of(100.0 * k, 150.0 * k, 200.0 * k));
+        }
+        FileWorkFit grown = FileWorkFit.of(fit, index, checkpoint, replicas);
+        assertThat(grown.scaled()).isTrue();
+        assertThat(grown.replicaExponent()).isCloseTo(0.5, within(1e-9));
+        assertThat(grown.referenceReplicas()).isCloseTo(reference, within(1e-6));
+        assertThat(grown.exponentR2()).isCloseTo(1.0, within(1e-9));
+        assertThat(grown.indexCreateMs()[50]).isCloseTo(150.0, within(1e-6));
+        Files.writeString(file, LocalProfileWriter.document(fit, MACHINE, "2026-01-01", jit, grown).render());
+        t = ProfileLoader.load(file);
+        assertThat(t.hardware().disk().indexCreateFactor((int) Math.round(4 * reference)))
+                .isCloseTo(Math.sqrt(Math.round(4 * reference) / Double.parseDouble(String.format(java.util.Locale.ROOT, "%.1f", reference))),
+                        within(1e-3));
+        assertThat(t.sources().get("disk.index-create-replica-exponent")).startsWith("fit:").contains("R^2 1.00");
+        assertThat(t.sources().get("disk.index-create")).contains("divided by");
+        String md = CalibrationReport.render(fit, MACHINE, CalibrationPlan.runs(), file, "2026-01-01", grown);
+        assertThat(md).contains("## File work of first appends", "| c1 | 100 | 3 |", "to the power 0.500", "median 150.0 ms");
+        // one replica count among the runs: nothing to fit, pooled as measured
+        Map<String, Double> same = new java.util.HashMap<>();
+        replicas.keySet().forEach(k -> same.put(k, 12.0));
+        assertThat(FileWorkFit.of(fit, index, checkpoint, same).scaled()).isFalse();
         // the GC pauses the brokers logged replace JMX's count and mean: their own lengths, their own rate
         Map<String, List<Double>> pauses = new java.util.HashMap<>();
         for (int i = 0; i < 10; i++) {
