@@ -1,6 +1,5 @@
 package io.tailsim.models.broker;
 
-import io.tailsim.core.dist.Distribution;
 import io.tailsim.core.event.Event;
 import io.tailsim.core.event.Simulator;
 import io.tailsim.core.rng.RandomStream;
@@ -94,8 +93,6 @@ public final class Broker {
     /** How full eden is, in collections (GcAllocation). */
     private double eden;
     private double backgroundPerPartition;
-    private final Distribution checkpointWrite;
-    private final Distribution indexCreate;
     private final HardwareProfile.Disk disk;
     /** Replicas this broker holds, led and followed (disk.index-create grows with them). */
     private int replicasHeld;
@@ -125,8 +122,6 @@ public final class Broker {
         this.noise = new ServiceNoise(cpuStream, costs.serviceCv());
         this.network = network;
         this.pageCache = new PageCache(sim, profile.disk(), diskStream);
-        this.checkpointWrite = profile.disk().checkpointWrite();
-        this.indexCreate = profile.disk().indexCreate();
         this.disk = profile.disk();
         this.nicNanosPerByte = 1e9 / profile.network().nicBytesPerSecond();
         this.clusterTimings = clusterTimings;
@@ -452,11 +447,11 @@ public final class Broker {
             return 0;
         }
         long t = 0;
-        if ((wrote & SegmentFiles.CHECKPOINT) != 0 && checkpointWrite != null) {
-            t += Math.max(0, Math.round(checkpointWrite.sample(filesRng)));
+        if ((wrote & SegmentFiles.CHECKPOINT) != 0 && disk.checkpointWrite() != null) {
+            t += Math.max(0, Math.round(disk.checkpointWrite().sample(filesRng)));
         }
-        if ((wrote & SegmentFiles.INDEX_CREATE) != 0 && indexCreate != null) {
-            t += Math.max(0, Math.round(indexCreate.sample(filesRng) * disk.indexCreateFactor(replicasHeld)));
+        if ((wrote & SegmentFiles.INDEX_CREATE) != 0 && disk.indexCreate() != null) {
+            t += Math.max(0, Math.round(disk.indexCreate().sample(filesRng) * disk.indexCreateFactor(replicasHeld)));
         }
         return t;
     }

@@ -103,6 +103,7 @@ public final class ProfileLoader {
         Section disk = required(root, "disk", DISK);
         Section gc = root.section("gc", GC).orElse(null);
         MapNode testbed = root.section("testbed", ScenarioSchema.CLUSTER).map(Section::node).orElse(new MapNode(root.location()));
+        double[] indexScaling = indexCreateScaling(disk);
         try {
             HardwareProfile hw = new HardwareProfile(
                     name,
@@ -126,7 +127,7 @@ public final class ProfileLoader {
                             optionalDistribution(disk, "stall-duration"),
                             optionalDistribution(disk, "checkpoint-write"),
                             optionalDistribution(disk, "index-create"),
-                            indexCreateScaling(disk)[0], indexCreateScaling(disk)[1]),
+                            indexScaling[0], indexScaling[1]),
                     compressionRatios(root),
                     gc == null ? null : optionalDistribution(gc, "pause-interval"),
                     gc == null ? null : optionalDistribution(gc, "pause-duration"),
@@ -273,8 +274,10 @@ public final class ProfileLoader {
         if (!disk.has("index-create")) {
             throw disk.error("index-create-reference-replicas", "scales disk.index-create, which this profile does not give");
         }
-        double r = plainNumber(disk, "index-create-reference-replicas", "a number of replicas such as 60");
-        double e = plainNumber(disk, "index-create-replica-exponent", "an exponent such as 0.4");
+        disk.requiredText("index-create-reference-replicas", "a number of replicas such as 60");
+        disk.requiredText("index-create-replica-exponent", "an exponent such as 0.4");
+        double r = disk.number("index-create-reference-replicas", 0);
+        double e = disk.number("index-create-replica-exponent", 0);
         if (!(r > 0)) {
             throw disk.error("index-create-reference-replicas", "expected a positive number of replicas, got " + r);
         }
@@ -282,15 +285,6 @@ public final class ProfileLoader {
             throw disk.error("index-create-replica-exponent", "expected an exponent from 0 to 2, got " + e);
         }
         return new double[] {r, e};
-    }
-
-    private static double plainNumber(Section s, String key, String example) {
-        String text = s.requiredText(key, example);
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException ex) {
-            throw s.error(key, "expected " + example + ", got '" + text + "'");
-        }
     }
 
     /** A number of cores, 0 when the key is absent. */

@@ -9,8 +9,8 @@ import java.util.Map;
  * The file work of a partition's first appends timed beside the loaded cluster (FileWorkProbe), pooled over the loaded
  * calibration runs (those whose JIT mean is used too): values at 0..100% for disk.index-create and disk.checkpoint-write.
  * <p>
- * Creating a segment's index files takes longer the more replicas the brokers hold (2026-12-06: medians of 4-19 ms with
- * 6-12 replicas per broker, 44 ms with 300, 56 ms with 1,200). So the index creation is fitted as a power of the replicas
+ * Creating a segment's index files takes longer the more replicas the brokers hold (2026-12-06: medians of 3.5-19 ms
+ * with 56-110 replicas per broker, 44 ms with 300, 56 ms with 1,200). So the index creation is fitted as a power of the replicas
  * per broker, by least squares of the runs' log medians on their log replica counts (disk.index-create-replica-exponent),
  * and each run's samples are divided by that power at its own count before they are pooled: the pooled values are for a
  * broker at the runs' geometric-mean count (disk.index-create-reference-replicas). With one replica count among the runs,
