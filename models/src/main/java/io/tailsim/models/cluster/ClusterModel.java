@@ -261,6 +261,13 @@ public final class ClusterModel {
             }
             ConsumerGroup group = new ConsumerGroup(g, sim, brokers, cache, partitions.get(ConsumerGroup.OFFSETS_TOPIC),
                     i -> hosts[i], streams, topicRecorders.get(g.topic()));
+            double perFetch = profile.hostEffects().consumerPerFetchNanos();
+            if (profile.clientsShareBrokerHost() && perFetch > 0) {
+                // the consumers' JVM runs on the brokers' hosts like the producers' (clients-share-broker-host)
+                for (int i = 0; i < g.count(); i++) {
+                    group.pollOn(i, brokerHosts[(consumerIndex - g.count() + i) % nHosts].cpu(), bph, perFetch);
+                }
+            }
             consumerGroups.add(group);
             ConsumerGroup[] readers = groupsByTopic.getOrDefault(g.topic(), new ConsumerGroup[0]);
             readers = java.util.Arrays.copyOf(readers, readers.length + 1);

@@ -80,6 +80,8 @@ public record HardwareProfile(
      *                                      EEVDF (only with a scheduler slice)
      * @param gcAllocation                  young collections driven by the work that allocates (null: pauses at
      *                                      gc.pause-interval only)
+     * @param consumerPerFetchNanos         CPU a consumer's poll thread spends on each fetch response before poll()
+     *                                      returns its records, on a host whose cores clients share with brokers (0: none)
      */
     public record HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                               double backgroundPerPartitionNanos, double backgroundBurstNanos,
@@ -87,7 +89,7 @@ public record HardwareProfile(
                               double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
                               double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
                               double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
-                              GcAllocation gcAllocation) {
+                              GcAllocation gcAllocation, double consumerPerFetchNanos) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
 
         /** These effects with young collections driven by {@code gc} (null: by gc.pause-interval only). */
@@ -95,7 +97,15 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gc);
+                    jitBurst, scheduler, gc, consumerPerFetchNanos);
+        }
+
+        /** These effects with consumers' poll threads priced per fetch response (cpu.consumer-per-fetch). */
+        public HostEffects withConsumerPerFetch(double nanos) {
+            return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
+                    backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
+                    schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
+                    jitBurst, scheduler, gcAllocation, nanos);
         }
 
         /** No JIT compiler thread apart from the background load; round robin where the host time-slices. */
@@ -106,7 +116,7 @@ public record HardwareProfile(
                            double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos) {
             this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
                     wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
-                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, 0, null, SchedulerPolicy.ROUND_ROBIN, null);
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, 0, null, SchedulerPolicy.ROUND_ROBIN, null, 0);
         }
 
         /** Threads pay nothing for waking up beyond their work. */
@@ -136,6 +146,7 @@ public record HardwareProfile(
             CpuCosts.requireCost("cpu.network-thread-per-wakeup", networkThreadPerWakeupNanos);
             CpuCosts.requireCost("cpu.request-handler-per-wakeup", requestHandlerPerWakeupNanos);
             CpuCosts.requireCost("cpu.jit-per-broker", jitCoresPerBroker);
+            CpuCosts.requireCost("cpu.consumer-per-fetch", consumerPerFetchNanos);
             if (jitCoresPerBroker > 0 && (jitBurst == null || !(jitBurst.mean() > 0))) {
                 throw new ConfigException("cpu.jit-burst", "a JIT compiler thread using cpu.jit-per-broker cores needs a burst "
                         + "distribution with a positive mean");

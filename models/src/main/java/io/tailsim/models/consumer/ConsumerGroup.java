@@ -73,6 +73,11 @@ public final class ConsumerGroup {
         }
     }
 
+    /** Runs member {@code i}'s poll thread on {@code cpu}'s shared cores (KafkaConsumer.pollOn). */
+    public void pollOn(int i, io.tailsim.models.cpu.HostCpu cpu, int cpuGroup, double perFetchNanos) {
+        members.get(i).pollOn(cpu, cpuGroup, perFetchNanos);
+    }
+
     /** GroupCoordinator.partitionFor: Utils.abs(groupId.hashCode) % offsets.topic.num.partitions. */
     public static int partitionFor(String groupId, int offsetsPartitions) {
         int h = groupId.hashCode();

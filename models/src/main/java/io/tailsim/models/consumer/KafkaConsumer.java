@@ -12,6 +12,8 @@ import io.tailsim.models.broker.MetadataRequest;
 import io.tailsim.models.broker.OffsetCommitRequest;
 import io.tailsim.models.broker.Request;
 import io.tailsim.models.config.ConsumerConfig;
+import io.tailsim.models.cpu.CpuJob;
+import io.tailsim.models.cpu.HostCpu;
 import io.tailsim.models.network.Host;
 import io.tailsim.models.producer.ProducerBatch;
 import io.tailsim.models.replication.Partition;
@@ -257,6 +259,32 @@ public final class KafkaConsumer implements ClientEndpoint {
         }
     }
 
+    /**
+     * Runs this consumer's poll thread on {@code cpu}'s cores (cpu group {@code group}), shared with brokers: each fetch
+     * response costs it {@code perFetchNanos} (cpu.consumer-per-fetch) before poll() hands its records on, waiting for a
+     * core like every other thread there.
+     */
+    void pollOn(HostCpu cpu, int group, double perFetchNanos) {
+        this.pollCpu = cpu;
+        this.perFetchNanos = perFetchNanos;
+        this.pollJob = new CpuJob(group) {
+            @Override
+            protected void cpuDone(long now) {
+                responsesToRead--;
+                if (responsesToRead > 0) {
+                    pollCpu.submit(this, KafkaConsumer.this.perFetchNanos);
+                }
+                fetchResponseRead(now);
+            }
+        };
+    }
+
+    private HostCpu pollCpu;
+    private double perFetchNanos;
+    private CpuJob pollJob;
+    /** Fetch responses that arrived and the poll thread has not finished reading. */
+    private int responsesToRead;
+
     @Override
     public void onResponse(Request r, long now) {
         if (r instanceof FetchRequest fr) {
@@ -264,12 +292,13 @@ public final class KafkaConsumer implements ClientEndpoint {
             if (!started) {
                 return;
             }
-            if (waiting && fetcher.hasBuffered()) {
-                poll(now);
-            } else if (waiting) {
-                // an empty response (fetch.max.wait.ms passed): the waiting poll() fetches again
-                fetcher.sendFetches(now);
+            if (pollCpu != null && perFetchNanos > 0) {
+                if (responsesToRead++ == 0) {
+                    pollCpu.submit(pollJob, perFetchNanos);
+                }
+                return;
             }
+            fetchResponseRead(now);
         } else if (r instanceof MetadataRequest mr) {
             metadataInFlight = false;
             group.metadataSeen(mr.partitions(), now);
@@ -279,6 +308,16 @@ public final class KafkaConsumer implements ClientEndpoint {
             coordinator.onResponse(hb);
         } else {
             throw new IllegalStateException(name + " got an unexpected " + r.label());
+        }
+    }
+
+    /** The poll thread has read a fetch response: a waiting poll() returns its records, or fetches again if it was empty. */
+    private void fetchResponseRead(long now) {
+        if (waiting && fetcher.hasBuffered()) {
+            poll(now);
+        } else if (waiting) {
+            // an empty response (fetch.max.wait.ms passed): the waiting poll() fetches again
+            fetcher.sendFetches(now);
         }
     }
 

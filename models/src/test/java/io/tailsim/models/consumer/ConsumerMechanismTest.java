@@ -61,6 +61,42 @@ class ConsumerMechanismTest {
         return new ConsumerGroupSpec("readers", "t", count, c, perRecord, null, -1);
     }
 
+    /**
+     * cpu.consumer-per-fetch: where clients share the brokers' cores, the consumer's poll thread reads each fetch response on
+     * them before poll() hands its records over, so every record reaches the application that much later; on a client host
+     * of its own (no shared cores) the key changes nothing.
+     */
+    @Test
+    void thePollThreadReadsEachFetchResponseOnTheSharedCores() {
+        HardwareProfile base = Fixtures.simple(4);
+        double perFetch = 2 * MILLISECOND;
+        ProducerGroupSpec p = producers(new ArrivalProcess.Poisson(50), 1);
+        ConsumerGroupSpec g = group(1, D, null);
+        double[] p50 = new double[3];
+        double[] cpu = new double[3];
+        for (int i = 0; i < 3; i++) {
+            boolean shared = i > 0;
+            HardwareProfile.HostEffects fx = HardwareProfile.HostEffects.NONE.withConsumerPerFetch(i == 2 ? perFetch : 0);
+            HardwareProfile hw = new HardwareProfile("shared", 4, 1, shared, base.cpu(), base.network(), base.disk(),
+                    base.compressionRatio(), null, null, 4, fx);
+            RunResult r = new ClusterModel(spec(hw, BrokerConfig.defaults(), 3, p, List.of(g), List.of(), 20), 1).run();
+            p50[i] = r.endToEnd().valueAtPercentile(50);
+            cpu[i] = r.meanBrokerCpuUtilisation() * 4 * 3;
+            if (i == 2) {
+                double fetches = r.consumerGroups().get("readers").fetchRequestRate();
+                // the poll thread's CPU: one 2 ms read per response, on the host whose cores it shares
+                assertThat(cpu[2] - cpu[1]).isCloseTo(fetches * perFetch / 1e9, within(0.15 * fetches * perFetch / 1e9));
+            }
+        }
+        assertThat(p50[2] - p50[1]).isBetween(1.9, 4.0);
+        // sharing the cores with no poll cost: the same latencies as clients on hosts of their own, within noise
+        assertThat(p50[1]).isCloseTo(p50[0], within(0.5));
+        HardwareProfile own = new HardwareProfile("own", 4, 1, false, base.cpu(), base.network(), base.disk(),
+                base.compressionRatio(), null, null, 4, HardwareProfile.HostEffects.NONE.withConsumerPerFetch(perFetch));
+        RunResult r = new ClusterModel(spec(own, BrokerConfig.defaults(), 3, p, List.of(g), List.of(), 20), 1).run();
+        assertThat(r.endToEnd().valueAtPercentile(50)).isEqualTo(p50[0]);
+    }
+
     /** fetch.min.bytes above what arrives: every fetch waits out fetch.max.wait.ms at the broker. */
     @Test
     void fetchMinBytesParksFetchesForFetchMaxWait() {

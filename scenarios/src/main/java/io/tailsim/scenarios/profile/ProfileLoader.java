@@ -46,7 +46,7 @@ import java.util.TreeSet;
  *             host effects, all optional: background-per-broker, background-per-request,
  *             background-per-partition, background-burst, wakeup-latency, scheduler-slice,
  *             scheduler (round-robin, the default, or eevdf; needs scheduler-slice), client-background,
- *             client-background-per-record, network-thread-per-wakeup, request-handler-per-wakeup}
+ *             client-background-per-record, network-thread-per-wakeup, request-handler-per-wakeup, consumer-per-fetch}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
  *             page-cache, stall-interval, stall-duration, checkpoint-write, index-create, and optional
@@ -69,7 +69,8 @@ public final class ProfileLoader {
                     "client-per-response", "background-per-broker", "background-per-request",
                     "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
                     "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
-                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "scheduler")
+                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "scheduler",
+                    "consumer-per-fetch")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -228,7 +229,7 @@ public final class ProfileLoader {
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
                 slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
                 cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null,
-                scheduler, null);
+                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"));
     }
 
     /** Young collections per unit of the broker's work, or null when the profile gives none (gc section). */

@@ -247,6 +247,16 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void theConsumersPollCostPerFetchResponseIsOptional(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().consumerPerFetchNanos()).isZero();
+        Path f = dir.resolve("p.yaml");
+        withCpuLines(f, "  consumer-per-fetch: {value: 126us, source: \"fit: the calibration runs' consumer threads\"}");
+        assertThat(ProfileLoader.load(f).hardware().hostEffects().consumerPerFetchNanos()).isEqualTo(126_000);
+        withCpuLines(f, "  consumer-per-fetch: {value: 126, source: \"fit: the calibration runs' consumer threads\"}");
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class).hasMessageContaining("consumer-per-fetch");
+    }
+
+    @Test
     void indexCreationCanGrowWithTheReplicasABrokerHolds(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("p.yaml");
         String index = "\n  index-create: {value: 10ms, source: \"measured: probe\"}";

@@ -29,7 +29,7 @@ import java.util.function.ToDoubleFunction;
  * @param samples every run; {@link #used()} those the fits rest on
  */
 public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples,
-                             double jitCores, List<String> jitRuns, double driverJitCores, Fit sender) {
+                             double jitCores, List<String> jitRuns, double driverJitCores, Fit sender, Fit consumer) {
     /**
      * Runs offering at least this many records/s count as loaded for the JIT's level: a broker JVM in its first minute
      * compiles whatever its traffic makes hot, about as much whatever the rate, and little when idle.
@@ -38,13 +38,13 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
 
     /** Without the JIT compiler threads measured apart. */
     public CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
-        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of(), Double.NaN, null);
+        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of(), Double.NaN, null, null);
     }
 
     /** Without the Sender threads measured apart. */
     public CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples,
                           double jitCores, List<String> jitRuns, double driverJitCores) {
-        this(handler, network, fetcher, offPath, client, samples, jitCores, jitRuns, driverJitCores, null);
+        this(handler, network, fetcher, offPath, client, samples, jitCores, jitRuns, driverJitCores, null, null);
     }
 
     public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads", "wakeups");
@@ -56,6 +56,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
     public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
     public static final List<String> CLIENT = List.of("idle", "recordsSent");
     public static final List<String> SENDER = List.of("idle", "produce", "recordsSent", "wakeups");
+    public static final List<String> CONSUMER = List.of("idle", "fetchResponses");
 
     public static CalibrationFit of(List<CalibrationSample> all) {
         List<CalibrationSample> s = all.stream().filter(CalibrationSample::usable).toList();
@@ -92,14 +93,24 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
                 : null;
         double perRequest = sender == null ? 0 : sender.coefficient("produce");
         double perWakeup = sender == null ? 0 : sender.coefficient("wakeups");
+        // The consumers' threads, where measured in every run and some run consumed: their CPU per fetch response is the
+        // model's consumer-per-fetch (the poll thread reading each response on the shared cores); it comes out of the
+        // clients' CPU too. A per-record term fitted negative on 2026-12-06's runs and is left to the idle and the fetches.
+        Fit consumer = sender != null && s.stream().allMatch(x -> !Double.isNaN(x.consumerCpu()))
+                && s.stream().anyMatch(x -> x.fetchConsumer() > 0)
+                ? Fit.nnls("consumers' threads (driver JVM)", CONSUMER, names,
+                        rows(s, CalibrationSample::seconds, CalibrationSample::fetchConsumer), column(s, CalibrationSample::consumerCpu))
+                : null;
+        double perFetch = consumer == null ? 0 : consumer.coefficient("fetchResponses");
         // With the driver's threads read apart, the clients are its Sender, send() and consumer threads: the harness's own
         // threads (the calibration probes, /proc and JMX sampling) and its one JVM's warm-up (JIT) over the runs are not.
         Fit client = sender == null
                 ? Fit.nnls("clients (driver JVM)", CLIENT, names, rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent),
                         column(s, CalibrationSample::driverCpu))
-                : Fit.nnls("clients (the driver's Sender, send() and consumer threads, less the Sender's per-request and per-wake-up CPU)",
+                : Fit.nnls("clients (the driver's Sender, send() and consumer threads, less the Sender's per-request and per-wake-up CPU and the consumers' per-fetch CPU)",
                         CLIENT, names, rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent),
-                        column(s, x -> x.clientThreadsCpu() - perRequest * x.produce() - perWakeup * x.senderWakeups()));
+                        column(s, x -> x.clientThreadsCpu() - perRequest * x.produce() - perWakeup * x.senderWakeups()
+                                - perFetch * x.fetchConsumer()));
         // The JIT compiler threads' CPU, where measured: its mean over the loaded runs. It does not follow requests (0.45-0.99
         // cores over 370-1,540 requests/s on 2026-11-23, lowest where the cores were saturated), so no per-request fit; the
         // driver JVM compiles too, and gets the same treatment.
@@ -107,7 +118,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         double jit = loadedMean(s, jitRuns, CalibrationSample::jitCpu);
         double driverJit = loadedMean(s, jitRuns, CalibrationSample::driverJitCpu);
         return new CalibrationFit(handler, network, fetcher, offPath, client, List.copyOf(all), jit,
-                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList(), driverJit, sender);
+                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList(), driverJit, sender, consumer);
     }
 
     /** Mean cores of {@code cpu} over the loaded runs; NaN unless every used run measured it. */
@@ -146,6 +157,9 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
     }
 
     public List<Fit> fits() {
-        return sender == null ? List.of(handler, network, fetcher, offPath, client) : List.of(handler, network, fetcher, offPath, client, sender);
+        List<Fit> all = new java.util.ArrayList<>(List.of(handler, network, fetcher, offPath, client));
+        if (sender != null) all.add(sender);
+        if (consumer != null) all.add(consumer);
+        return List.copyOf(all);
     }
 }

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param clientThreadsCpu the driver's client threads' CPU: its Sender threads, the threads calling send() and its
  *                        consumers' threads, without the harness's own threads (its runner, the calibration probes, /proc
  *                        and JMX sampling), GC and JIT; NaN likewise
+ * @param consumerCpu     the driver's consumer threads' CPU (their poll threads, heartbeat and background threads), part
+ *                        of {@code clientThreadsCpu}; NaN likewise
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
@@ -42,7 +44,20 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
                                 double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
                                 java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups,
-                                double clientThreadsCpu) {
+                                double clientThreadsCpu, double consumerCpu) {
+
+    /** A run measured before the harness read the consumer threads apart from the other client threads. */
+    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
+                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
+                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
+                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
+                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
+                             java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups, double clientThreadsCpu) {
+        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
+                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, senderCpu,
+                senderWakeups, clientThreadsCpu, Double.NaN);
+    }
 
     /** A run measured before the harness read the driver's Sender threads apart. */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
@@ -92,7 +107,8 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 r.driverJitCpuCores() == null ? Double.NaN : r.driverJitCpuCores() * w, r.driverSendLagQuantilesMs(),
                 driver.getOrDefault("sender", Double.NaN) * w, r.driverThreadWakeupsPerSec().getOrDefault("sender", Double.NaN) * w,
                 (driver.getOrDefault("sender", Double.NaN) + driver.getOrDefault("producerApp", Double.NaN)
-                        + driver.getOrDefault("consumer", Double.NaN)) * w);
+                        + driver.getOrDefault("consumer", Double.NaN)) * w,
+                driver.getOrDefault("consumer", Double.NaN) * w);
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */

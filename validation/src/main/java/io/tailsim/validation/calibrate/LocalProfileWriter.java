@@ -106,12 +106,20 @@ public final class LocalProfileWriter {
                     + " each time a Sender thread wakes, spent before it drains: the poll's return with its completed sends and "
                     + "receives, and ready()");
         }
+        Fit cf = fit.consumer();
+        if (cf != null) {
+            d.put("cpu", "consumer-per-fetch", duration(cf, "fetchResponses"), "fit: non-negative least squares of the driver's consumer "
+                    + "threads' CPU (/proc schedstat) over " + basis + " on their fetch responses: " + estimate(cf, "fetchResponses")
+                    + " per fetch response, beside idle " + String.format(Locale.ROOT, "%.3f", cf.coefficient("idle")) + " cores (heartbeat "
+                    + "and background threads, in client-background); R^2 " + r2(cf) + ". The poll thread reads each response on the "
+                    + "shared cores before poll() returns its records");
+        }
         d.put("cpu", "client-per-record", micros(SEND_NANOS), "published: real-kafka-here.md rows 2 MB/s and 15 MB/s: 7.5 times the records "
                 + "at about the same request rate added 0.13 cores, about 5 us per send() on the application thread");
         if (sf != null) {
             d.put("cpu", "client-background", String.format(Locale.ROOT, "%.4f", Math.max(0, c.coefficient("idle"))), String.format(Locale.ROOT,
                     "fit: non-negative least squares of the driver's client threads' CPU (its Sender, send() and consumer threads, "
-                            + "/proc schedstat; less client-per-request and client-per-wakeup) over %s: idle %.3f cores; R^2 %s. Left out: "
+                            + "/proc schedstat; less client-per-request, client-per-wakeup and consumer-per-fetch) over %s: idle %.3f cores; R^2 %s. Left out: "
                             + "the driver JVM's other threads (the harness's runner, its calibration probes, /proc and JMX sampling; "
                             + "%.3f cores on average over the runs), its GC and its JIT (%.3f cores over the loaded runs: the one "
                             + "JVM warming up over the first runs; its later runs and the validation suite's compile almost nothing)",
@@ -129,7 +137,8 @@ public final class LocalProfileWriter {
         d.put("cpu", "client-background-per-record", Math.round(Math.max(0, c.coefficient("recordsSent") * 1e9 - SEND_NANOS)) + "ns",
                 "fit: the same " + (sf == null ? "driver" : "client") + " fit: " + estimate(c, "recordsSent") + " per record sent, less the 5 us of send() in client-per-record: "
                         + (sf == null ? "the driver's consumers, Sender threads, histograms, GC and JIT, off the records' path"
-                        : "the driver's consumer threads and its send() callbacks (histograms), off the records' path"));
+                        : fit.consumer() == null ? "the driver's consumer threads and its send() callbacks (histograms), off the records' path"
+                        : "the driver's send() callbacks (histograms) and what its consumer threads spend beyond consumer-per-fetch, off the records' path"));
         double idle = 0;
         for (Fit f : List.of(h, n, r, o)) idle += Math.max(0, f.coefficient("idle"));
         if (!Double.isNaN(fit.jitCores()) && jit != null) {
