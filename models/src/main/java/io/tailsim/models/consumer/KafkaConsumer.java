@@ -62,6 +62,12 @@ public final class KafkaConsumer implements ClientEndpoint {
     private long pollId;
     private int pollPartitions;
     private long recordsConsumed;
+    /** The poll thread on shared cores (pollOn); null: its work costs nothing. */
+    private HostCpu pollCpu;
+    private double perFetchNanos;
+    private CpuJob pollJob;
+    /** Fetch responses that arrived and the poll thread has not finished reading. */
+    private int responsesToRead;
 
     KafkaConsumer(String name, int indexInGroup, Simulator sim, ConsumerGroup group, Broker[] brokers, Host host,
                   RandomStream rng, RandomStream netOut, RandomStream netIn, RandomStream coordinatorOut,
@@ -278,12 +284,6 @@ public final class KafkaConsumer implements ClientEndpoint {
             }
         };
     }
-
-    private HostCpu pollCpu;
-    private double perFetchNanos;
-    private CpuJob pollJob;
-    /** Fetch responses that arrived and the poll thread has not finished reading. */
-    private int responsesToRead;
 
     @Override
     public void onResponse(Request r, long now) {

@@ -239,8 +239,8 @@ class ProfileLoaderTest {
         assertThat(disk.checkpointWrite()).isNull();
         assertThat(disk.indexCreate()).isNull();
         Path f = dir.resolve("p.yaml");
-        Files.writeString(f, Files.readString(LATENCY).replaceFirst("(\\n  stall-duration:[^\\n]*)",
-                "$1\n  checkpoint-write: {value: 2ms, source: \"measured: probe\"}\n  index-create: {value: \"empirical(5ms, 40ms)\", source: \"measured: probe\"}"));
+        withDiskLines(f, "\n  checkpoint-write: {value: 2ms, source: \"measured: probe\"}"
+                + "\n  index-create: {value: \"empirical(5ms, 40ms)\", source: \"measured: probe\"}");
         disk = ProfileLoader.load(f).hardware().disk();
         assertThat(disk.checkpointWrite().mean()).isEqualTo(2_000_000);
         assertThat(disk.indexCreate().mean()).isGreaterThan(5_000_000).isLessThan(40_000_000);

@@ -1,5 +1,8 @@
 package io.tailsim.validation.calibrate;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,34 +56,24 @@ public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, in
         int samples = runs.stream().mapToInt(r -> indexCreate.get(r).size()).sum();
         if (samples < 20 || checkpoint.size() < 20) return null;
 
-        // log median on log replicas, over the runs whose replica count is known
-        List<double[]> points = new ArrayList<>();
-        for (String run : runs) {
-            Double r = replicasPerBroker.get(run);
-            if (r == null || !(r > 0)) continue;
-            points.add(new double[] {Math.log(r), Math.log(Math.max(1e-3, median(indexCreate.get(run))))});
-        }
-        double exponent = 0, reference = 0, r2 = Double.NaN;
-        if (points.size() == runs.size() && points.stream().mapToDouble(p -> p[0]).distinct().count() >= 2) {
-            double mx = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
-            double my = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-            double sxy = 0, sxx = 0, syy = 0;
-            for (double[] p : points) {
-                sxy += (p[0] - mx) * (p[1] - my);
-                sxx += (p[0] - mx) * (p[0] - mx);
-                syy += (p[1] - my) * (p[1] - my);
-            }
-            double slope = sxy / sxx;
-            if (slope > 0) {
-                exponent = Math.min(2, slope);
-                reference = Math.exp(mx);
-                r2 = syy > 0 ? sxy * sxy / (sxx * syy) : 1;
-            }
-        }
         List<RunFileWork> perRun = new ArrayList<>();
         for (String run : runs) {
             perRun.add(new RunFileWork(run, replicasPerBroker.getOrDefault(run, Double.NaN), indexCreate.get(run).size(),
                     median(indexCreate.get(run)), median(checkpointWrite.get(run))));
+        }
+        // log median on log replicas, where every run's replica count is known and they are not all one
+        double exponent = 0, reference = 0, r2 = Double.NaN;
+        boolean counted = perRun.stream().allMatch(r -> r.replicasPerBroker() > 0);
+        if (counted && perRun.stream().mapToDouble(RunFileWork::replicasPerBroker).distinct().count() >= 2) {
+            SimpleRegression power = new SimpleRegression();
+            for (RunFileWork r : perRun) {
+                power.addData(Math.log(r.replicasPerBroker()), Math.log(Math.max(1e-3, r.indexCreateMedianMs())));
+            }
+            if (power.getSlope() > 0) {
+                exponent = Math.min(2, power.getSlope());
+                reference = Math.exp(perRun.stream().mapToDouble(r -> Math.log(r.replicasPerBroker())).average().orElseThrow());
+                r2 = power.getRSquare();
+            }
         }
         List<Double> index = new ArrayList<>();
         for (String run : runs) {
@@ -98,9 +91,7 @@ public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, in
     }
 
     private static double median(List<Double> v) {
-        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = a.length;
-        return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+        return new Median().evaluate(v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     String source(String what, double[] q) {
