@@ -1,6 +1,11 @@
 package io.tailsim.validation.compare;
 
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A paired comparison of the suite: two scenarios that differ in one setting, and the metrics whose ratio (variant / baseline)
@@ -20,15 +25,29 @@ public record Pair(String label, String baseline, String variant, List<String> m
 
     /** Within this of the measured ratio (relative), the bar. */
     public static final double RATIO_TOLERANCE = 0.30;
+    /** Significance level at which the paired rounds establish a measured direction. */
+    public static final double DIRECTION_SIGNIFICANCE = 0.05;
+    /** Fewest paired rounds for the direction test (with five, the exact test's smallest two-sided p is 0.0625). */
+    public static final int MIN_ROUNDS_FOR_TEST = 6;
 
     /**
      * One metric of the pair on both sides; a ratio is null when a value is missing or the baseline is zero. The measured ratio
      * is the variant's median over the baseline's median; {@code roundRatioMin} and {@code roundRatioMax} are the smallest and
      * largest ratio taken within one round (run K of the variant over run K of the baseline) over the {@code rounds} rounds both
-     * scenarios have (null and 0 without per-run figures).
+     * scenarios have (null and 0 without per-run figures). {@code roundsVariantHigher} counts the rounds whose variant came out
+     * above its baseline, and {@code directionPValue} is the two-sided exact Wilcoxon signed-rank test of the rounds' paired
+     * figures: how often rounds without any real effect would lean one way this strongly (null below {@link #MIN_ROUNDS_FOR_TEST}).
      */
     public record Outcome(Pair pair, String metric, Double measuredRatio, Double simulatedRatio, Double roundRatioMin, Double roundRatioMax,
-                          int rounds) {
+                          int rounds, int roundsVariantHigher, Double directionPValue) {
+        /**
+         * The rounds establish which way the real cluster moves (p below {@link #DIRECTION_SIGNIFICANCE}); otherwise the measured
+         * direction is the real cluster's run-to-run noise at this scale. Informative only: the bar counts every pair.
+         */
+        public boolean measuredDirectionEstablished() {
+            return directionPValue != null && directionPValue < DIRECTION_SIGNIFICANCE;
+        }
+
         public boolean sameDirection() {
             return measuredRatio != null && simulatedRatio != null && Math.signum(measuredRatio - 1) == Math.signum(simulatedRatio - 1);
         }
@@ -48,21 +67,47 @@ public record Pair(String label, String baseline, String variant, List<String> m
             ComparisonRow a = baselineRun.row(m).orElse(null), b = variantRun.row(m).orElse(null);
             Double measured = a == null || b == null ? null : ratio(b.measured(), a.measured());
             Double simulated = a == null || b == null ? null : ratio(b.simulated(), a.simulated());
-            List<Double> perRound = roundRatios(m, baselineRuns, variantRuns);
+            double[][] paired = pairedRounds(m, baselineRuns, variantRuns);
+            List<Double> perRound = ratios(paired);
+            int higher = 0;
+            for (int i = 0; i < paired[0].length; i++) if (paired[1][i] > paired[0][i]) higher++;
             return new Outcome(this, m, measured, simulated, perRound.stream().min(Double::compare).orElse(null),
-                    perRound.stream().max(Double::compare).orElse(null), perRound.size());
+                    perRound.stream().max(Double::compare).orElse(null), perRound.size(), higher, directionPValue(paired[0], paired[1]));
         }).toList();
     }
 
-    /** The measured ratio within each round both scenarios ran in (same run number), in run order. */
-    static List<Double> roundRatios(String metric, MeasuredReference baseline, MeasuredReference variant) {
-        if (baseline == null || variant == null) return List.of();
-        java.util.Map<Integer, Double> a = baseline.byRun(metric), b = variant.byRun(metric);
-        List<Double> out = new java.util.ArrayList<>();
-        new java.util.TreeSet<>(a.keySet()).forEach(k -> {
-            Double r = b.containsKey(k) ? ratio(b.get(k), a.get(k)) : null;
+    /** The baseline's and the variant's figure in each round both ran in (same run number), in run order: {baseline, variant}. */
+    static double[][] pairedRounds(String metric, MeasuredReference baseline, MeasuredReference variant) {
+        if (baseline == null || variant == null) return new double[2][0];
+        Map<Integer, Double> a = baseline.byRun(metric), b = variant.byRun(metric);
+        List<Integer> both = new TreeSet<>(a.keySet()).stream().filter(b::containsKey).toList();
+        double[][] out = new double[2][both.size()];
+        for (int i = 0; i < both.size(); i++) {
+            out[0][i] = a.get(both.get(i));
+            out[1][i] = b.get(both.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Two-sided exact Wilcoxon signed-rank p of the paired figures (commons-math3): null with fewer than
+     * {@link #MIN_ROUNDS_FOR_TEST} pairs, 1 when every pair ties (no direction at all).
+     */
+    static Double directionPValue(double[] baseline, double[] variant) {
+        if (baseline.length < MIN_ROUNDS_FOR_TEST) return null;
+        boolean anyDiffers = false;
+        for (int i = 0; i < baseline.length; i++) anyDiffers |= baseline[i] != variant[i];
+        if (!anyDiffers) return 1.0;
+        return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(baseline, variant, true);
+    }
+
+    /** The variant-over-baseline ratio within each of the paired rounds that has one, in run order. */
+    static List<Double> ratios(double[][] paired) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < paired[0].length; i++) {
+            Double r = ratio(paired[1][i], paired[0][i]);
             if (r != null) out.add(r);
-        });
+        }
         return out;
     }
 

@@ -188,6 +188,37 @@ class RepeatedRunsTest {
         assertThat(bars.pairs().get(0).rounds()).isEqualTo(2);
     }
 
+    @Test
+    void aPairsMeasuredDirectionIsEstablishedOnlyWhenTheRoundsLeanOneWayBeyondChance() {
+        Pair pair = new Pair("a vs b", "a", "b", List.of("producerLatencyMs.p50"));
+        // Eight rounds, the variant higher in every one: the exact two-sided signed-rank p is 2 / 2^8.
+        Pair.Outcome all = outcome(pair, new double[] {10, 11, 12, 13, 14, 15, 16, 17}, new double[] {11, 13, 15, 17, 19, 21, 23, 25});
+        assertThat(all.roundsVariantHigher()).isEqualTo(8);
+        assertThat(all.directionPValue()).isCloseTo(2.0 / 256, within(1e-12));
+        assertThat(all.measuredDirectionEstablished()).isTrue();
+        // Higher in half the rounds, by alternating amounts: no direction (W+ = 1+4+5+8 = 18 of 36, p 1).
+        Pair.Outcome mixed = outcome(pair, new double[] {10, 10, 10, 10, 10, 10, 10, 10}, new double[] {11, 8, 7, 14, 15, 4, 3, 18});
+        assertThat(mixed.roundsVariantHigher()).isEqualTo(4);
+        assertThat(mixed.directionPValue()).isGreaterThan(0.5);
+        assertThat(mixed.measuredDirectionEstablished()).isFalse();
+        // Five rounds are too few for the test: even five of five cannot reach p < 0.05 two-sided.
+        Pair.Outcome few = outcome(pair, new double[] {10, 11, 12, 13, 14}, new double[] {20, 21, 22, 23, 24});
+        assertThat(few.directionPValue()).isNull();
+        assertThat(few.measuredDirectionEstablished()).isFalse();
+        assertThat(Pair.directionPValue(new double[] {1, 2, 3, 4, 5, 6}, new double[] {1, 2, 3, 4, 5, 6})).isEqualTo(1.0);
+    }
+
+    /** The pair's outcome over rounds 1..n with producer p50 {@code a[k]} and {@code b[k]} in round k + 1. */
+    private static Pair.Outcome outcome(Pair pair, double[] a, double[] b) {
+        Map<Integer, MeasuredRun> ra = new LinkedHashMap<>(), rb = new LinkedHashMap<>();
+        for (int k = 0; k < a.length; k++) {
+            ra.put(k + 1, fake("a" + k, a[k], 40, 1));
+            rb.put(k + 1, fake("b" + k, b[k], 40, 1));
+        }
+        MeasuredReference ma = MeasuredReference.of(ra), mb = MeasuredReference.of(rb);
+        return pair.outcomes(Comparison.of("a", null, null, ma, List.of("t")), Comparison.of("b", null, null, mb, List.of("t")), ma, mb).get(0);
+    }
+
     /** The comparison with every latency row simulated at {@code value}. */
     private static Comparison withSimulated(Comparison c, double value) {
         return new Comparison(c.scenario(), c.rows().stream().map(r -> r.metric().contains("LatencyMs")
