@@ -275,6 +275,10 @@ public final class SuiteReport {
                 **Bars** (from the issue): on suite scenarios not used for calibration (all of them), p50 and p99 of producer and
                 end-to-end latency within 30% of measured for at least 80% of rows, and every paired comparison moving the measured
                 way with its ratio within 30% of the measured ratio. A row or ratio without a simulated figure counts as a miss.
+                Beside each pair, whether the real rounds establish a direction: run K of both scenarios ran in round K, so each
+                round gives a paired figure, and a two-sided exact Wilcoxon signed-rank test of those pairs (commons-math3) says how
+                likely a lean as strong as measured would be if the setting had no effect (p < 0.05: established; six rounds at
+                least). Where it is not established the bar still counts the pair; the test only says what a miss there means.
                 """);
     }
 
