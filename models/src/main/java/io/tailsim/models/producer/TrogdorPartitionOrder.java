@@ -13,14 +13,15 @@ package io.tailsim.models.producer;
  * size passes 3/4 of it. So the order is a fixed permutation of the partitions, the same for every
  * producer of the topic, which spreads consecutive records over leaders pseudo-randomly instead of
  * cycling through brokers in turn. Left out: bins treeified at 8 or more collisions (not reached for
- * consecutive partition numbers, whose hashes differ by 31).
+ * consecutive partition numbers, whose hashes differ by 31). The validation driver builds the real HashSet and is tested
+ * against this emulation.
  */
-final class TrogdorPartitionOrder {
+public final class TrogdorPartitionOrder {
     private TrogdorPartitionOrder() {
     }
 
     /** Partitions 0..n-1 of {@code topic} in HashSet iteration order. */
-    static int[] of(String topic, int n) {
+    public static int[] of(String topic, int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("a topic has at least one partition, got " + n);
         }

@@ -24,14 +24,33 @@ class RecordKeysTest {
     }
 
     @Test
-    void roundRobinNamesEachPartitionInTurnFromZeroAndOwnPartitionIsTheProducersIndex() {
-        RecordKeys rr = new RecordKeys(Keys.ROUND_ROBIN, 4, 3, 5, new SplittableRandom(1));
-        assertThat(new int[]{rr.next("t", VALUE).partition(), rr.next("t", VALUE).partition(), rr.next("t", VALUE).partition(),
-                rr.next("t", VALUE).partition()}).containsExactly(0, 1, 2, 0);
+    void roundRobinWalksTrogdorsPartitionOrderFromAPlaceDrawnPerProducerAndOwnPartitionIsTheProducersIndex() {
+        int[] order = RecordKeys.trogdorOrder("bench", 30);
+        java.util.Set<Integer> starts = new java.util.HashSet<>();
+        for (int seed = 0; seed < 40; seed++) {
+            RecordKeys rr = new RecordKeys(Keys.ROUND_ROBIN, 4, 30, 0, new SplittableRandom(seed));
+            int first = rr.next("bench", VALUE).partition();
+            int at = java.util.stream.IntStream.range(0, 30).filter(i -> order[i] == first).findFirst().orElseThrow();
+            starts.add(at);
+            // then on through the order, wrapping, each partition once per cycle
+            for (int i = 1; i <= 30; i++) assertThat(rr.next("bench", VALUE).partition()).isEqualTo(order[(at + i) % 30]);
+        }
+        // producers start at different places (40 draws over 30 places: far more than one)
+        assertThat(starts.size()).isGreaterThan(15);
         RecordKeys own = new RecordKeys(Keys.OWN_PARTITION, 4, 3, 5, new SplittableRandom(1));
         assertThat(own.next("t", VALUE).partition()).isEqualTo(2);
         assertThat(own.next("t", VALUE).partition()).isEqualTo(2);
         assertThat(own.next("t", VALUE).key()).hasSize(4);
+    }
+
+    @Test
+    void trogdorsOrderFromARealHashSetOfTopicPartitionsIsTheOneTheSimulatorFollows() {
+        for (String topic : new String[] {"bench", "calibrate", "load", "probe", "t"})
+            for (int n : new int[] {1, 3, 12, 13, 30, 108, 1000, 7200})
+                assertThat(RecordKeys.trogdorOrder(topic, n)).as(topic + " " + n)
+                        .containsExactly(io.tailsim.models.producer.TrogdorPartitionOrder.of(topic, n));
+        // not the plain 0, 1, 2, ...: consecutive records do not simply take turns over the leaders
+        assertThat(RecordKeys.trogdorOrder("bench", 30)).isNotEqualTo(java.util.stream.IntStream.range(0, 30).toArray());
     }
 
     @Test
