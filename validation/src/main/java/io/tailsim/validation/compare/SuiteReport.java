@@ -9,12 +9,18 @@ import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +53,7 @@ public final class SuiteReport {
                 .append("`./tailsim validate --suite --repeat 3` (about 9 minutes a round; finished runs are kept if it is interrupted).");
         md.append("\n\n");
         machine(md, entries, o);
-        bars(md, bars, o);
+        bars(md, bars, o, series(entries));
         runs(md, entries);
         for (Entry e : entries.values()) scenario(md, e, figureDir, report);
         method(md);
@@ -77,7 +83,7 @@ public final class SuiteReport {
                 .append(saturated).append(" ran the machine at 95% or more of its cores\n\n");
     }
 
-    private static void bars(StringBuilder md, Bars b, Suite.Options o) {
+    private static void bars(StringBuilder md, Bars b, Suite.Options o, List<List<String>> series) {
         md.append("## Bars\n\n");
         md.append("Scenarios not used for calibration: ").append(o.calibrationScenarios().isEmpty()
                 ? "all of them (`tailsim calibrate` fits the profile to its own runs, none of which is a suite scenario)"
@@ -86,8 +92,12 @@ public final class SuiteReport {
         if (maxRuns > 1)
             md.append("Measured figures are the median over each scenario's real runs (up to ").append(maxRuns).append("; latency percentiles: the ")
                     .append("median of the per-run percentiles, the mean of the middle two for an even count); the real runs' min..max is beside ")
-                    .append("each. Run K of every scenario ran in round K: the rounds interleave the scenarios, so a drift of the machine's speed ")
-                    .append("hits them alike.\n\n");
+                    .append("each. ").append(series.size() <= 1 ? "Run K of every scenario ran in round K: the rounds interleave the scenarios, so a "
+                            + "drift of the machine's speed hits them alike.\n\n"
+                            : "The scenarios were measured in " + series.size() + " separate series of rounds ("
+                            + String.join("; ", series.stream().map(l -> String.join(", ", l)).toList()) + "; the run ids below give "
+                            + "the times): within a series, run K of every scenario ran in round K, so a drift of the machine's speed hits "
+                            + "them alike; a pair whose two scenarios are in different series is paired by run number only.\n\n");
         md.append(String.format(Locale.ROOT, "- p50 and p99 of producer and end-to-end latency within 30%% of measured%s: **%d of %d rows (%.0f%%)**; "
                         + "the bar is 80%%: **%s**. Rows without a simulated figure count as misses.\n", maxRuns > 1 ? " (the median)" : "",
                 b.rowsWithin(), b.latencyRows().size(), 100 * b.shareWithin(), b.rowsPass() ? "met" : "not met"));
@@ -136,6 +146,39 @@ public final class SuiteReport {
 
     static String range(ComparisonRow r) {
         return r.low() == null ? "-" : ComparisonTable.number(r.low()) + " .. " + ComparisonTable.number(r.high());
+    }
+
+    /**
+     * The scenarios grouped by the suite run that measured them: a scenario's first run starts within an hour of the previous
+     * scenario's (in start order) when they ran in the same rounds. Run ids start with their start time, yyyyMMdd-HHmmss (UTC);
+     * scenarios without a readable one form no series.
+     */
+    static List<List<String>> series(Map<String, Entry> entries) {
+        TreeMap<LocalDateTime, List<String>> byStart = new TreeMap<>();
+        for (Entry e : entries.values()) {
+            if (e.reference() == null || e.reference().runs().isEmpty()) continue;
+            LocalDateTime t = startOf(e.reference().runs().get(0).runId());
+            if (t != null) byStart.computeIfAbsent(t, k -> new ArrayList<>()).add(e.name());
+        }
+        List<List<String>> out = new ArrayList<>();
+        LocalDateTime last = null;
+        for (var en : byStart.entrySet()) {
+            if (last == null || Duration.between(last, en.getKey()).toMinutes() > 60) out.add(new ArrayList<>());
+            out.get(out.size() - 1).addAll(en.getValue());
+            last = en.getKey();
+        }
+        out.forEach(Collections::sort);
+        return out;
+    }
+
+    /** The start time at the head of a run id (yyyyMMdd-HHmmss-...), or null. */
+    static LocalDateTime startOf(String runId) {
+        if (runId == null || runId.length() < 15) return null;
+        try {
+            return LocalDateTime.parse(runId.substring(0, 15), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Every real run, round by round, with how fast one core of the machine was right before and right after it. */
@@ -275,7 +318,7 @@ public final class SuiteReport {
                 **Bars** (from the issue): on suite scenarios not used for calibration (all of them), p50 and p99 of producer and
                 end-to-end latency within 30% of measured for at least 80% of rows, and every paired comparison moving the measured
                 way with its ratio within 30% of the measured ratio. A row or ratio without a simulated figure counts as a miss.
-                Beside each pair, whether the real rounds establish a direction: run K of both scenarios ran in round K, so each
+                Beside each pair, whether the real rounds establish a direction: run K of both scenarios ran in round K (of one series), so each
                 round gives a paired figure, and a two-sided exact Wilcoxon signed-rank test of those pairs (commons-math3) says how
                 likely a lean as strong as measured would be if the setting had no effect (p < 0.05: established; six rounds at
                 least). Where it is not established the bar still counts the pair; the test only says what a miss there means.

@@ -208,6 +208,27 @@ class RepeatedRunsTest {
         assertThat(Pair.directionPValue(new double[] {1, 2, 3, 4, 5, 6}, new double[] {1, 2, 3, 4, 5, 6})).isEqualTo(1.0);
     }
 
+    @Test
+    void scenariosMeasuredInSeparateSuiteRunsAreReportedAsSeparateSeriesOfRounds() {
+        Map<String, SuiteReport.Entry> entries = new LinkedHashMap<>();
+        entries.put("b", entry("b", "20261206-091819-1-a", "20261206-092530-1-b"));
+        entries.put("a", entry("a", "20261206-091700-1-c", "20261206-092400-1-d"));
+        entries.put("p", entry("p", "20261206-043556-1-e", "20261206-050000-1-f"));
+        entries.put("x", entry("x", "legacy-run", "legacy-run-2"));
+        // a and b started within minutes of each other: one series; p hours before: another; x has no readable time
+        assertThat(SuiteReport.series(entries)).containsExactly(List.of("p"), List.of("a", "b"));
+        entries.remove("p");
+        assertThat(SuiteReport.series(entries)).containsExactly(List.of("a", "b"));
+        assertThat(SuiteReport.startOf("20261206-091819-20119-3eb4")).isEqualTo(java.time.LocalDateTime.of(2026, 12, 6, 9, 18, 19));
+        assertThat(SuiteReport.startOf("20261306-091819")).isNull();
+    }
+
+    private static SuiteReport.Entry entry(String name, String... runIds) {
+        Map<Integer, MeasuredRun> runs = new LinkedHashMap<>();
+        for (int k = 0; k < runIds.length; k++) runs.put(k + 1, fake(runIds[k], 10, 30, 1));
+        return new SuiteReport.Entry(name, null, null, null, null, MeasuredReference.of(runs), null);
+    }
+
     /** The pair's outcome over rounds 1..n with producer p50 {@code a[k]} and {@code b[k]} in round k + 1. */
     private static Pair.Outcome outcome(Pair pair, double[] a, double[] b) {
         Map<Integer, MeasuredRun> ra = new LinkedHashMap<>(), rb = new LinkedHashMap<>();
