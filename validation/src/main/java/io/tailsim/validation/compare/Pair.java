@@ -29,13 +29,15 @@ public record Pair(String label, String baseline, String variant, List<String> m
     public static final double DIRECTION_SIGNIFICANCE = 0.05;
     /** Fewest paired rounds for the direction test (with five, the exact test's smallest two-sided p is 0.0625). */
     public static final int MIN_ROUNDS_FOR_TEST = 6;
+    /** Most paired rounds for which commons-math3 computes the test's exact p. */
+    static final int EXACT_TEST_MAX_ROUNDS = 30;
 
     /**
      * One metric of the pair on both sides; a ratio is null when a value is missing or the baseline is zero. The measured ratio
      * is the variant's median over the baseline's median; {@code roundRatioMin} and {@code roundRatioMax} are the smallest and
      * largest ratio taken within one round (run K of the variant over run K of the baseline) over the {@code rounds} rounds both
      * scenarios have (null and 0 without per-run figures). {@code roundsVariantHigher} counts the rounds whose variant came out
-     * above its baseline, and {@code directionPValue} is the two-sided exact Wilcoxon signed-rank test of the rounds' paired
+     * above its baseline, and {@code directionPValue} is the two-sided Wilcoxon signed-rank test of the rounds' paired
      * figures: how often rounds without any real effect would lean one way this strongly (null below {@link #MIN_ROUNDS_FOR_TEST}).
      */
     public record Outcome(Pair pair, String metric, Double measuredRatio, Double simulatedRatio, Double roundRatioMin, Double roundRatioMax,
@@ -90,7 +92,8 @@ public record Pair(String label, String baseline, String variant, List<String> m
     }
 
     /**
-     * Two-sided exact Wilcoxon signed-rank p of the paired figures (commons-math3): null with fewer than
+     * Two-sided Wilcoxon signed-rank p of the paired figures (commons-math3; exact up to {@link #EXACT_TEST_MAX_ROUNDS} pairs,
+     * the normal approximation beyond): null with fewer than
      * {@link #MIN_ROUNDS_FOR_TEST} pairs, 1 when every pair ties (no direction at all).
      */
     static Double directionPValue(double[] baseline, double[] variant) {
@@ -98,7 +101,8 @@ public record Pair(String label, String baseline, String variant, List<String> m
         boolean anyDiffers = false;
         for (int i = 0; i < baseline.length; i++) anyDiffers |= baseline[i] != variant[i];
         if (!anyDiffers) return 1.0;
-        return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(baseline, variant, true);
+        // commons-math3 enumerates the exact distribution up to 30 pairs; beyond, its normal approximation
+        return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(baseline, variant, baseline.length <= EXACT_TEST_MAX_ROUNDS);
     }
 
     /** The variant-over-baseline ratio within each of the paired rounds that has one, in run order. */

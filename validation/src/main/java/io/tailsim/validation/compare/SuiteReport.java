@@ -110,7 +110,7 @@ public final class SuiteReport {
         if (!tested.isEmpty()) {
             List<Pair.Outcome> established = tested.stream().filter(Pair.Outcome::measuredDirectionEstablished).toList();
             md.append(String.format(Locale.ROOT, "- Not a bar, whether the real rounds show a direction at all: %d of %d pair metrics move the same "
-                            + "way in enough rounds that chance is unlikely (two-sided exact Wilcoxon signed-rank test of the paired rounds, "
+                            + "way in enough rounds that chance is unlikely (two-sided Wilcoxon signed-rank test of the paired rounds, "
                             + "p < %.2f); the simulator matches **%d of those %d** (direction and 30%%). Where the rounds show no direction, "
                             + "\"the measured way\" is the real cluster's run-to-run noise; the bar above still counts those pairs.\n",
                     established.size(), tested.size(), Pair.DIRECTION_SIGNIFICANCE,
@@ -319,7 +319,7 @@ public final class SuiteReport {
                 end-to-end latency within 30% of measured for at least 80% of rows, and every paired comparison moving the measured
                 way with its ratio within 30% of the measured ratio. A row or ratio without a simulated figure counts as a miss.
                 Beside each pair, whether the real rounds establish a direction: run K of both scenarios ran in round K (of one series), so each
-                round gives a paired figure, and a two-sided exact Wilcoxon signed-rank test of those pairs (commons-math3) says how
+                round gives a paired figure, and a two-sided Wilcoxon signed-rank test of those pairs (commons-math3; exact up to 30 rounds) says how
                 likely a lean as strong as measured would be if the setting had no effect (p < 0.05: established; six rounds at
                 least). Where it is not established the bar still counts the pair; the test only says what a miss there means.
                 """);
