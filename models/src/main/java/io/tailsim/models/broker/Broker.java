@@ -505,11 +505,13 @@ public final class Broker {
                 }
             }
         }
-        r.localDoneAt = now;
         if (r.acks != Acks.ALL) {
+            r.localDoneAt = now;
             sendResponse(r, now);
             return;
         }
+        // parked or answered below: LocalTimeMs ends at the response or after the handler's completions (parkedLocal)
+        r.localDoneAt = -1;
         DelayedProduce dp = new DelayedProduce(this, r);
         for (int i = 0; i < r.batchCount(); i++) {
             if (r.partition(i).watchHighWatermark(dp, r.batch(i).nextOffset())) {
@@ -540,7 +542,7 @@ public final class Broker {
                 batchListener.leaderAppended(p, b, now);
             }
         }
-        r.localDoneAt = now;
+        r.localDoneAt = -1;
         DelayedProduce dp = new DelayedProduce(this, r);
         if (p.watchHighWatermark(dp, b.nextOffset())) {
             dp.addPending();
@@ -568,7 +570,7 @@ public final class Broker {
                 s.partition(idx).updateFollowerFetchOffset(s.replicaIndex(idx), off, now, sink);
             }
         }
-        r.localDoneAt = now;
+        r.localDoneAt = -1;
         if (r.maxWaitNanos <= 0 || s.availableBytes(r.maxPartitionBytes) >= r.minBytes) {
             s.read(r.maxPartitionBytes, r.maxResponseBytes);
             r.takeResponse();
@@ -598,8 +600,14 @@ public final class Broker {
         delayedFetches--;
     }
 
-    /** The response is ready: hand it to the connection's network thread. */
+    /**
+     * The response is ready: hand it to the connection's network thread. As RequestChannel.sendResponse, this ends
+     * LocalTimeMs if the handler has not (a response sent while the request is handled).
+     */
     void sendResponse(Request r, long now) {
+        if (r.localDoneAt < 0) {
+            r.localDoneAt = now;
+        }
         r.connection.processor.enqueueResponse(r, now);
     }
 

@@ -68,6 +68,7 @@ final class KafkaRequestHandler extends CompletingThread {
             handleLocal(now);
         } else if (phase == COMPLETING) {
             respondCompleted(now);
+            endLocal(now);
             next(now);
         } else {
             throw new IllegalStateException(name + ": CPU done in phase " + phase);
@@ -81,7 +82,19 @@ final class KafkaRequestHandler extends CompletingThread {
             phase = COMPLETING;
             broker.cpu().submit(this, takeCompletionWork());
         } else {
+            endLocal(now);
             next(now);
+        }
+    }
+
+    /**
+     * KafkaApis.handle runs the action queue (the completions above) before it stamps the local completion of a
+     * request whose response was not sent while it was handled (acks=all produce, a parked fetch): their
+     * LocalTimeMs holds the completions their appends and offsets triggered.
+     */
+    private void endLocal(long now) {
+        if (current.localDoneAt < 0) {
+            current.localDoneAt = now;
         }
     }
 

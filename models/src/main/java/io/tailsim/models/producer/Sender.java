@@ -117,7 +117,8 @@ final class Sender {
             return;
         }
         long now = sim.now();
-        long when = Math.max(at, now) + (sharedCpu == null ? 0 : sharedCpu.wakeupDelay());
+        // the OS wake-up latency of a thread woken on the shared host: its wake-up job pays it (HostCpu.submit), else here
+        long when = Math.max(at, now) + (sharedCpu == null || perWakeupNanos > 0 ? 0 : sharedCpu.wakeupDelay());
         if (runEvent.isScheduled()) {
             if (runEvent.time() <= when) {
                 return;

@@ -103,4 +103,22 @@ class SenderWakeupCostTest {
     void invariantsHoldWithPricedWakeupsOnSharedAgents() {
         SenderResponseCostTest.invariantsHoldOnSharedAgents(withClientCosts(5_000, 60_000));
     }
+
+    /**
+     * On a host with an OS wake-up latency, a Sender woken for a lone record waits that latency once, as any thread woken
+     * there does (its wake-up work is the job that pays it), not once for the wake-up and again for the work.
+     */
+    @Test
+    void aWokenSenderWaitsOneWakeupLatencyBeforeItsDrain() {
+        long latency = MILLISECOND;
+        HardwareProfile shared = withClientCosts(0, 1_000);
+        HardwareProfile.HostEffects fx = shared.hostEffects();
+        HardwareProfile p = new HardwareProfile("shared", 4, 3, true, shared.cpu(), shared.network(), shared.disk(),
+                shared.compressionRatio(), null, null, 4).withHostEffects(new HardwareProfile.HostEffects(
+                fx.backgroundCoresPerBroker(), fx.backgroundPerRequestNanos(), fx.backgroundPerPartitionNanos(),
+                fx.backgroundBurstNanos(), new io.tailsim.core.dist.Deterministic(latency), 0, 0, 0));
+        // send -> request written: the wake-up latency and 1 us of wake-up work (less for a record that finds the Sender awake)
+        double produceMs = poisson(p).produceTime().mean();
+        assertThat(produceMs).isCloseTo(1.0, within(0.1));
+    }
 }
