@@ -125,6 +125,17 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void processRolesTakesKafkasValues() throws IOException {
+        Scenario s = Scenario.load(replace("  num.io.threads: 8", "  num.io.threads: 8\n  process.roles: broker,controller"));
+        assertThat(s.spec().brokerConfig().processRoles()).isEqualTo(io.tailsim.models.config.ProcessRoles.BROKER_CONTROLLER);
+        assertThat(Scenario.load(write(VALID)).spec().brokerConfig().processRoles())
+                .isEqualTo(io.tailsim.models.config.ProcessRoles.BROKER);
+        ScenarioException e = error(replace("  num.io.threads: 8", "  num.io.threads: 8\n  process.roles: controler"));
+        assertThat(e.getMessage()).contains("bad.yaml:4:18").contains("cluster.process.roles")
+                .contains("expected one of 'broker', 'broker,controller', got 'controler'");
+    }
+
+    @Test
     void wrongTypes() throws IOException {
         ScenarioException e = error(replace("    count: 9", "    count: many"));
         assertThat(e.getMessage()).contains("bad.yaml:12:12").contains("producers.main.count").contains("expected a whole number");

@@ -7,11 +7,13 @@ import io.tailsim.core.rng.RandomStreams;
 import io.tailsim.models.broker.ApiKey;
 import io.tailsim.models.broker.BatchListener;
 import io.tailsim.models.broker.Broker;
+import io.tailsim.models.broker.KafkaRaftClient;
 import io.tailsim.models.config.ClusterSpec;
 import io.tailsim.models.config.ConfigException;
 import io.tailsim.models.config.ConsumerGroupSpec;
 import io.tailsim.models.config.HardwareProfile;
 import io.tailsim.models.config.PhaseChange;
+import io.tailsim.models.config.ProcessRoles;
 import io.tailsim.models.config.ProducerGroupSpec;
 import io.tailsim.models.config.TopicSpec;
 import io.tailsim.models.consumer.ConsumerGroup;
@@ -74,6 +76,7 @@ public final class ClusterModel {
     private final Map<String, ProducerGroupStats> groupStats = new LinkedHashMap<>();
     private final Map<ApiKey, RequestTimings> requestTimings = new EnumMap<>(ApiKey.class);
     private final List<KafkaProducer> producers = new ArrayList<>();
+    private final List<KafkaRaftClient> raftClients = new ArrayList<>();
     private final List<Host> clientHosts = new ArrayList<>();
     private final Map<String, Host[]> groupClientHosts = new LinkedHashMap<>();
     private final int[] brokerRack;
@@ -189,6 +192,21 @@ public final class ClusterModel {
             placementSeeds.put(t.name(), new int[] {start, shift});
             partitions.put(t.name(), new ArrayList<>());
             addPartitions(t, t.partitions(), start, shift);
+        }
+
+        // KRaft combined mode: the metadata quorum's voters are the brokers, led by node 0
+        if (spec.brokerConfig().processRoles() == ProcessRoles.BROKER_CONTROLLER) {
+            int[] voters = new int[spec.brokers()];
+            for (int i = 0; i < voters.length; i++) {
+                voters[i] = i;
+            }
+            Partition metadataLog = new Partition(KafkaRaftClient.METADATA_TOPIC, 0, voters, 1, sim.now(), null);
+            raftClients.add(KafkaRaftClient.leader(brokers[0], metadataLog));
+            for (int r = 1; r < voters.length; r++) {
+                String conn = "net/broker-" + r + "/raft-fetch-from-0";
+                raftClients.add(KafkaRaftClient.follower(brokers[r], metadataLog, r, brokers[0],
+                        streams.stream(conn + "/out"), streams.stream(conn + "/in")));
+            }
         }
 
         // producers
@@ -613,6 +631,9 @@ public final class ClusterModel {
         wallStart = System.nanoTime();
         for (Broker b : brokers) {
             b.startFetchers();
+        }
+        for (KafkaRaftClient c : raftClients) {
+            c.start();
         }
         for (KafkaProducer p : producers) {
             p.start(sim.now());

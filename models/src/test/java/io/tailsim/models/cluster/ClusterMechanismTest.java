@@ -12,6 +12,7 @@ import io.tailsim.models.config.KeyStrategy;
 import io.tailsim.models.config.Partitioner;
 import io.tailsim.models.config.PhaseChange;
 import io.tailsim.models.config.ProducerConfig;
+import io.tailsim.models.config.ProcessRoles;
 import io.tailsim.models.config.ProducerGroupSpec;
 import io.tailsim.models.config.TopicSpec;
 import io.tailsim.models.producer.KafkaProducer;
@@ -167,6 +168,30 @@ class ClusterMechanismTest {
             assertThat(b.requestRate("FetchFollower")).isCloseTo(4.0, within(0.3));
         }
         assertThat(r.requestTimings().get("FetchFollower").remoteTime().mean()).isCloseTo(500.0, within(1.0));
+    }
+
+    /**
+     * KRaft combined mode: the two follower voters long-poll the metadata quorum's leader (node 0), which appends a
+     * NoOpRecord each metadata.max.idle.interval.ms; their fetches count as FetchFollower there and nowhere else.
+     */
+    @Test
+    void combinedModeQuorumFetchesCountAsFetchFollowerOnTheLeader() {
+        ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 1, new ArrivalProcess.Poisson(10), 0, 512,
+                KeyStrategy.NONE, config(0, 16_384, Acks.LEADER, 5), 0);
+        ClusterSpec brokersOnly = spec(Fixtures.simple(4), 3, 1, new TopicSpec("t", 3, 1, 1), g, 21, 1);
+        ClusterSpec combined = new ClusterSpec(brokersOnly.profile(), 3, 1,
+                BrokerConfig.defaults().withProcessRoles(ProcessRoles.BROKER_CONTROLLER), brokersOnly.topics(),
+                brokersOnly.producerGroups(), List.of(), List.of(), brokersOnly.durationNanos(), brokersOnly.warmupNanos(), 3);
+        RunResult none = new ClusterModel(brokersOnly, 1).run();
+        RunResult quorum = new ClusterModel(combined, 1).run();
+        // RF 1: no replica fetcher; only the quorum fetches, each parked until the leader's next NoOp
+        assertThat(none.requestTimings().get("FetchFollower").totalTime().count()).isZero();
+        assertThat(quorum.brokers().get(0).requestRate("FetchFollower")).isCloseTo(4.0, within(0.2));
+        assertThat(quorum.brokers().get(1).requestRate("FetchFollower")).isZero();
+        assertThat(quorum.brokers().get(2).requestRate("FetchFollower")).isZero();
+        assertThat(quorum.requestTimings().get("FetchFollower").remoteTime().mean()).isCloseTo(500.0, within(5.0));
+        // the clients' records are untouched by it
+        assertThat(quorum.producerLatency().count()).isEqualTo(none.producerLatency().count());
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.tailsim.models.config.Partitioner;
 import io.tailsim.models.config.PhaseChange;
 import io.tailsim.models.config.ProducerConfig;
 import io.tailsim.models.config.ProducerGroupSpec;
+import io.tailsim.models.config.ProcessRoles;
 import io.tailsim.models.config.SecurityProtocol;
 import io.tailsim.models.config.TopicSpec;
 import io.tailsim.scenarios.ScenarioException;
@@ -50,6 +51,7 @@ public final class ScenarioMapper {
     }
 
     private static final Map<String, SecurityProtocol> SECURITY = choices(SecurityProtocol.values(), SecurityProtocol::name);
+    private static final Map<String, ProcessRoles> ROLES = choices(ProcessRoles.values(), ProcessRoles::value);
     private static final Map<String, KeyStrategy> KEYS = Map.of("none", KeyStrategy.NONE,
             "sequential", KeyStrategy.SEQUENTIAL, "random", KeyStrategy.RANDOM,
             "round-robin", KeyStrategy.ROUND_ROBIN, "own-partition", KeyStrategy.OWN_PARTITION);
@@ -155,7 +157,9 @@ public final class ScenarioMapper {
                 c.intSize("replica.fetch.response.max.bytes", d.replicaFetchResponseMaxBytes()),
                 c.kafkaMillis("replica.lag.time.max.ms", d.replicaLagTimeMaxNanos()),
                 c.choice("security.protocol", SECURITY, d.clientSecurityProtocol()),
-                c.choice("security.inter.broker.protocol", SECURITY, d.interBrokerSecurityProtocol())));
+                c.choice("security.inter.broker.protocol", SECURITY, d.interBrokerSecurityProtocol()),
+                c.choice("process.roles", ROLES, d.processRoles()),
+                c.kafkaMillis("metadata.max.idle.interval.ms", d.metadataMaxIdleIntervalNanos())));
     }
 
     private static Map<String, TopicSpec> topics(Section root, Section cluster, int brokers) {

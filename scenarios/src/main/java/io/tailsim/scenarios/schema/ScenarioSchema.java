@@ -32,6 +32,7 @@ public final class ScenarioSchema {
         "replica.fetch.wait.max.ms", "replica.fetch.min.bytes", "replica.fetch.max.bytes",
         "replica.fetch.response.max.bytes", "replica.lag.time.max.ms", "security.protocol",
         "security.inter.broker.protocol", "num.partitions", "default.replication.factor", "min.insync.replicas",
+        "process.roles", "metadata.max.idle.interval.ms",
     };
 
     public static final String[] TOPIC_CONFIGS = {"partitions", "replication.factor", "min.insync.replicas"};

@@ -261,7 +261,8 @@ public final class Section {
         return parsed(key, s -> {
             E e = options.get(s.trim().toLowerCase(Locale.ROOT));
             if (e == null) {
-                throw new IllegalArgumentException("expected one of " + String.join(", ", options.keySet())
+                throw new IllegalArgumentException("expected one of " + options.keySet().stream().sorted()
+                        .map(o -> "'" + o + "'").collect(java.util.stream.Collectors.joining(", "))
                         + ", got '" + s + "'" + Suggest.nearest(s, options.keySet()).map(n -> "; did you mean '" + n + "'?").orElse(""));
             }
             return e;

@@ -59,6 +59,7 @@ public final class LocalProfileWriter {
         d.put("testbed", "security.inter.broker.protocol", "PLAINTEXT", "published: validation/README.md, inter.broker.listener.name=PLAINTEXT");
         d.put("testbed", "default.replication.factor", "3", "published: validation/README.md, run default default.replication.factor = min(3, brokers)");
         d.put("testbed", "min.insync.replicas", "2", "published: validation/README.md, run default min.insync.replicas = min(2, brokers)");
+        d.put("testbed", "process.roles", "broker,controller", "published: validation/README.md, every node is formatted with process.roles=broker,controller (KRaft combined mode): the metadata quorum's fetches reach the brokers");
 
         d.put("host", "vcpus", Integer.toString(m.cores()), "measured: Runtime.availableProcessors() on this machine");
         d.put("host", "brokers-per-host", Integer.toString(BROKERS), "measured: the harness runs all three nodes on this one machine");

@@ -2,6 +2,7 @@ package io.tailsim.validation.scenario;
 
 import io.tailsim.models.config.ClusterSpec;
 import io.tailsim.models.config.ConsumerGroupSpec;
+import io.tailsim.models.config.ProcessRoles;
 import io.tailsim.models.config.ProducerGroupSpec;
 import io.tailsim.models.config.SecurityProtocol;
 import io.tailsim.scenarios.Scenario;
@@ -44,6 +45,12 @@ public record LocalScenario(Scenario scenario, List<String> overrides, List<Stri
         if (local.brokerConfig().clientSecurityProtocol() != SecurityProtocol.PLAINTEXT) b.set("cluster.security.protocol", "PLAINTEXT");
         if (local.brokerConfig().interBrokerSecurityProtocol() != SecurityProtocol.PLAINTEXT)
             b.set("cluster.security.inter.broker.protocol", "PLAINTEXT");
+        // Every real node is broker and controller: the metadata quorum's fetches reach the brokers on both sides.
+        if (local.brokerConfig().processRoles() != ProcessRoles.BROKER_CONTROLLER) {
+            b.set("cluster.process.roles", ProcessRoles.BROKER_CONTROLLER.value());
+            b.notes.add("process.roles: the scenario's nodes are " + spec.brokerConfig().processRoles().value()
+                    + "; the real cluster runs KRaft combined mode, so both sides run broker,controller");
+        }
         for (ProducerGroupSpec g : spec.producerGroups())
             if (g.az() > 0) b.set("producers." + g.name() + ".az", "spread");
         for (ConsumerGroupSpec g : spec.consumerGroups())

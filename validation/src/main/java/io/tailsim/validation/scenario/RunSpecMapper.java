@@ -12,6 +12,7 @@ import io.tailsim.models.config.KeyStrategy;
 import io.tailsim.models.config.Partitioner;
 import io.tailsim.models.config.ProducerConfig;
 import io.tailsim.models.config.ProducerGroupSpec;
+import io.tailsim.models.config.ProcessRoles;
 import io.tailsim.models.config.SecurityProtocol;
 import io.tailsim.models.config.TopicSpec;
 import io.tailsim.validation.RefusedRunException;
@@ -99,6 +100,9 @@ public final class RunSpecMapper {
         m.put("replica.fetch.max.bytes", Integer.toString(b.replicaFetchMaxBytes()));
         m.put("replica.fetch.response.max.bytes", Integer.toString(b.replicaFetchResponseMaxBytes()));
         m.put("replica.lag.time.max.ms", millis("replica.lag.time.max.ms", b.replicaLagTimeMaxNanos()));
+        if (b.processRoles() != ProcessRoles.BROKER_CONTROLLER)
+            throw refused("process.roles " + b.processRoles().value() + ": the real cluster's nodes are broker,controller (KRaft combined mode)");
+        m.put("metadata.max.idle.interval.ms", millis("metadata.max.idle.interval.ms", b.metadataMaxIdleIntervalNanos()));
         return m;
     }
 

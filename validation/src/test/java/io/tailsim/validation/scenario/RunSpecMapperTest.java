@@ -1,5 +1,6 @@
 package io.tailsim.validation.scenario;
 
+import io.tailsim.models.config.ProcessRoles;
 import io.tailsim.scenarios.Scenario;
 import io.tailsim.validation.RealKafkaRun;
 import io.tailsim.validation.RefusedRunException;
@@ -40,7 +41,8 @@ class RunSpecMapperTest {
         assertThat(spec.cluster().brokerConfigs()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "num.network.threads", "2", "num.io.threads", "4", "queued.max.requests", "200", "num.replica.fetchers", "2",
                 "replica.fetch.wait.max.ms", "100", "replica.fetch.min.bytes", "1", "replica.fetch.max.bytes", Integer.toString(2 << 20),
-                "replica.fetch.response.max.bytes", Integer.toString(8 << 20), "replica.lag.time.max.ms", "20000"));
+                "replica.fetch.response.max.bytes", Integer.toString(8 << 20), "replica.lag.time.max.ms", "20000",
+                "metadata.max.idle.interval.ms", "500"));
         assertThat(spec.cluster().topics()).containsExactly(new TopicSpec("a", 6, 3, 2), new TopicSpec("b", 3, 2, 1));
     }
 
@@ -133,6 +135,18 @@ class RunSpecMapperTest {
                 .isInstanceOf(RefusedRunException.class).hasMessageContaining("PLAINTEXT listeners only");
         assertThatThrownBy(() -> RunSpecMapper.map(s.with("producers.bursty.record.value-bytes", "4").spec(), 1))
                 .isInstanceOf(RefusedRunException.class).hasMessageContaining("send-time stamp");
+        assertThatThrownBy(() -> RunSpecMapper.map(s.with("cluster.process.roles", "broker").spec(), 1))
+                .isInstanceOf(RefusedRunException.class).hasMessageContaining("KRaft combined mode");
+    }
+
+    /** The real nodes are all broker and controller: a scenario of broker-only nodes runs combined on both sides, and says so. */
+    @Test
+    void theLocalVariantRunsTheMetadataQuorumOnTheBrokers() {
+        LocalScenario local = LocalScenario.of(load("mapping.yaml").with("cluster.process.roles", "broker"), LOCAL_PROFILE);
+        assertThat(local.scenario().spec().brokerConfig().processRoles()).isEqualTo(ProcessRoles.BROKER_CONTROLLER);
+        assertThat(local.overrides()).contains("cluster.process.roles=broker,controller");
+        assertThat(local.notes()).anyMatch(n -> n.contains("KRaft combined mode"));
+        assertThat(LocalScenario.of(load("mapping.yaml"), LOCAL_PROFILE).notes()).noneMatch(n -> n.contains("process.roles"));
     }
 
     @Test
