@@ -463,6 +463,9 @@ public final class Broker {
     }
 
     void handle(Request r, CompletionSink sink, long now) {
+        // LocalTimeMs ends when a response goes out while the request is handled (sendResponse), else after the
+        // handler's completions (KafkaRequestHandler.endLocal), as Kafka stamps apiLocalCompleteTimeNanos
+        r.localDoneAt = -1;
         switch (r.api) {
             case PRODUCE:
                 handleProduce((ProduceRequest) r, sink, now);
@@ -475,14 +478,12 @@ public final class Broker {
                 handleOffsetCommit((OffsetCommitRequest) r, sink, now);
                 break;
             case HEARTBEAT:
-                r.localDoneAt = now;
                 sendResponse(r, now);
                 break;
             case METADATA:
                 ((MetadataRequest) r).partitions = partitionCount.applyAsInt(((MetadataRequest) r).topic);
                 r.responseBytes = MetadataRequest.RESPONSE_OVERHEAD
                         + MetadataRequest.PER_PARTITION_RESPONSE * ((MetadataRequest) r).partitions;
-                r.localDoneAt = now;
                 sendResponse(r, now);
                 break;
             default:
@@ -506,12 +507,9 @@ public final class Broker {
             }
         }
         if (r.acks != Acks.ALL) {
-            r.localDoneAt = now;
             sendResponse(r, now);
             return;
         }
-        // parked or answered below: LocalTimeMs ends at the response or after the handler's completions (parkedLocal)
-        r.localDoneAt = -1;
         DelayedProduce dp = new DelayedProduce(this, r);
         for (int i = 0; i < r.batchCount(); i++) {
             if (r.partition(i).watchHighWatermark(dp, r.batch(i).nextOffset())) {
@@ -542,7 +540,6 @@ public final class Broker {
                 batchListener.leaderAppended(p, b, now);
             }
         }
-        r.localDoneAt = -1;
         DelayedProduce dp = new DelayedProduce(this, r);
         if (p.watchHighWatermark(dp, b.nextOffset())) {
             dp.addPending();
@@ -570,7 +567,6 @@ public final class Broker {
                 s.partition(idx).updateFollowerFetchOffset(s.replicaIndex(idx), off, now, sink);
             }
         }
-        r.localDoneAt = -1;
         if (r.maxWaitNanos <= 0 || s.availableBytes(r.maxPartitionBytes) >= r.minBytes) {
             s.read(r.maxPartitionBytes, r.maxResponseBytes);
             r.takeResponse();
