@@ -833,7 +833,7 @@ public final class ClusterModel {
                     b.meanRequestQueueLength(), window > 0 ? Math.min(1, h.egressBusyNanos() / window) : Double.NaN,
                     window > 0 ? Math.min(1, h.ingressBusyNanos() / window) : Double.NaN,
                     b.pageCache().utilisation(measureStart), secs > 0 ? b.produceBytesIn() / 1e6 / secs : Double.NaN,
-                    secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN, wakeupRates(b, secs)));
+                    secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN, wakeupRates(b, secs), h.cpu().pressureSome()));
         }
         Map<String, RequestTimings> timings = new LinkedHashMap<>();
         for (Map.Entry<ApiKey, RequestTimings> e : requestTimings.entrySet()) {

@@ -294,6 +294,7 @@ public final class HostCpu {
     private void advance() {
         if (sliced != null) {
             busyCoreNanos += sliced.takeBusy();
+            stalledNanos += sliced.takeStalled();
             last = sim.now();
             return;
         }
@@ -308,6 +309,10 @@ public final class HostCpu {
             if (size > 0) {
                 v += rate(size) * dt;
                 busyCoreNanos += Math.min(size, capacity) * dt;
+                if (size > capacity) {
+                    // processor sharing: more runnable jobs than cores, each slowed: some work waits
+                    stalledNanos += dt;
+                }
             }
             last = now;
         }
@@ -603,6 +608,17 @@ public final class HostCpu {
         return span <= 0 ? Double.NaN : busyCoreNanos / (capacity * span);
     }
 
+    /**
+     * Share of the time since the last {@link #resetStats} in which a runnable thread waited for a core: Linux's CPU
+     * pressure "some" (/proc/pressure/cpu) for a host with one run queue. Linux keeps a queue per CPU and weighs each
+     * CPU's stall by its busy time, so a host whose CPUs are unevenly queued reads somewhat lower there.
+     */
+    public double pressureSome() {
+        advance();
+        long span = sim.now() - statsStart;
+        return span <= 0 ? Double.NaN : stalledNanos / (double) span;
+    }
+
     /** Work offered since the last reset, as a fraction of capacity over that time. */
     public double offeredUtilisation() {
         long span = sim.now() - statsStart;
@@ -631,6 +647,7 @@ public final class HostCpu {
     }
 
     private double resetBusy;
+    private long stalledNanos;
 
     /** Busy core-nanoseconds since the host was created, never reset: differences give any window's utilisation. */
     public double busyCoreNanosTotal() {
@@ -642,6 +659,7 @@ public final class HostCpu {
         advance();
         resetBusy += busyCoreNanos;
         busyCoreNanos = 0;
+        stalledNanos = 0;
         offeredWork = 0;
         statsStart = sim.now();
     }

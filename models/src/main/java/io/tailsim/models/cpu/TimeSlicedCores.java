@@ -50,6 +50,7 @@ final class TimeSlicedCores {
     private int running;
     private long last;
     private double busy;
+    private long stalled;
 
     /** Linux's tick at HZ=250: the floor of the lag a sleeping thread keeps (entity_lag's limit). */
     static final long TICK = 4_000_000L;
@@ -108,10 +109,21 @@ final class TimeSlicedCores {
         return b;
     }
 
+    /** Time with a runnable job waiting for a core (Linux's CPU pressure "some") since the previous call. */
+    long takeStalled() {
+        advance();
+        long t = stalled;
+        stalled = 0;
+        return t;
+    }
+
     private void advance() {
         long now = sim.now();
         if (now > last) {
             busy += running * speed * (now - last);
+            if (!ready.isEmpty()) {
+                stalled += now - last;
+            }
             last = now;
         }
     }
@@ -247,12 +259,14 @@ final class TimeSlicedCores {
     }
 
     private void takeFromQueue(Core c, CpuJob job) {
+        advance();
         ready.remove(job);
         waitSum -= job.vruntime;
         place(c, job, sim.now());
     }
 
     private void enqueue(CpuJob job) {
+        advance();
         job.heapIndex = HostCpu.QUEUED;
         ready.addLast(job);
         waitSum += job.vruntime;
@@ -284,6 +298,7 @@ final class TimeSlicedCores {
             takeFromQueue(c, pick(null, vruntimeSum(sim.now()), runnable()));
             return;
         }
+        advance();
         CpuJob next = ready.pollFirst();
         if (next != null) {
             waitSum -= next.vruntime;

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param threadWakeupsPerSec      times per second a thread of each class ("network", "requestHandler",
  *                                 "replicaFetcher") was handed work while asleep: what Linux counts as the voluntary
  *                                 context switches before those wake-ups
+ * @param cpuPressureSome          share of the window in which a runnable thread on the broker's host waited for a core
+ *                                 (Linux's CPU pressure "some"; HostCpu.pressureSome)
  */
 public record BrokerResult(
         String name,
@@ -30,7 +32,8 @@ public record BrokerResult(
         double diskUtilisation,
         double produceMBpsIn,
         double fetchMBpsOut,
-        Map<String, Double> threadWakeupsPerSec) {
+        Map<String, Double> threadWakeupsPerSec,
+        double cpuPressureSome) {
 
     public BrokerResult {
         threadWakeupsPerSec = threadWakeupsPerSec == null ? Map.of() : Map.copyOf(threadWakeupsPerSec);
@@ -44,7 +47,7 @@ public record BrokerResult(
                         double diskUtilisation, double produceMBpsIn, double fetchMBpsOut) {
         this(name, cpuUtilisation, networkThreadUtilisation, handlerThreadUtilisation, replicaFetcherUtilisation,
                 requestRates, meanTimingsMs, meanRequestQueueLength, nicTxUtilisation, nicRxUtilisation,
-                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of());
+                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN);
     }
 
     public double requestRate(String type) {

@@ -37,6 +37,38 @@ class HostCpuTest {
         assertThat(done.get(1)).isCloseTo(2_000_000L, within(2L));
     }
 
+    /**
+     * CPU pressure "some": the share of time a runnable thread waits for a core. Two 1 ms jobs on one core: under time
+     * slices one waits while the other runs (the first of the 2 ms); under processor sharing both are
+     * slowed the whole 2 ms. Then 2 ms idle and 1 ms alone: no waiting.
+     */
+    @Test
+    void pressureSomeCountsTheTimeARunnableThreadWaits() {
+        for (boolean sliced : new boolean[] {true, false}) {
+            Simulator sim = new Simulator();
+            HostCpu cpu = new HostCpu(sim, "h", 1);
+            if (sliced) {
+                cpu.setTimeSlice(3_000_000);
+            }
+            List<Long> done = new ArrayList<>();
+            cpu.submit(new Job(done), 1_000_000);
+            cpu.submit(new Job(done), 1_000_000);
+            sim.run();
+            assertThat(cpu.pressureSome()).as("sliced %s", sliced).isCloseTo(sliced ? 0.5 : 1.0, within(1e-6));
+            sim.schedule(new io.tailsim.core.event.Event() {
+                @Override
+                public void fire(Simulator s) {
+                    cpu.submit(new Job(done), 1_000_000);
+                }
+            }, 2_000_000);
+            sim.run();
+            assertThat(sim.now()).isEqualTo(5_000_000L);
+            assertThat(cpu.pressureSome()).as("sliced %s", sliced).isCloseTo((sliced ? 1.0 : 2.0) / 5, within(1e-6));
+            cpu.resetStats();
+            assertThat(cpu.pressureSome()).isNaN();
+        }
+    }
+
     @Test
     void jobsRunAtFullSpeedWhileCoresAreFree() {
         Simulator sim = new Simulator();

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /** One broker's resource use over the measured window, pooled over replications. */
 @JsonPropertyOrder({"name", "cpuUtilization", "cpuUtilizationCi95", "networkThreadUtilization",
         "requestHandlerUtilization", "replicaFetcherUtilization", "nicTxUtilization", "nicRxUtilization",
-        "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec"})
+        "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec", "cpuPressureSome"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BrokerSummary(
         String name,
@@ -27,7 +27,8 @@ public record BrokerSummary(
         double diskUtilization,
         double meanRequestQueueLength,
         Map<String, Double> requestsPerSec,
-        Map<String, Double> threadWakeupsPerSec) {
+        Map<String, Double> threadWakeupsPerSec,
+        Double cpuPressureSome) {
 
     /** Broker {@code index} of every replication (brokers are identical in number and order across them). */
     public static BrokerSummary of(List<RunResult> reps, int index) {
@@ -51,7 +52,11 @@ public record BrokerSummary(
                 mean(b, BrokerResult::nicRxUtilisation),
                 mean(b, BrokerResult::diskUtilisation),
                 mean(b, BrokerResult::meanRequestQueueLength),
-                rates, wakeups.isEmpty() ? null : wakeups);
+                rates, wakeups.isEmpty() ? null : wakeups, nullIfNaN(mean(b, BrokerResult::cpuPressureSome)));
+    }
+
+    private static Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     private static double mean(List<BrokerResult> b, java.util.function.ToDoubleFunction<BrokerResult> f) {

@@ -33,6 +33,8 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     public static final List<String> TOPIC_PERCENTILES = List.of("p50", "p99");
     public static final String CPU = "cpuCores.brokersAndClients";
     public static final String THROUGHPUT = "throughputMBps";
+    /** Share of the window in which a runnable thread waited for a core: Linux PSI "some" (/proc/pressure/cpu), and the model's. */
+    public static final String CPU_PRESSURE = "cpuPressure.some";
     /** Broker thread wake-ups per second by thread class, all brokers: Linux's voluntary context switches, and the model's. */
     public static final String WAKEUPS = "wakeupsPerSec.brokerThreads.";
     public static final List<String> WAKEUP_CLASSES = List.of("network", "requestHandler", "replicaFetcher");
@@ -58,6 +60,7 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         for (String req : JmxProbe.REQUESTS) names.add(req + ".requestsPerSec");
         names.add(THROUGHPUT);
         names.add(CPU);
+        names.add(CPU_PRESSURE);
         for (String cls : WAKEUP_CLASSES) names.add(WAKEUPS + cls);
         names.add(SENDER_WAKEUPS);
         names.add(SENDER_CPU);
@@ -84,6 +87,7 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     static Double simulated(String name, Summary s, HardwareProfile hardware) {
         if (name.equals(THROUGHPUT)) return s.throughputMBps();
         if (name.equals(CPU)) return hostCores(s.brokers(), hardware);
+        if (name.equals(CPU_PRESSURE)) return hostPressure(s.brokers(), hardware);
         if (name.startsWith("producerLatencyMs.")) return stat(s.producerLatencyMs(), name.substring("producerLatencyMs.".length()));
         if (name.startsWith("endToEndLatencyMs.")) return stat(s.endToEndLatencyMs(), name.substring("endToEndLatencyMs.".length()));
         if (name.startsWith("topic.")) {
@@ -129,6 +133,20 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         if (s == null || s.count() == 0) return null;
         double v = s.get(statistic);
         return Double.isNaN(v) ? null : v;
+    }
+
+    /** CPU pressure of the broker hosts, their mean (one host here: the machine's). */
+    static Double hostPressure(List<BrokerSummary> brokers, HardwareProfile hardware) {
+        int perHost = hardware.brokersPerHost();
+        double sum = 0;
+        int hosts = 0;
+        for (int first = 0; first < brokers.size(); first += perHost) {
+            Double p = brokers.get(first).cpuPressureSome();
+            if (p == null) return null;
+            sum += p;
+            hosts++;
+        }
+        return hosts == 0 ? null : sum / hosts;
     }
 
     /** Busy cores of the broker hosts: brokers 0..bph-1 share host 0 and report its utilisation, and so on. */

@@ -34,7 +34,8 @@ public final class SuiteReport {
     static final List<String> SHOWN = List.of("producerLatencyMs.p50", "producerLatencyMs.p95", "producerLatencyMs.p99", "producerLatencyMs.p99.9",
             "endToEndLatencyMs.p50", "endToEndLatencyMs.p95", "endToEndLatencyMs.p99", "endToEndLatencyMs.p99.9",
             "Produce.TotalTimeMs.mean", "Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.TotalTimeMs.mean",
-            "Produce.requestsPerSec", "FetchFollower.requestsPerSec", "FetchConsumer.requestsPerSec", Comparison.THROUGHPUT, Comparison.CPU);
+            "Produce.requestsPerSec", "FetchFollower.requestsPerSec", "FetchConsumer.requestsPerSec", Comparison.THROUGHPUT, Comparison.CPU,
+            Comparison.CPU_PRESSURE);
 
     private SuiteReport() {
     }
@@ -300,8 +301,10 @@ public final class SuiteReport {
                 request-time components are Kafka's JMX histogram means over the window (Kafka rounds each time to whole
                 milliseconds, so components well under 1 ms read low or zero); request rates are cluster-wide. Simulated CPU is the
                 broker host's utilisation times its cores, which includes the clients sharing it; measured CPU is the brokers' and the
-                driver's processes. CPU used by other processes is measured apart, and a run with more than 0.1 core of it is flagged
-                as spoiled. Relative error = (simulated - measured) / measured; a pair's ratio is variant / baseline on each side.
+                driver's processes. CPU pressure is the share of the window in which a runnable thread waited for a core: Linux
+                PSI "some" on the real side, the broker host's single run queue in the model. In combined mode the metadata quorum's
+                fetches count as FetchFollower on both sides. CPU used by other processes is measured apart, and a run with more
+                than 0.1 core of it is flagged as spoiled. Relative error = (simulated - measured) / measured; a pair's ratio is variant / baseline on each side.
 
                 **Calibration.** `tailsim calibrate` measures loopback latency and bandwidth, sequential disk writes and the kernel's
                 page-cache limits, then runs ten light workloads (not suite scenarios) that move produce requests, fetches,

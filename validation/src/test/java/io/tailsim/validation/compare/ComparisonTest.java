@@ -50,11 +50,12 @@ class ComparisonTest {
         assertThat(one).startsWith("producerLatencyMs.p50", "producerLatencyMs.p95", "producerLatencyMs.p99", "producerLatencyMs.p99.9",
                 "endToEndLatencyMs.p50");
         assertThat(one).contains("Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.LocalTimeMs.mean",
-                "Produce.requestsPerSec", "FetchConsumer.requestsPerSec", "throughputMBps", "cpuCores.brokersAndClients");
+                "Produce.requestsPerSec", "FetchConsumer.requestsPerSec", "throughputMBps", "cpuCores.brokersAndClients",
+                "cpuPressure.some");
         assertThat(one).noneMatch(m -> m.startsWith("topic."));
         assertThat(one).endsWith("wakeupsPerSec.brokerThreads.network", "wakeupsPerSec.brokerThreads.requestHandler",
                 "wakeupsPerSec.brokerThreads.replicaFetcher", "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender");
-        assertThat(one).hasSize(8 + 18 + 3 + 2 + 3 + 2);
+        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 2);
         assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
                 .hasSize(one.size() + 8);
     }
@@ -76,6 +77,10 @@ class ComparisonTest {
         assertThat(c.row("cpuCores.brokersAndClients").orElseThrow().simulated())
                 .isCloseTo(summary.brokers().get(0).cpuUtilization() * 2, within(1e-12));
         assertThat(c.row("cpuCores.brokersAndClients").orElseThrow().measured()).isCloseTo(0.75 + 0.4, within(1e-12));
+        // CPU pressure: the one host's share of time with a thread waiting for a core, against the machine's PSI "some"
+        assertThat(summary.brokers().get(0).cpuPressureSome()).isBetween(0.0, 1.0);
+        assertThat(c.row("cpuPressure.some").orElseThrow().simulated()).isEqualTo(summary.brokers().get(0).cpuPressureSome());
+        assertThat(c.row("cpuPressure.some").orElseThrow().measured()).isEqualTo(0.42);
         double networkWakeups = summary.brokers().stream().mapToDouble(b -> b.threadWakeupsPerSec().get("network")).sum();
         assertThat(networkWakeups).isPositive();
         assertThat(c.row("wakeupsPerSec.brokerThreads.network").orElseThrow().simulated()).isCloseTo(networkWakeups, within(1e-9));
