@@ -14,6 +14,8 @@ public final class RequestTimings {
 
     private final String request;
     private final LatencyRecorder[] recorders = new LatencyRecorder[NAMES.length];
+    /** Each request's times rounded to whole milliseconds and summed: what Kafka's histograms hold (RequestChannel). */
+    private final long[] roundedMsSums = new long[NAMES.length];
 
     public RequestTimings(String request) {
         this.request = request;
@@ -34,6 +36,26 @@ public final class RequestTimings {
         recorders[3].record(responseQueue);
         recorders[4].record(responseSend);
         recorders[5].record(total);
+        roundedMsSums[0] += kafkaMs(requestQueue);
+        roundedMsSums[1] += kafkaMs(local);
+        roundedMsSums[2] += kafkaMs(remote);
+        roundedMsSums[3] += kafkaMs(responseQueue);
+        roundedMsSums[4] += kafkaMs(responseSend);
+        roundedMsSums[5] += kafkaMs(total);
+    }
+
+    /** RequestChannel.updateRequestMetrics: histogram.update(Math.round(ms)), negative times as zero. */
+    static long kafkaMs(long nanos) {
+        return Math.round(Math.max(nanos, 0) / 1e6);
+    }
+
+    /**
+     * Sum over the recorded requests of metric {@code name} rounded to whole milliseconds, as Kafka records each request:
+     * its mean is what the Mean of Kafka's histogram reads, which for times well under a millisecond is far from the mean
+     * of the times themselves.
+     */
+    public long roundedMsSum(String name) {
+        return roundedMsSums[index(name)];
     }
 
     public LatencyRecorder requestQueueTime() {
@@ -62,9 +84,13 @@ public final class RequestTimings {
 
     /** The recorder of metric {@code name} (one of {@link #NAMES}). */
     public LatencyRecorder get(String name) {
+        return recorders[index(name)];
+    }
+
+    private static int index(String name) {
         for (int i = 0; i < NAMES.length; i++) {
             if (NAMES[i].equals(name)) {
-                return recorders[i];
+                return i;
             }
         }
         throw new IllegalArgumentException("unknown request metric '" + name + "'");
@@ -78,11 +104,13 @@ public final class RequestTimings {
         for (LatencyRecorder r : recorders) {
             r.reset();
         }
+        java.util.Arrays.fill(roundedMsSums, 0);
     }
 
     public void add(RequestTimings other) {
         for (int i = 0; i < recorders.length; i++) {
             recorders[i].add(other.recorders[i]);
+            roundedMsSums[i] += other.roundedMsSums[i];
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 @JsonPropertyOrder({"scenario", "seed", "replications", "simulatedSeconds", "measuredSeconds", "wallSeconds",
         "producerLatencyMs", "endToEndLatencyMs", "components", "produceRequestsPerSec",
         "produceRequestsPerSecCi95", "throughputMBps", "throughputMBpsCi95", "brokers", "busiestResources",
-        "requestMetrics", "producerGroups", "consumerGroups", "topics", "phases"})
+        "requestMetrics", "kafkaRequestMetricMeansMs", "producerGroups", "consumerGroups", "topics", "phases"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Summary(
         String scenario,
@@ -43,6 +43,7 @@ public record Summary(
         List<BrokerSummary> brokers,
         List<Resource> busiestResources,
         Map<String, Map<String, LatencyStats>> requestMetrics,
+        Map<String, Map<String, Double>> kafkaRequestMetricMeansMs,
         Map<String, ProducerGroupSummary> producerGroups,
         Map<String, ConsumerGroupSummary> consumerGroups,
         Map<String, TopicSummary> topics,
@@ -76,7 +77,7 @@ public record Summary(
                 LatencyStats.over(reps, RunResult::endToEnd),
                 Components.over(reps, RunResult::total),
                 rate.orNaN(), rate.ci95(), mbps.orNaN(), mbps.ci95(),
-                brokers, busiest(brokers), requestMetrics(reps), groups, consumers.isEmpty() ? null : consumers,
+                brokers, busiest(brokers), requestMetrics(reps), kafkaMeans(reps), groups, consumers.isEmpty() ? null : consumers,
                 topics, PhaseSummary.all(reps, !spec.phases().isEmpty()));
     }
 
@@ -84,15 +85,16 @@ public record Summary(
     public Summary withPhases(List<PhaseSummary> phases) {
         return new Summary(scenario, seed, replications, simulatedSeconds, measuredSeconds, wallSeconds,
                 producerLatencyMs, endToEndLatencyMs, components, produceRequestsPerSec, produceRequestsPerSecCi95,
-                throughputMBps, throughputMBpsCi95, brokers, busiestResources, requestMetrics, producerGroups,
-                consumerGroups, topics, phases);
+                throughputMBps, throughputMBpsCi95, brokers, busiestResources, requestMetrics, kafkaRequestMetricMeansMs,
+                producerGroups, consumerGroups, topics, phases);
     }
 
     /** The same summary without the wall-clock figure: what must be identical across thread counts. */
     public Summary withoutWallClock() {
         return new Summary(scenario, seed, replications, simulatedSeconds, measuredSeconds, 0, producerLatencyMs,
                 endToEndLatencyMs, components, produceRequestsPerSec, produceRequestsPerSecCi95, throughputMBps,
-                throughputMBpsCi95, brokers, busiestResources, requestMetrics, producerGroups, consumerGroups, topics,
+                throughputMBpsCi95, brokers, busiestResources, requestMetrics, kafkaRequestMetricMeansMs, producerGroups,
+                consumerGroups, topics,
                 phases);
     }
 
@@ -116,6 +118,27 @@ public record Summary(
             Map<String, LatencyStats> m = new LinkedHashMap<>();
             for (String name : RequestTimings.NAMES) {
                 m.put(name, LatencyStats.over(t, x -> x.get(name)));
+            }
+            out.put(type, m);
+        }
+        return out;
+    }
+
+    /**
+     * Each request type's metric means as Kafka's histograms read them (each request's time rounded to whole
+     * milliseconds first), pooled over replications: what a broker's JMX Mean says, to set beside a real broker's.
+     */
+    private static Map<String, Map<String, Double>> kafkaMeans(List<RunResult> reps) {
+        Map<String, Map<String, Double>> out = new TreeMap<>();
+        for (String type : new TreeSet<>(reps.get(0).requestTimings().keySet())) {
+            List<RequestTimings> t = reps.stream().map(r -> r.requestTimings().get(type)).filter(x -> x != null).toList();
+            long count = t.stream().mapToLong(RequestTimings::count).sum();
+            if (count == 0) {
+                continue;
+            }
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (String name : RequestTimings.NAMES) {
+                m.put(name, t.stream().mapToLong(x -> x.roundedMsSum(name)).sum() / (double) count);
             }
             out.put(type, m);
         }

@@ -299,8 +299,8 @@ public final class SuiteReport {
 
                 **Metrics.** Latency percentiles from HdrHistogram on both sides, also per topic when a run has several. Broker
                 request-time components are Kafka's JMX histogram means over the window (Kafka rounds each time to whole
-                milliseconds, so components well under 1 ms read low or zero); request rates are cluster-wide. Simulated CPU is the
-                broker host's utilisation times its cores, which includes the clients sharing it; measured CPU is the brokers' and the
+                milliseconds, so components well under 1 ms read low or zero; the simulated means are rounded per request the
+                same way); request rates are cluster-wide. Simulated CPU is the broker host's utilisation times its cores, which includes the clients sharing it; measured CPU is the brokers' and the
                 driver's processes. CPU pressure is the share of the window in which a runnable thread waited for a core: Linux
                 PSI "some" on the real side, the broker host's single run queue in the model. In combined mode the metadata quorum's
                 fetches count as FetchFollower on both sides. CPU used by other processes is measured apart, and a run with more
