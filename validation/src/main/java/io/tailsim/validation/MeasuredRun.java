@@ -66,6 +66,9 @@ import java.util.Map;
  *                             before the harness read them (2026-12-06 07:30 UTC)
  * @param machineSpeed         one core's speed right before the cluster started and right after it stopped ({@link MachineSpeed});
  *                             both null in runs made before the probe existed
+ * @param brokerThreadRunQueueWaitCores the brokers' Java threads by class: time spent runnable waiting for a CPU in the
+ *                             window (/proc schedstat), cores summed over brokers; empty in runs made before the harness read
+ *                             it (2026-12-06 12:30 UTC)
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -88,7 +91,8 @@ public record MeasuredRun(
         Double driverJitCpuCores, List<Double> driverSendLagQuantilesMs, List<Double> brokerJitBurstsMs,
         List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs,
         Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
-        List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs) {
+        List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs,
+        Map<String, Double> brokerThreadRunQueueWaitCores) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);
@@ -100,6 +104,7 @@ public record MeasuredRun(
         machineSpeed = machineSpeed == null ? new MachineSpeed(null, null) : machineSpeed;
         driverThreadCpuCores = driverThreadCpuCores == null ? Map.of() : new LinkedHashMap<>(driverThreadCpuCores);
         driverThreadWakeupsPerSec = driverThreadWakeupsPerSec == null ? Map.of() : new LinkedHashMap<>(driverThreadWakeupsPerSec);
+        brokerThreadRunQueueWaitCores = brokerThreadRunQueueWaitCores == null ? Map.of() : new LinkedHashMap<>(brokerThreadRunQueueWaitCores);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -148,6 +153,7 @@ public record MeasuredRun(
         brokerThreadCpuCores.forEach((cls, v) -> m.put("cpuCores.brokerThreads." + cls, v));
         brokerThreadWakeupsPerSec.forEach((cls, v) -> m.put("wakeupsPerSec.brokerThreads." + cls, v));
         brokerThreadPreemptionsPerSec.forEach((cls, v) -> m.put("preemptionsPerSec.brokerThreads." + cls, v));
+        brokerThreadRunQueueWaitCores.forEach((cls, v) -> m.put("runQueueWaitCores.brokerThreads." + cls, v));
         driverThreadCpuCores.forEach((cls, v) -> m.put("cpuCores.driverThreads." + cls, v));
         driverThreadWakeupsPerSec.forEach((cls, v) -> m.put("wakeupsPerSec.driverThreads." + cls, v));
         return m;

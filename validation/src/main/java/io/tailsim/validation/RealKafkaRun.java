@@ -161,7 +161,7 @@ public final class RealKafkaRun {
                 window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1),
                 driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
-                gcPausesMs, window.driverGcPausesMs);
+                gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores());
     }
 
     /** The brokers' stop-the-world pauses that ended in the window, from their GC logs, before the cluster's folders go. */

@@ -38,7 +38,7 @@ public class MeasuredRunTest {
                 Map.of("network", 9.0, "requestHandler", 12.0, "replicaFetcher", 0.5, "otherJava", 0.0),
                 new MachineSpeed(1200.0, 1100.0), null, null, null, null, null,
                 Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0), List.of(12.5, 0.07, 30.1),
-                List.of(6.0, 14.0));
+                List.of(6.0, 14.0), Map.of("network", 0.6, "requestHandler", 0.9, "replicaFetcher", 0.2, "otherJava", 0.1));
     }
 
     @Test
@@ -110,6 +110,7 @@ public class MeasuredRunTest {
                 .containsEntry("wakeupsPerSec.brokerThreads.otherJava", 40.0)
                 .containsEntry("preemptionsPerSec.brokerThreads.network", 9.0)
                 .containsEntry("preemptionsPerSec.brokerThreads.otherJava", 0.0)
+                .containsEntry("runQueueWaitCores.brokerThreads.requestHandler", 0.9)
                 .containsEntry("cpuCores.brokerThreads.network", 0.1)
                 .doesNotContainKey("wakeupsPerSec.brokerThreads.nonJava");
     }
@@ -122,7 +123,8 @@ public class MeasuredRunTest {
                 .replaceAll(",\\s*\"(wakeups|preemptions)PerSec\\.brokerThreads\\.[a-zA-Z]+\" : [0-9.]+", "");
         assertThat(json).doesNotContain("brokerThreadWakeupsPerSec", "brokerThreadPreemptionsPerSec", "wakeupsPerSec.brokerThreads", "preemptionsPerSec.")
                 .contains("\"brokerThreadCpuCores\"");
-        MeasuredRun old = MeasuredRun.fromJson(json);
+        MeasuredRun old = MeasuredRun.fromJson(json.replaceAll("(?s),\\s*\"brokerThreadRunQueueWaitCores\" : \\{[^}]*}", ""));
+        assertThat(old.brokerThreadRunQueueWaitCores()).isEmpty();
         assertThat(old.brokerThreadWakeupsPerSec()).isEmpty();
         assertThat(old.brokerThreadPreemptionsPerSec()).isEmpty();
         assertThat(old.brokerThreadCpuCores()).containsEntry("network", 0.1);

@@ -87,6 +87,7 @@ public final class Broker {
     private io.tailsim.models.cpu.BackgroundLoad background;
     private final double networkWakeupCost;
     private final long[] wakeupBase = new long[3];
+    private final long[] runQueueWaitBase = new long[3];
     private double backgroundPerRequest;
     private io.tailsim.models.config.HardwareProfile.GcAllocation gcAllocation;
     private Runnable collect;
@@ -784,11 +785,35 @@ public final class Broker {
         return n - wakeupBase[2];
     }
 
+    /**
+     * Time this broker's threads of class {@code cls} (0 network, 1 request handler, 2 replica fetcher) spent runnable and
+     * waiting for a core since the last reset (CpuJob.runQueueWaitNanos), in ns summed over the threads.
+     */
+    public long runQueueWaitNanos(int cls) {
+        long now = sim.now();
+        long n = 0;
+        if (cls == 0) {
+            n = sumOverNetworkThreads(p -> p.runQueueWaitNanos(now));
+        } else if (cls == 1) {
+            for (KafkaRequestHandler h : handlers) {
+                n += h.runQueueWaitNanos(now);
+            }
+        } else {
+            for (int i = 0; i < fetchers.size(); i++) {
+                n += fetchers.get(i).runQueueWaitNanos(now);
+            }
+        }
+        return n - runQueueWaitBase[cls];
+    }
+
     public void resetStats() {
         long now = sim.now();
         wakeupBase[0] += networkThreadWakeups();
         wakeupBase[1] += handlerThreadWakeups();
         wakeupBase[2] += replicaFetcherWakeups();
+        for (int cls = 0; cls < runQueueWaitBase.length; cls++) {
+            runQueueWaitBase[cls] += runQueueWaitNanos(cls);
+        }
         java.util.Arrays.fill(requestsArrived, 0);
         for (Tally[] ts : timingMeans) {
             for (Tally t : ts) {

@@ -354,6 +354,16 @@ public final class ClusterModel {
     }
 
     /** Thread wake-ups per second of the window, by thread class. */
+    /** Cores' worth of run-queue wait per broker thread class (seconds waiting per second); NaN without time slices. */
+    private static Map<String, Double> runQueueWaitCores(Broker b, double secs) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        String[] classes = {"network", "requestHandler", "replicaFetcher"};
+        for (int cls = 0; cls < classes.length; cls++) {
+            m.put(classes[cls], secs > 0 && b.host().cpu().timeSliced() ? b.runQueueWaitNanos(cls) / 1e9 / secs : Double.NaN);
+        }
+        return m;
+    }
+
     private static Map<String, Double> wakeupRates(Broker b, double secs) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("network", secs > 0 ? b.networkThreadWakeups() / secs : Double.NaN);
@@ -833,7 +843,8 @@ public final class ClusterModel {
                     b.meanRequestQueueLength(), window > 0 ? Math.min(1, h.egressBusyNanos() / window) : Double.NaN,
                     window > 0 ? Math.min(1, h.ingressBusyNanos() / window) : Double.NaN,
                     b.pageCache().utilisation(measureStart), secs > 0 ? b.produceBytesIn() / 1e6 / secs : Double.NaN,
-                    secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN, wakeupRates(b, secs), h.cpu().pressureSome()));
+                    secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN, wakeupRates(b, secs), h.cpu().pressureSome(),
+                    runQueueWaitCores(b, secs)));
         }
         Map<String, RequestTimings> timings = new LinkedHashMap<>();
         for (Map.Entry<ApiKey, RequestTimings> e : requestTimings.entrySet()) {

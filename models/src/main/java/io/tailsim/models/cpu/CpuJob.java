@@ -48,6 +48,9 @@ public abstract class CpuJob {
     long joinSeq;
     /** Times the thread was handed work while asleep (its previous work finished before that instant). */
     long wakeups;
+    /** Time spent runnable and waiting for a core on a time-sliced host (Linux's schedstat run-queue wait), and since when. */
+    long queuedNanos;
+    long queuedSince;
 
     /** Which pausable group (a broker on a shared host) the job belongs to. */
     final int group;
@@ -71,6 +74,15 @@ public abstract class CpuJob {
             throw new IllegalArgumentException("wake-up cost must be a non-negative number of ns, got " + nanos);
         }
         this.wakeupCostNanos = nanos;
+    }
+
+    /**
+     * Time this thread has spent runnable and waiting for a core, since it was made, up to {@code now}: the second field of
+     * Linux's /proc/PID/task/TID/schedstat. Counted where the host time-slices; under processor sharing no thread waits
+     * for a core (each runs slower instead), and this stays 0.
+     */
+    public final long runQueueWaitNanos(long now) {
+        return queuedNanos + (heapIndex == HostCpu.QUEUED ? now - queuedSince : 0);
     }
 
     /** Times this thread was handed work while asleep, since it was made. */

@@ -277,6 +277,11 @@ public final class HostCpu {
         reschedule();
     }
 
+    /** Whether the host's cores run one thread at a time in slices (else they share by processor sharing). */
+    public boolean timeSliced() {
+        return sliced != null;
+    }
+
     public boolean isPaused(int group) {
         return group < groupPaused.length && groupPaused[group];
     }

@@ -109,6 +109,11 @@ final class TimeSlicedCores {
         return b;
     }
 
+    /** {@code job} leaves the ready queue: its wait there counts toward its run-queue wait. */
+    private void leftQueue(CpuJob job) {
+        job.queuedNanos += sim.now() - job.queuedSince;
+    }
+
     /** Time with a runnable job waiting for a core (Linux's CPU pressure "some") since the previous call. */
     long takeStalled() {
         advance();
@@ -261,6 +266,7 @@ final class TimeSlicedCores {
     private void takeFromQueue(Core c, CpuJob job) {
         advance();
         ready.remove(job);
+        leftQueue(job);
         waitSum -= job.vruntime;
         place(c, job, sim.now());
     }
@@ -268,6 +274,7 @@ final class TimeSlicedCores {
     private void enqueue(CpuJob job) {
         advance();
         job.heapIndex = HostCpu.QUEUED;
+        job.queuedSince = sim.now();
         ready.addLast(job);
         waitSum += job.vruntime;
         if (job.tracked) {
@@ -301,6 +308,7 @@ final class TimeSlicedCores {
         advance();
         CpuJob next = ready.pollFirst();
         if (next != null) {
+            leftQueue(next);
             waitSum -= next.vruntime;
             place(c, next, sim.now());
         } else {
@@ -369,6 +377,7 @@ final class TimeSlicedCores {
             if (j.group == group) {
                 requirePausable(j);
                 it.remove();
+                leftQueue(j);
                 waitSum -= j.vruntime;
                 park(j, out);
             }
@@ -420,6 +429,7 @@ final class TimeSlicedCores {
             if (c.job != null) {
                 CpuJob j = unplace(c);
                 j.heapIndex = HostCpu.QUEUED;
+                j.queuedSince = now;
                 ready.addFirst(j);
                 waitSum += j.vruntime;
             }

@@ -17,6 +17,9 @@ import java.util.Map;
  *                                 context switches before those wake-ups
  * @param cpuPressureSome          share of the window in which a runnable thread on the broker's host waited for a core
  *                                 (Linux's CPU pressure "some"; HostCpu.pressureSome)
+ * @param threadRunQueueWaitCores  seconds per second the broker's threads of each class spent runnable and waiting for a
+ *                                 core, summed over the class's threads (Linux schedstat's run-queue wait); NaN where the
+ *                                 host shares its cores by processor sharing
  */
 public record BrokerResult(
         String name,
@@ -33,10 +36,12 @@ public record BrokerResult(
         double produceMBpsIn,
         double fetchMBpsOut,
         Map<String, Double> threadWakeupsPerSec,
-        double cpuPressureSome) {
+        double cpuPressureSome,
+        Map<String, Double> threadRunQueueWaitCores) {
 
     public BrokerResult {
         threadWakeupsPerSec = threadWakeupsPerSec == null ? Map.of() : Map.copyOf(threadWakeupsPerSec);
+        threadRunQueueWaitCores = threadRunQueueWaitCores == null ? Map.of() : Map.copyOf(threadRunQueueWaitCores);
     }
 
     /** Without thread wake-up counts. */
@@ -47,7 +52,7 @@ public record BrokerResult(
                         double diskUtilisation, double produceMBpsIn, double fetchMBpsOut) {
         this(name, cpuUtilisation, networkThreadUtilisation, handlerThreadUtilisation, replicaFetcherUtilisation,
                 requestRates, meanTimingsMs, meanRequestQueueLength, nicTxUtilisation, nicRxUtilisation,
-                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN);
+                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN, Map.of());
     }
 
     public double requestRate(String type) {

@@ -51,10 +51,15 @@ class HostCpuTest {
                 cpu.setTimeSlice(3_000_000);
             }
             List<Long> done = new ArrayList<>();
-            cpu.submit(new Job(done), 1_000_000);
-            cpu.submit(new Job(done), 1_000_000);
+            Job first = new Job(done);
+            Job second = new Job(done);
+            cpu.submit(first, 1_000_000);
+            cpu.submit(second, 1_000_000);
             sim.run();
             assertThat(cpu.pressureSome()).as("sliced %s", sliced).isCloseTo(sliced ? 0.5 : 1.0, within(1e-6));
+            // the run-queue wait (schedstat): under slices the second thread waited the first's 1 ms; under sharing nobody waits
+            assertThat(first.runQueueWaitNanos(sim.now())).isZero();
+            assertThat(second.runQueueWaitNanos(sim.now())).isEqualTo(sliced ? 1_000_000L : 0L);
             sim.schedule(new io.tailsim.core.event.Event() {
                 @Override
                 public void fire(Simulator s) {

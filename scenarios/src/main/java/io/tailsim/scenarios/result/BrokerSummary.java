@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /** One broker's resource use over the measured window, pooled over replications. */
 @JsonPropertyOrder({"name", "cpuUtilization", "cpuUtilizationCi95", "networkThreadUtilization",
         "requestHandlerUtilization", "replicaFetcherUtilization", "nicTxUtilization", "nicRxUtilization",
-        "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec", "cpuPressureSome"})
+        "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec", "cpuPressureSome", "threadRunQueueWaitCores"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BrokerSummary(
         String name,
@@ -28,7 +28,8 @@ public record BrokerSummary(
         double meanRequestQueueLength,
         Map<String, Double> requestsPerSec,
         Map<String, Double> threadWakeupsPerSec,
-        Double cpuPressureSome) {
+        Double cpuPressureSome,
+        Map<String, Double> threadRunQueueWaitCores) {
 
     /** Broker {@code index} of every replication (brokers are identical in number and order across them). */
     public static BrokerSummary of(List<RunResult> reps, int index) {
@@ -44,6 +45,13 @@ public record BrokerSummary(
         for (String cls : b.get(0).threadWakeupsPerSec().keySet()) {
             wakeups.put(cls, Estimate.of(b, x -> x.threadWakeupsPerSec().getOrDefault(cls, Double.NaN)).orNaN());
         }
+        Map<String, Double> waits = new java.util.LinkedHashMap<>();
+        for (String cls : new TreeSet<>(b.get(0).threadRunQueueWaitCores().keySet())) {
+            double w = Estimate.of(b, x -> x.threadRunQueueWaitCores().getOrDefault(cls, Double.NaN)).orNaN();
+            if (!Double.isNaN(w)) {
+                waits.put(cls, w);
+            }
+        }
         return new BrokerSummary(b.get(0).name(), cpu.orNaN(), cpu.ci95(),
                 mean(b, BrokerResult::networkThreadUtilisation),
                 mean(b, BrokerResult::handlerThreadUtilisation),
@@ -52,7 +60,8 @@ public record BrokerSummary(
                 mean(b, BrokerResult::nicRxUtilisation),
                 mean(b, BrokerResult::diskUtilisation),
                 mean(b, BrokerResult::meanRequestQueueLength),
-                rates, wakeups.isEmpty() ? null : wakeups, nullIfNaN(mean(b, BrokerResult::cpuPressureSome)));
+                rates, wakeups.isEmpty() ? null : wakeups, nullIfNaN(mean(b, BrokerResult::cpuPressureSome)),
+                waits.isEmpty() ? null : waits);
     }
 
     private static Double nullIfNaN(double v) {

@@ -38,6 +38,8 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     /** Broker thread wake-ups per second by thread class, all brokers: Linux's voluntary context switches, and the model's. */
     public static final String WAKEUPS = "wakeupsPerSec.brokerThreads.";
     public static final List<String> WAKEUP_CLASSES = List.of("network", "requestHandler", "replicaFetcher");
+    /** Broker thread run-queue wait by thread class, all brokers, in cores (seconds waiting per second): Linux's schedstat, and the model's. */
+    public static final String RUN_QUEUE_WAIT = "runQueueWaitCores.brokerThreads.";
     /** The producers' Sender threads, all groups: their wake-ups per second and their CPU (the driver's, and the model's). */
     public static final String SENDER_WAKEUPS = "wakeupsPerSec.driverThreads.sender";
     public static final String SENDER_CPU = "cpuCores.driverThreads.sender";
@@ -62,6 +64,7 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         names.add(CPU);
         names.add(CPU_PRESSURE);
         for (String cls : WAKEUP_CLASSES) names.add(WAKEUPS + cls);
+        for (String cls : WAKEUP_CLASSES) names.add(RUN_QUEUE_WAIT + cls);
         names.add(SENDER_WAKEUPS);
         names.add(SENDER_CPU);
         return names;
@@ -105,6 +108,15 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
             double sum = 0;
             for (var g : s.producerGroups().values()) sum += name.equals(SENDER_CPU) ? g.senderCpuCores() : g.senderWakeupsPerSec();
             return Double.isNaN(sum) ? null : sum;
+        }
+        if (name.startsWith(RUN_QUEUE_WAIT)) {
+            String cls = name.substring(RUN_QUEUE_WAIT.length());
+            double sum = 0;
+            for (BrokerSummary b : s.brokers()) {
+                if (b.threadRunQueueWaitCores() == null || !b.threadRunQueueWaitCores().containsKey(cls)) return null;
+                sum += b.threadRunQueueWaitCores().get(cls);
+            }
+            return sum;
         }
         if (name.startsWith(WAKEUPS)) {
             String cls = name.substring(WAKEUPS.length());

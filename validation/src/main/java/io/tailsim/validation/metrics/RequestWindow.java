@@ -20,11 +20,14 @@ import java.util.Map;
  *                                threads per second, summed over brokers; only threads alive at both edges of the window
  *                                count; empty without /proc
  * @param threadPreemptionsPerSec likewise, nonvoluntary context switches (preempted while runnable)
+ * @param threadRunQueueWaitCores  thread class to the time those threads spent runnable waiting for a CPU (schedstat), in
+ *                                 cores summed over brokers; empty without /proc schedstat
  */
 public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String, Double> requestsPerSec, Map<String, Long> requestCounts,
                             Double handlerIdleFraction, long gcCollections, long gcTimeMs, double seconds,
                             Map<String, Double> topicMetersPerSec, Map<String, Double> threadCpuCores,
-                            Map<String, Double> threadWakeupsPerSec, Map<String, Double> threadPreemptionsPerSec) {
+                            Map<String, Double> threadWakeupsPerSec, Map<String, Double> threadPreemptionsPerSec,
+                            Map<String, Double> threadRunQueueWaitCores) {
 
     public static RequestWindow between(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after) {
         Map<Integer, BrokerJmxSnapshot> b = new LinkedHashMap<>();
@@ -41,6 +44,7 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
         Map<String, Double> threadCores = new LinkedHashMap<>();
         Map<String, Double> wakeups = new LinkedHashMap<>();
         Map<String, Double> preemptions = new LinkedHashMap<>();
+        Map<String, Double> runQueueWaits = new LinkedHashMap<>();
         for (BrokerJmxSnapshot a : after) {
             BrokerJmxSnapshot s = b.get(a.nodeId());
             if (s == null) continue;
@@ -66,6 +70,7 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
                 });
             ThreadSwitches.perSecond(s.threadSwitches(), a.threadSwitches(), sec, true).forEach((cls, r) -> wakeups.merge(cls, r, Double::sum));
             ThreadSwitches.perSecond(s.threadSwitches(), a.threadSwitches(), sec, false).forEach((cls, r) -> preemptions.merge(cls, r, Double::sum));
+            ThreadSwitches.runQueueWaitCores(s.threadSwitches(), a.threadSwitches(), sec).forEach((cls, w) -> runQueueWaits.merge(cls, w, Double::sum));
         }
         if (paired == 0) throw new IllegalArgumentException("no broker has snapshots on both sides of the window");
         seconds /= paired;
@@ -82,7 +87,7 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
         Map<String, Double> meterRates = new LinkedHashMap<>();
         meters.forEach((m, c) -> meterRates.put(m, c / sec));
         return new RequestWindow(means, rates, counts, idleBrokers == 0 ? null : idleSum / idleBrokers, gcCount, gcTime, seconds,
-                meterRates, threadCores, wakeups, preemptions);
+                meterRates, threadCores, wakeups, preemptions, runQueueWaits);
     }
 
     /** The window mean of one histogram over all brokers; null when no broker recorded any in the window. */

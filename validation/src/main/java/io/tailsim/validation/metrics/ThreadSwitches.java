@@ -48,8 +48,14 @@ public final class ThreadSwitches {
     public record Counts(long voluntary, long nonvoluntary) {
     }
 
-    /** One thread at a snapshot: its {@link ThreadClass} metric name and its switch counts since it started. */
-    public record Sample(String threadClass, long voluntary, long nonvoluntary) {
+    /**
+     * One thread at a snapshot: its {@link ThreadClass} metric name, its switch counts since it started, and the time it
+     * has spent runnable waiting for a CPU ({@code schedstat}'s second field, ns; -1 where the kernel has no schedstat).
+     */
+    public record Sample(String threadClass, long voluntary, long nonvoluntary, long runQueueWaitNanos) {
+        public Sample(String threadClass, long voluntary, long nonvoluntary) {
+            this(threadClass, voluntary, nonvoluntary, -1);
+        }
     }
 
     /** The Java threads of a threadPrint text that carry a native id, in their order there. */
@@ -88,6 +94,38 @@ public final class ThreadSwitches {
         }
     }
 
+    /** A thread's run-queue wait from PROC_ROOT/PID/task/TID/schedstat ("run_ns wait_ns slices"), ns; -1 if absent. */
+    public static long readRunQueueWait(Path procRoot, long pid, long tid) {
+        try {
+            String[] f = Files.readString(procRoot.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(tid)).resolve("schedstat"),
+                    StandardCharsets.US_ASCII).trim().split("\\s+");
+            return f.length >= 2 ? Long.parseLong(f[1]) : -1;
+        } catch (IOException | NumberFormatException gone) {
+            return -1;
+        }
+    }
+
+    /**
+     * Per class, the run-queue wait of a broker's threads over a window, in cores (seconds waiting per second, summed over
+     * the class's threads), from its samples before and after: only threads in both with a schedstat on both sides. Every
+     * class is present (0 if none waited); empty if either side is empty or no thread has a schedstat.
+     */
+    public static Map<String, Double> runQueueWaitCores(Map<Long, Sample> before, Map<Long, Sample> after, double seconds) {
+        Map<String, Double> cores = new LinkedHashMap<>();
+        if (before.isEmpty() || after.isEmpty() || !(seconds > 0)) return cores;
+        boolean any = false;
+        for (ThreadClass c : ThreadClass.values()) cores.put(c.metricName(), 0.0);
+        for (Map.Entry<Long, Sample> e : after.entrySet()) {
+            Sample a = e.getValue();
+            Sample b = before.get(e.getKey());
+            if (b == null || !b.threadClass().equals(a.threadClass()) || a.runQueueWaitNanos() < 0 || b.runQueueWaitNanos() < 0) continue;
+            any = true;
+            long d = a.runQueueWaitNanos() - b.runQueueWaitNanos();
+            if (d >= 0) cores.merge(a.threadClass(), d / (seconds * 1e9), Double::sum);
+        }
+        return any ? cores : new LinkedHashMap<>();
+    }
+
     /**
      * Native thread id to sample for the Java threads of a threadPrint text, their status read under PROC_ROOT/PID/task.
      *
@@ -98,7 +136,8 @@ public final class ThreadSwitches {
         for (JavaThread t : parse(threadPrint)) {
             if (javaIds != null && !javaIds.contains(t.javaId())) continue;
             Counts c = read(procRoot, pid, t.nid());
-            if (c != null) byTid.put(t.nid(), new Sample(t.threadClass().metricName(), c.voluntary(), c.nonvoluntary()));
+            if (c != null)
+                byTid.put(t.nid(), new Sample(t.threadClass().metricName(), c.voluntary(), c.nonvoluntary(), readRunQueueWait(procRoot, pid, t.nid())));
         }
         return byTid;
     }

@@ -44,7 +44,7 @@ class CalibrationTest {
                 s.brokerThreadWakeupsPerSec(), s.brokerThreadPreemptionsPerSec(), s.machineSpeed(), s.driverJitCpuCores(), s.driverSendLagQuantilesMs(),
                 s.brokerJitBurstsMs(), s.fileProbeIndexCreateMs(), s.fileProbeCheckpointWriteMs(),
                 s.driverThreadCpuCores(), s.driverThreadWakeupsPerSec(),
-                List.of(5.0 + i, 10.0, 20.0, 40.0, 0.1), List.of(4.0 + i, 30.0));
+                List.of(5.0 + i, 10.0, 20.0, 40.0, 0.1), List.of(4.0 + i, 30.0), s.brokerThreadRunQueueWaitCores());
     }
 
     @Test

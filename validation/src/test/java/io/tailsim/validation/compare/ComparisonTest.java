@@ -54,8 +54,10 @@ class ComparisonTest {
                 "cpuPressure.some");
         assertThat(one).noneMatch(m -> m.startsWith("topic."));
         assertThat(one).endsWith("wakeupsPerSec.brokerThreads.network", "wakeupsPerSec.brokerThreads.requestHandler",
-                "wakeupsPerSec.brokerThreads.replicaFetcher", "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender");
-        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 2);
+                "wakeupsPerSec.brokerThreads.replicaFetcher", "runQueueWaitCores.brokerThreads.network",
+                "runQueueWaitCores.brokerThreads.requestHandler", "runQueueWaitCores.brokerThreads.replicaFetcher",
+                "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender");
+        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 3 + 2);
         assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
                 .hasSize(one.size() + 8);
     }
@@ -85,6 +87,11 @@ class ComparisonTest {
         assertThat(summary.brokers().get(0).cpuPressureSome()).isBetween(0.0, 1.0);
         assertThat(c.row("cpuPressure.some").orElseThrow().simulated()).isEqualTo(summary.brokers().get(0).cpuPressureSome());
         assertThat(c.row("cpuPressure.some").orElseThrow().measured()).isEqualTo(0.42);
+        // run-queue wait: the model's time-sliced host counts its threads' waits for a core, summed over the brokers
+        double handlerWaits = summary.brokers().stream().mapToDouble(b -> b.threadRunQueueWaitCores().get("requestHandler")).sum();
+        assertThat(handlerWaits).isPositive();
+        assertThat(c.row("runQueueWaitCores.brokerThreads.requestHandler").orElseThrow().simulated()).isCloseTo(handlerWaits, within(1e-12));
+        assertThat(c.row("runQueueWaitCores.brokerThreads.requestHandler").orElseThrow().measured()).isEqualTo(0.9);
         double networkWakeups = summary.brokers().stream().mapToDouble(b -> b.threadWakeupsPerSec().get("network")).sum();
         assertThat(networkWakeups).isPositive();
         assertThat(c.row("wakeupsPerSec.brokerThreads.network").orElseThrow().simulated()).isCloseTo(networkWakeups, within(1e-9));

@@ -207,4 +207,28 @@ class ThreadSwitchesTest {
         for (long id : threads.getAllThreadIds()) ids.add(id);
         return ids;
     }
+
+    /** schedstat's second field is the time a thread waited runnable for a CPU; per class over a window, in cores. */
+    @Test
+    void runQueueWaitFromSchedstatPerClassInCores(@TempDir Path proc) throws java.io.IOException {
+        long pid = 77;
+        Path task = proc.resolve("77").resolve("task").resolve("5");
+        Files.createDirectories(task);
+        Files.writeString(task.resolve("schedstat"), "123456 2500000000 40\n");
+        assertThat(ThreadSwitches.readRunQueueWait(proc, pid, 5)).isEqualTo(2_500_000_000L);
+        assertThat(ThreadSwitches.readRunQueueWait(proc, pid, 6)).isEqualTo(-1);
+
+        Map<Long, ThreadSwitches.Sample> before = Map.of(
+                1L, new ThreadSwitches.Sample("network", 10, 1, 1_000_000_000L),
+                2L, new ThreadSwitches.Sample("requestHandler", 10, 1, 0),
+                3L, new ThreadSwitches.Sample("otherJava", 10, 1, -1));   // no schedstat
+        Map<Long, ThreadSwitches.Sample> after = Map.of(
+                1L, new ThreadSwitches.Sample("network", 20, 2, 3_000_000_000L),
+                2L, new ThreadSwitches.Sample("requestHandler", 20, 2, 500_000_000L),
+                3L, new ThreadSwitches.Sample("otherJava", 20, 2, 9_000_000_000L),
+                4L, new ThreadSwitches.Sample("requestHandler", 20, 2, 7_000_000_000L));   // started in the window
+        Map<String, Double> w = ThreadSwitches.runQueueWaitCores(before, after, 2.0);
+        assertThat(w).containsEntry("network", 1.0).containsEntry("requestHandler", 0.25).containsEntry("otherJava", 0.0);
+        assertThat(ThreadSwitches.runQueueWaitCores(Map.of(3L, before.get(3L)), Map.of(3L, after.get(3L)), 2.0)).isEmpty();
+    }
 }
