@@ -109,24 +109,8 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
             for (var g : s.producerGroups().values()) sum += name.equals(SENDER_CPU) ? g.senderCpuCores() : g.senderWakeupsPerSec();
             return Double.isNaN(sum) ? null : sum;
         }
-        if (name.startsWith(RUN_QUEUE_WAIT)) {
-            String cls = name.substring(RUN_QUEUE_WAIT.length());
-            double sum = 0;
-            for (BrokerSummary b : s.brokers()) {
-                if (b.threadRunQueueWaitCores() == null || !b.threadRunQueueWaitCores().containsKey(cls)) return null;
-                sum += b.threadRunQueueWaitCores().get(cls);
-            }
-            return sum;
-        }
-        if (name.startsWith(WAKEUPS)) {
-            String cls = name.substring(WAKEUPS.length());
-            double sum = 0;
-            for (BrokerSummary b : s.brokers()) {
-                if (b.threadWakeupsPerSec() == null || !b.threadWakeupsPerSec().containsKey(cls)) return null;
-                sum += b.threadWakeupsPerSec().get(cls);
-            }
-            return sum;
-        }
+        if (name.startsWith(RUN_QUEUE_WAIT)) return sumOverBrokers(s.brokers(), BrokerSummary::threadRunQueueWaitCores, name.substring(RUN_QUEUE_WAIT.length()));
+        if (name.startsWith(WAKEUPS)) return sumOverBrokers(s.brokers(), BrokerSummary::threadWakeupsPerSec, name.substring(WAKEUPS.length()));
         String[] parts = name.split("\\.");
         if (parts.length == 2 && parts[1].equals("requestsPerSec")) {
             double sum = 0;
@@ -142,6 +126,18 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
             return st == null || st.count() == 0 ? null : st.mean();
         }
         throw new IllegalArgumentException("no simulated figure for metric " + name);
+    }
+
+    /** A per-thread-class figure summed over the brokers; null if any broker lacks it. */
+    private static Double sumOverBrokers(List<BrokerSummary> brokers, java.util.function.Function<BrokerSummary, Map<String, Double>> byClass,
+                                         String cls) {
+        double sum = 0;
+        for (BrokerSummary b : brokers) {
+            Map<String, Double> m = byClass.apply(b);
+            if (m == null || !m.containsKey(cls)) return null;
+            sum += m.get(cls);
+        }
+        return sum;
     }
 
     private static Double stat(LatencyStats s, String statistic) {
