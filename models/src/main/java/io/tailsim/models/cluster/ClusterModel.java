@@ -375,7 +375,8 @@ public final class ClusterModel {
     /** The profile's OS scheduler on {@code cpu}: its time slice, if any, and wake-up latency, from the host's own stream. */
     private void wakeupLatency(HostCpu cpu) {
         if (profile.hostEffects().schedulerSliceNanos() > 0) {
-            cpu.setTimeSlice(profile.hostEffects().schedulerSliceNanos(), profile.hostEffects().scheduler());
+            cpu.setTimeSlice(profile.hostEffects().schedulerSliceNanos(), profile.hostEffects().scheduler(),
+                    profile.hostEffects().loadBalanceIntervalNanos());
         }
         if (profile.hostEffects().wakeupLatency() != null) {
             cpu.setWakeupLatency(profile.hostEffects().wakeupLatency(), streams.stream(cpu.name() + "/wakeup"));

@@ -89,15 +89,37 @@ public record HardwareProfile(
                               double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
                               double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
                               double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
-                              GcAllocation gcAllocation, double consumerPerFetchNanos) {
+                              GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        /** One run queue for all cores (no cpu.load-balance-interval). */
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
+                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
+                           double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
+                           GcAllocation gcAllocation, double consumerPerFetchNanos) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst, scheduler,
+                    gcAllocation, consumerPerFetchNanos, 0);
+        }
+
+        /** These effects with a run queue per core, balanced every {@code nanos} (cpu.load-balance-interval). */
+        public HostEffects withLoadBalanceInterval(long nanos) {
+            return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
+                    backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
+                    schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
+                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, nanos);
+        }
 
         /** These effects with young collections driven by {@code gc} (null: by gc.pause-interval only). */
         public HostEffects withGcAllocation(GcAllocation gc) {
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gc, consumerPerFetchNanos);
+                    jitBurst, scheduler, gc, consumerPerFetchNanos, loadBalanceIntervalNanos);
         }
 
         /** These effects with consumers' poll threads priced per fetch response (cpu.consumer-per-fetch). */
@@ -105,7 +127,7 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, nanos);
+                    jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos);
         }
 
         /** No JIT compiler thread apart from the background load; round robin where the host time-slices. */

@@ -51,6 +51,8 @@ public abstract class CpuJob {
     /** Time spent runnable and waiting for a core on a time-sliced host (Linux's schedstat run-queue wait), and since when. */
     long queuedNanos;
     long queuedSince;
+    /** With per-core run queues: the core whose queue the thread waits in (-1: none yet). */
+    int queueCore = -1;
 
     /** Which pausable group (a broker on a shared host) the job belongs to. */
     final int group;

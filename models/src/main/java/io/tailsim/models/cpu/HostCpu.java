@@ -112,6 +112,18 @@ public final class HostCpu {
 
     /** As {@link #setTimeSlice(long)}, the next thread picked by {@code policy} (EEVDF: Linux's; see {@link SchedulerPolicy}). */
     public void setTimeSlice(long sliceNanos, SchedulerPolicy policy) {
+        setTimeSlice(sliceNanos, policy, 0);
+    }
+
+    /**
+     * As {@link #setTimeSlice(long, SchedulerPolicy)}; with {@code loadBalanceNanos} > 0 each core keeps a run queue of its
+     * own, as Linux's CPUs do (see {@link TimeSlicedCores}), balanced when a core goes idle and every
+     * {@code loadBalanceNanos}.
+     */
+    public void setTimeSlice(long sliceNanos, SchedulerPolicy policy, long loadBalanceNanos) {
+        if (loadBalanceNanos < 0) {
+            throw new IllegalArgumentException(name + ": negative load-balance interval " + loadBalanceNanos);
+        }
         if (sliceNanos < 0) {
             throw new IllegalArgumentException(name + ": negative time slice " + sliceNanos);
         }
@@ -119,7 +131,7 @@ public final class HostCpu {
             throw new IllegalStateException(name + ": the time slice is set before the first job");
         }
         advance();
-        sliced = sliceNanos == 0 ? null : new TimeSlicedCores(sim, name, capacity, sliceNanos, policy);
+        sliced = sliceNanos == 0 ? null : new TimeSlicedCores(sim, name, capacity, sliceNanos, policy, loadBalanceNanos);
     }
 
     /** The round-robin quantum in ns, 0 under processor sharing. */

@@ -60,6 +60,19 @@ final class TimeSlicedCores {
     }
 
     TimeSlicedCores(Simulator sim, String name, double capacity, long slice, SchedulerPolicy policy) {
+        this(sim, name, capacity, slice, policy, 0);
+    }
+
+    /**
+     * @param balanceNanos 0: one run queue for all cores (a freed core takes the pick of every waiting thread); > 0: a run
+     *                     queue per core, as Linux keeps one per CPU. A woken thread that finds no idle core waits in the
+     *                     queue of the core it last ran on (select_task_rq: no idle sibling, so prev_cpu); a core whose
+     *                     thread yields or ends its slice picks from its own queue; a core left with nothing to run takes
+     *                     from the other queues (newidle balance), so no core idles while a thread waits; and every
+     *                     {@code balanceNanos} the longest queue gives half its excess over the shortest, longest waiting
+     *                     first (the periodic balance of a busy CPU, at its sched-domain interval times busy_factor).
+     */
+    TimeSlicedCores(Simulator sim, String name, double capacity, long slice, SchedulerPolicy policy, long balanceNanos) {
         if (slice <= 0) {
             throw new IllegalArgumentException(name + ": time slice must be positive, got " + slice);
         }
@@ -67,8 +80,90 @@ final class TimeSlicedCores {
         this.name = name;
         this.slice = slice;
         this.policy = policy;
+        this.balanceNanos = balanceNanos;
         this.last = sim.now();
         resize(capacity);
+        this.balanceEvent = balanceNanos > 0 ? new Balance() : null;
+    }
+
+    /** 0: one run queue; else the periodic load-balance interval of per-core queues. */
+    private final long balanceNanos;
+    private final Balance balanceEvent;
+
+    /** Balancing is due at the next multiple of the interval while any thread waits (nothing to balance otherwise). */
+    private void balanceDue() {
+        if (balanceEvent != null && !balanceEvent.isScheduled()) {
+            sim.scheduleAt(balanceEvent, (sim.now() / balanceNanos + 1) * balanceNanos);
+        }
+    }
+
+    private final class Balance extends io.tailsim.core.event.Event {
+        @Override
+        public void fire(Simulator s) {
+            balance();
+            if (!ready.isEmpty()) {
+                balanceDue();
+            }
+        }
+
+        @Override
+        public String label() {
+            return name + "/load-balance";
+        }
+    }
+
+    /** Periodic load balancing: the longest per-core queue gives half its excess over the shortest, longest waiting first. */
+    private void balance() {
+        if (active < 2 || ready.isEmpty()) {
+            return;
+        }
+        int[] count = new int[active];
+        for (CpuJob w : ready) {
+            if (w.queueCore >= 0 && w.queueCore < active) {
+                count[w.queueCore]++;
+            }
+        }
+        int hi = 0;
+        int lo = 0;
+        for (int i = 1; i < active; i++) {
+            if (count[i] > count[hi]) {
+                hi = i;
+            }
+            if (count[i] < count[lo]) {
+                lo = i;
+            }
+        }
+        int move = (count[hi] - count[lo]) / 2;
+        for (CpuJob w : ready) {
+            if (move <= 0) {
+                break;
+            }
+            if (w.queueCore == hi) {
+                w.queueCore = lo;
+                move--;
+            }
+        }
+    }
+
+    /** The core whose queue a woken thread joins when no core is idle: the one it last ran on, else the shortest. */
+    private int wakeQueue(CpuJob job) {
+        int k = job.lastCore;
+        if (k >= 0 && k < active) {
+            return k;
+        }
+        int[] count = new int[active];
+        for (CpuJob w : ready) {
+            if (w.queueCore >= 0 && w.queueCore < active) {
+                count[w.queueCore]++;
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < active; i++) {
+            if (count[i] < count[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     long slice() {
@@ -166,6 +261,9 @@ final class TimeSlicedCores {
         if (freeTop > 0) {
             place(cores[free[--freeTop]], job, now);
         } else {
+            if (balanceNanos > 0) {
+                job.queueCore = wakeQueue(job);
+            }
             enqueue(job);
         }
     }
@@ -225,9 +323,28 @@ final class TimeSlicedCores {
      * vruntime. {@code sum} and {@code n} count every runnable thread, {@code extra} too.
      */
     private CpuJob pick(CpuJob extra, long sum, int n) {
+        return pick(-1, extra, sum, n);
+    }
+
+    /**
+     * {@link #pick(CpuJob, long, int)} for core {@code core}: with per-core queues, among the threads waiting in its queue
+     * (and {@code extra}); with {@code steal}, among all when its queue is empty (newidle balance).
+     */
+    private CpuJob pickOn(int core, boolean steal, CpuJob extra, long sum, int n) {
+        if (balanceNanos <= 0) {
+            return pick(-1, extra, sum, n);
+        }
+        CpuJob b = pick(core, extra, sum, n);
+        return b == null && steal ? pick(-1, extra, sum, n) : b;
+    }
+
+    private CpuJob pick(int core, CpuJob extra, long sum, int n) {
         CpuJob best = null;
         CpuJob lowest = null;
         for (CpuJob j : ready) {
+            if (core >= 0 && j.queueCore >= 0 && j.queueCore != core) {
+                continue;
+            }
             if (j.vruntime * n <= sum && (best == null || j.deadline < best.deadline)) {
                 best = j;
             }
@@ -252,8 +369,9 @@ final class TimeSlicedCores {
         if (job.vruntime >= job.deadline) {
             job.deadline = job.vruntime + slice;
             if (!ready.isEmpty()) {
-                CpuJob best = pick(job, vruntimeSum(sim.now()) + job.vruntime, runnable() + 1);
+                CpuJob best = pickOn(c.index, false, job, vruntimeSum(sim.now()) + job.vruntime, runnable() + 1);
                 if (best != job) {
+                    job.queueCore = c.index;
                     enqueue(job);
                     takeFromQueue(c, best);
                     return;
@@ -276,6 +394,7 @@ final class TimeSlicedCores {
         job.heapIndex = HostCpu.QUEUED;
         job.queuedSince = sim.now();
         ready.addLast(job);
+        balanceDue();
         waitSum += job.vruntime;
         if (job.tracked) {
             segment(job, sim.now(), job.total - job.rem, 0);
@@ -302,7 +421,7 @@ final class TimeSlicedCores {
             return;
         }
         if (eevdf() && !ready.isEmpty()) {
-            takeFromQueue(c, pick(null, vruntimeSum(sim.now()), runnable()));
+            takeFromQueue(c, pickOn(c.index, true, null, vruntimeSum(sim.now()), runnable()));
             return;
         }
         advance();
@@ -430,6 +549,7 @@ final class TimeSlicedCores {
                 CpuJob j = unplace(c);
                 j.heapIndex = HostCpu.QUEUED;
                 j.queuedSince = now;
+                j.queueCore = -1;
                 ready.addFirst(j);
                 waitSum += j.vruntime;
             }
@@ -655,8 +775,9 @@ final class TimeSlicedCores {
                     // update_deadline: a new slice, and the next thread is picked among all runnable, this one too
                     j.deadline = j.vruntime + slice;
                     if (!ready.isEmpty()) {
-                        CpuJob best = pick(j, vruntimeSum(now), runnable());
+                        CpuJob best = pickOn(index, false, j, vruntimeSum(now), runnable());
                         if (best != j) {
+                            j.queueCore = index;
                             CpuJob out = unplace(this);
                             enqueue(out);
                             takeFromQueue(this, best);

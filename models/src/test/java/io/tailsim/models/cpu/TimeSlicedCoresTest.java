@@ -96,8 +96,12 @@ class TimeSlicedCoresTest {
         }
 
         Run(double capacity, long slice, SchedulerPolicy policy) {
+            this(capacity, slice, policy, 0);
+        }
+
+        Run(double capacity, long slice, SchedulerPolicy policy, long balance) {
             cpu = new HostCpu(sim, "h", capacity);
-            cpu.setTimeSlice(slice, policy);
+            cpu.setTimeSlice(slice, policy, balance);
             cores = capacity;
             long[] last = {0};
             int[] present = {0};
@@ -165,6 +169,72 @@ class TimeSlicedCoresTest {
         assertThat(busy).isCloseTo(r.offered(), within(2.0 * r.jobs()));
         assertThat(busy).isCloseTo(r.presentIntegral, within(2.0 * r.jobs()));
         assertThat(r.cpu.runnable()).isZero();
+    }
+
+    /**
+     * A run queue per core (EEVDF with a load-balance interval): every job still finishes with its work, no core idles while
+     * a job waits (an idle core takes from the others' queues), pauses lose nothing, and the same stream gives the same run.
+     */
+    @Property(tries = 60)
+    void perCoreRunQueuesConserveWorkAndLeaveNoCoreIdleWhileOneWaits(@ForAll("streams") List<Arrival> stream,
+                                                                     @ForAll("slices") long slice,
+                                                                     @ForAll @IntRange(min = 1, max = 4) int cores,
+                                                                     @ForAll @IntRange(min = 100_000, max = 40_000_000) int balance,
+                                                                     @ForAll @IntRange(min = 0, max = 4_000_000) int pauseAt) {
+        Run r = new Run(cores, slice, SchedulerPolicy.EEVDF, balance).submitAll(stream);
+        r.sim.run();
+        for (Thread t : r.threads) {
+            assertThat(t.done).hasSize(t.arrival.chain() + 1);
+        }
+        double busy = r.cpu.busyCoreNanosTotal();
+        assertThat(busy).isCloseTo(r.offered(), within(2.0 * r.jobs()));
+        assertThat(busy).isCloseTo(r.presentIntegral, within(2.0 * r.jobs()));
+        Run again = new Run(cores, slice, SchedulerPolicy.EEVDF, balance).submitAll(stream);
+        again.sim.run();
+        assertThat(again.completions()).isEqualTo(r.completions());
+        Run paused = new Run(cores, slice, SchedulerPolicy.EEVDF, balance).submitAll(stream);
+        paused.sim.schedule(pauseAt, s -> paused.cpu.pause(1));
+        paused.sim.schedule(pauseAt + 1_000_000L, s -> paused.cpu.resume(1));
+        paused.sim.run();
+        assertThat(paused.cpu.busyCoreNanosTotal()).isCloseTo(paused.offered(), within(2.0 * paused.jobs()));
+    }
+
+    /**
+     * Per-core queues: a woken thread that finds no idle core waits on the core it last ran on, so another core ending a
+     * slice keeps its own thread, and the woken one starts at its own core's slice end; with one queue it starts at the
+     * first slice end of any core.
+     */
+    @Test
+    void aWokenThreadWaitsOnTheCoreItLastRanOn() {
+        for (long balance : new long[] {0, 50_000_000}) {
+            Simulator sim = new Simulator();
+            HostCpu cpu = new HostCpu(sim, "h", 2);
+            cpu.setTimeSlice(1_000_000, SchedulerPolicy.EEVDF, balance);
+            long[] started = {-1};
+            CpuJob waker = new CpuJob(0) {
+                @Override
+                protected void started(long now) {
+                    if (now > 0) {
+                        started[0] = now;
+                    }
+                }
+
+                @Override
+                protected void cpuDone(long now) {
+                }
+            };
+            Thread a = new Thread(cpu, new Arrival(0, 20_000_000, 0, 0));
+            Thread b = new Thread(cpu, new Arrival(0, 20_000_000, 0, 0));
+            // b takes one core; the waker runs briefly on the other, which a then takes; both cores busy when it wakes
+            sim.schedule(0, s -> cpu.submit(b, 20_000_000));
+            sim.schedule(5_000, s -> cpu.submit(waker, 1_000));
+            sim.schedule(20_000, s -> cpu.submit(a, 20_000_000));
+            sim.schedule(100_000, s -> cpu.submit(waker, 500_000));
+            sim.run();
+            // b's slice ends at 1.0 ms, a's at 1.02 ms: one queue lets the first of them take the waker; per core, it
+            // waits for the core it last ran on, a's
+            assertThat(started[0]).as("balance %d", balance).isEqualTo(balance == 0 ? 1_000_000L : 1_020_000L);
+        }
     }
 
     /** With an infinite slice RR is FCFS on c servers: each job starts at the later of its arrival and the first free core. */

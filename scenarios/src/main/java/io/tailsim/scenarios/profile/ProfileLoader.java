@@ -45,7 +45,8 @@ import java.util.TreeSet;
  *             client-per-wakeup (optional, default 0);
  *             host effects, all optional: background-per-broker, background-per-request,
  *             background-per-partition, background-burst, wakeup-latency, scheduler-slice,
- *             scheduler (round-robin, the default, or eevdf; needs scheduler-slice), client-background,
+ *             scheduler (round-robin, the default, or eevdf; needs scheduler-slice), load-balance-interval (eevdf
+ *             with a run queue per core, balanced when a core idles and at this interval), client-background,
  *             client-background-per-record, network-thread-per-wakeup, request-handler-per-wakeup, consumer-per-fetch}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
@@ -69,7 +70,7 @@ public final class ProfileLoader {
                     "client-per-response", "background-per-broker", "background-per-request",
                     "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
                     "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
-                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "scheduler",
+                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "scheduler", "load-balance-interval",
                     "consumer-per-fetch")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
@@ -226,10 +227,23 @@ public final class ProfileLoader {
                         + "without it the cores are shared by processor sharing");
             }
         }
+        long balance = 0;
+        if (cpu.has("load-balance-interval")) {
+            cpu.requiredText("load-balance-interval", "a duration such as 32ms");
+            balance = cpu.duration("load-balance-interval").getAsLong();
+            if (balance <= 0) {
+                throw cpu.error("load-balance-interval", "expected a positive duration such as 32ms, got '"
+                        + cpu.text("load-balance-interval").orElseThrow() + "'");
+            }
+            if (scheduler != SchedulerPolicy.EEVDF) {
+                throw cpu.error("load-balance-interval", "balances a run queue per core, which the eevdf scheduler keeps: set "
+                        + "scheduler: eevdf and scheduler-slice too");
+            }
+        }
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
                 slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
                 cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null,
-                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"));
+                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"), balance);
     }
 
     /** Young collections per unit of the broker's work, or null when the profile gives none (gc section). */

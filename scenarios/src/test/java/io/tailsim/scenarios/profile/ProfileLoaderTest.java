@@ -128,6 +128,20 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void aLoadBalanceIntervalGivesEachCoreARunQueueAndNeedsEevdf(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("p.yaml");
+        withCpuLines(f, "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}\n"
+                + "  scheduler: {value: eevdf, source: \"measured: kernel 6.18\"}\n"
+                + "  load-balance-interval: {value: 32ms, source: \"published: sd_weight ms x busy_factor 16\"}");
+        assertThat(ProfileLoader.load(f).hardware().hostEffects().loadBalanceIntervalNanos()).isEqualTo(32_000_000L);
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().loadBalanceIntervalNanos()).isZero();
+        withCpuLines(f, "  scheduler-slice: {value: 1.5ms, source: \"published: EEVDF base slice\"}\n"
+                + "  load-balance-interval: {value: 32ms, source: \"published: sd_weight ms x busy_factor 16\"}");
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("cpu.load-balance-interval").hasMessageContaining("scheduler: eevdf");
+    }
+
+    @Test
     void anUnknownSchedulerOrOneWithoutASliceNamesFileLineAndKey(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("p.yaml");
         String text = Files.readString(LATENCY).replace("  service-cv:",

@@ -187,6 +187,12 @@ public final class LocalProfileWriter {
                 + "the eligible thread with the earliest virtual deadline runs, a woken thread placed by the lag it slept with"
                 : "measured: kernel " + kernel + " (os.version) is older than 6.6 and schedules by CFS, which tailsim does not model; "
                 + "round robin with the slice stands in for it");
+        if (eevdf) {
+            d.put("cpu", "load-balance-interval", (16 * m.cores()) + "ms", "published: Linux keeps a run queue per CPU; a woken "
+                    + "thread with no idle CPU waits on the one it last ran on, an idle CPU pulls from the busiest (newidle balance), "
+                    + "and a busy CPU balances every sched-domain balance_interval (sd_weight ms, here " + m.cores()
+                    + ") times busy_factor 16 (kernel/sched/topology.c sd_init, fair.c get_sd_balance_interval)");
+        }
         if (n.regressors().contains("wakeups")) {
             d.put("cpu", "network-thread-per-wakeup", duration(n, "wakeups"), "fit: the same network-thread fit: " + estimate(n, "wakeups")
                     + " each time a network thread wakes (its voluntary context switches in /proc, counted per thread over the window): "
