@@ -627,7 +627,7 @@ public final class HostCpu {
 
     /**
      * Share of the time since the last {@link #resetStats} in which a runnable thread waited for a core: Linux's CPU
-     * pressure "some" (/proc/pressure/cpu) for a host with one run queue. Linux keeps a queue per CPU and weighs each
+     * pressure "some" (/proc/pressure/cpu), counted over the whole host (any waiting thread). Linux weighs each
      * CPU's stall by its busy time, so a host whose CPUs are unevenly queued reads somewhat lower there.
      */
     public double pressureSome() {

@@ -303,7 +303,7 @@ public final class SuiteReport {
                 milliseconds, so components well under 1 ms read low or zero; the simulated means are rounded per request the
                 same way); request rates are cluster-wide. Simulated CPU is the broker host's utilisation times its cores, which includes the clients sharing it; measured CPU is the brokers' and the
                 driver's processes. CPU pressure is the share of the window in which a runnable thread waited for a core: Linux
-                PSI "some" on the real side, the broker host's single run queue in the model; run-queue wait is the time each
+                PSI "some" on the real side, any waiting thread on the broker host in the model; run-queue wait is the time each
                 class of broker threads spent runnable waiting for a core, in cores summed over its threads (/proc schedstat on the
                 real side, measured since 2026-12-06 12:30 UTC). In combined mode the metadata quorum's
                 fetches count as FetchFollower on both sides. CPU used by other processes is measured apart, and a run with more
