@@ -117,12 +117,7 @@ final class TimeSlicedCores {
         if (active < 2 || ready.isEmpty()) {
             return;
         }
-        int[] count = new int[active];
-        for (CpuJob w : ready) {
-            if (w.queueCore >= 0 && w.queueCore < active) {
-                count[w.queueCore]++;
-            }
-        }
+        int[] count = queueLengths();
         int hi = 0;
         int lo = 0;
         for (int i = 1; i < active; i++) {
@@ -145,18 +140,24 @@ final class TimeSlicedCores {
         }
     }
 
-    /** The core whose queue a woken thread joins when no core is idle: the one it last ran on, else the shortest. */
-    private int wakeQueue(CpuJob job) {
-        int k = job.lastCore;
-        if (k >= 0 && k < active) {
-            return k;
-        }
+    /** Threads waiting in each core's own queue. */
+    private int[] queueLengths() {
         int[] count = new int[active];
         for (CpuJob w : ready) {
             if (w.queueCore >= 0 && w.queueCore < active) {
                 count[w.queueCore]++;
             }
         }
+        return count;
+    }
+
+    /** The core whose queue a woken thread joins when no core is idle: the one it last ran on, else the shortest. */
+    private int wakeQueue(CpuJob job) {
+        int k = job.lastCore;
+        if (k >= 0 && k < active) {
+            return k;
+        }
+        int[] count = queueLengths();
         int best = 0;
         for (int i = 1; i < active; i++) {
             if (count[i] < count[best]) {
