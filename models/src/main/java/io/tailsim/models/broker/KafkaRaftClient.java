@@ -31,11 +31,9 @@ public final class KafkaRaftClient extends CpuJob implements ClientEndpoint {
     private final Broker self;
     private final Partition log;
     private final String name;
-    private final FetchSession session;
     private final FetchRequest request;
     private Connection connection;
     private final int replicaIndex;
-    private long nextOffset;
     private final NoOpTimer noOpTimer;
 
     private KafkaRaftClient(Broker self, Partition log, int replicaIndex) {
@@ -45,11 +43,10 @@ public final class KafkaRaftClient extends CpuJob implements ClientEndpoint {
         this.replicaIndex = replicaIndex;
         this.name = "kafka-" + self.id() + "-raft-io-thread";
         if (replicaIndex == 0) {
-            this.session = null;
             this.request = null;
             this.noOpTimer = new NoOpTimer();
         } else {
-            this.session = new FetchSession(name, true);
+            FetchSession session = new FetchSession(name, true);
             session.add(log, replicaIndex, log.replicaLogEndOffset(replicaIndex));
             this.request = new FetchRequest(ApiKey.FETCH_FOLLOWER, session, MAX_FETCH_WAIT_NANOS, 1, 1 << 20, 8 << 20);
             this.noOpTimer = null;
@@ -85,8 +82,10 @@ public final class KafkaRaftClient extends CpuJob implements ClientEndpoint {
 
     private void sendFetch() {
         request.reset();
-        if (nextOffset > 0) {
-            request.addChanged(0, nextOffset);
+        // the follower's log end offset, which is how the leader learns it
+        long offset = log.replicaLogEndOffset(replicaIndex);
+        if (offset > 0) {
+            request.addChanged(0, offset);
         }
         request.seal();
         connection.send(request);
@@ -104,9 +103,6 @@ public final class KafkaRaftClient extends CpuJob implements ClientEndpoint {
             long end = request.responseEndOffset(0);
             long old = log.replicaLogEndOffset(replicaIndex);
             log.appendAsFollower(replicaIndex, Math.max(old, end), request.responseHighWatermark(0));
-            if (end > nextOffset) {
-                nextOffset = end;
-            }
         }
         sendFetch();
     }
