@@ -88,6 +88,7 @@ public final class Broker {
     private final double networkWakeupCost;
     private final long[] wakeupBase = new long[3];
     private final long[] runQueueWaitBase = new long[3];
+    private final long[] preemptionBase = new long[3];
     private double backgroundPerRequest;
     private io.tailsim.models.config.HardwareProfile.GcAllocation gcAllocation;
     private Runnable collect;
@@ -806,8 +807,31 @@ public final class Broker {
         return n - runQueueWaitBase[cls];
     }
 
+    /**
+     * Times this broker's threads of class {@code cls} (0 network, 1 request handler, 2 replica fetcher) were taken off a core
+     * with work left since the last reset (CpuJob.preemptions; Linux's nonvoluntary context switches), summed over them.
+     */
+    public long preemptions(int cls) {
+        long n = 0;
+        if (cls == 0) {
+            n = sumOverNetworkThreads(Processor::preemptions);
+        } else if (cls == 1) {
+            for (KafkaRequestHandler h : handlers) {
+                n += h.preemptions();
+            }
+        } else {
+            for (int i = 0; i < fetchers.size(); i++) {
+                n += fetchers.get(i).preemptions();
+            }
+        }
+        return n - preemptionBase[cls];
+    }
+
     public void resetStats() {
         long now = sim.now();
+        for (int cls = 0; cls < preemptionBase.length; cls++) {
+            preemptionBase[cls] += preemptions(cls);
+        }
         wakeupBase[0] += networkThreadWakeups();
         wakeupBase[1] += handlerThreadWakeups();
         wakeupBase[2] += replicaFetcherWakeups();

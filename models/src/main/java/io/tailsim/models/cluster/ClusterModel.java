@@ -364,6 +364,16 @@ public final class ClusterModel {
         return m;
     }
 
+    /** Preemptions per second per broker thread class (Linux's nonvoluntary context switches); NaN without time slices. */
+    private static Map<String, Double> preemptionRates(Broker b, double secs) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        String[] classes = {"network", "requestHandler", "replicaFetcher"};
+        for (int cls = 0; cls < classes.length; cls++) {
+            m.put(classes[cls], secs > 0 && b.host().cpu().timeSliced() ? b.preemptions(cls) / secs : Double.NaN);
+        }
+        return m;
+    }
+
     private static Map<String, Double> wakeupRates(Broker b, double secs) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("network", secs > 0 ? b.networkThreadWakeups() / secs : Double.NaN);
@@ -845,7 +855,7 @@ public final class ClusterModel {
                     window > 0 ? Math.min(1, h.ingressBusyNanos() / window) : Double.NaN,
                     b.pageCache().utilisation(measureStart), secs > 0 ? b.produceBytesIn() / 1e6 / secs : Double.NaN,
                     secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN, wakeupRates(b, secs), h.cpu().pressureSome(),
-                    runQueueWaitCores(b, secs)));
+                    runQueueWaitCores(b, secs), preemptionRates(b, secs)));
         }
         Map<String, RequestTimings> timings = new LinkedHashMap<>();
         for (Map.Entry<ApiKey, RequestTimings> e : requestTimings.entrySet()) {

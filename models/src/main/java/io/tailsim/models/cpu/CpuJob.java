@@ -48,6 +48,8 @@ public abstract class CpuJob {
     long joinSeq;
     /** Times the thread was handed work while asleep (its previous work finished before that instant). */
     long wakeups;
+    /** Times the thread was taken off a core with work left (Linux's nonvoluntary context switches): slice ends, wake-up preemption. */
+    long preemptions;
     /** Time spent runnable and waiting for a core on a time-sliced host (Linux's schedstat run-queue wait), and since when. */
     long queuedNanos;
     long queuedSince;
@@ -90,6 +92,11 @@ public abstract class CpuJob {
     /** Times this thread was handed work while asleep, since it was made. */
     public final long wakeups() {
         return wakeups;
+    }
+
+    /** Times this thread was preempted (taken off a core with work left) on a time-sliced host, since it was made. */
+    public final long preemptions() {
+        return preemptions;
     }
 
     /** Submitted and not yet run: {@link #started} is due when it first gets a core. */

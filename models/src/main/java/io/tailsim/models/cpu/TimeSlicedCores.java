@@ -40,6 +40,13 @@ final class TimeSlicedCores {
     private long waitSum;
     /** EEVDF: the average vruntime last seen with threads runnable; where a thread waking on an empty host is placed. */
     private long lastAvg;
+    /**
+     * Per-core queues: each core keeps its own eligibility average over the thread on it and the threads in its queue, as
+     * Linux keeps one per CPU's cfs_rq; a thread that moves between queues keeps its lag. Indexed by core.
+     */
+    private long[] waitSumOn = new long[0];
+    private int[] queuedOn = new int[0];
+    private long[] lastAvgOn = new long[0];
     private Core[] cores = new Core[0];
     private int active;
     private double speed;
@@ -129,12 +136,13 @@ final class TimeSlicedCores {
             }
         }
         int move = (count[hi] - count[lo]) / 2;
+        long now = sim.now();
         for (CpuJob w : ready) {
             if (move <= 0) {
                 break;
             }
             if (w.queueCore == hi) {
-                w.queueCore = lo;
+                migrate(w, lo, now);
                 move--;
             }
         }
@@ -142,13 +150,7 @@ final class TimeSlicedCores {
 
     /** Threads waiting in each core's own queue. */
     private int[] queueLengths() {
-        int[] count = new int[active];
-        for (CpuJob w : ready) {
-            if (w.queueCore >= 0 && w.queueCore < active) {
-                count[w.queueCore]++;
-            }
-        }
-        return count;
+        return Arrays.copyOf(queuedOn, active);
     }
 
     /** The core whose queue a woken thread joins when no core is idle: the one it last ran on, else the shortest. */
@@ -249,6 +251,7 @@ final class TimeSlicedCores {
             }
             if (now - c.sliceStart >= slice && !ready.isEmpty()) {
                 // its slice is used up and others wait: to the tail, and the head takes the core
+                job.queueCore = k;
                 enqueue(job);
                 release(c);
             } else {
@@ -256,17 +259,116 @@ final class TimeSlicedCores {
             }
             return;
         }
+        if (perCore()) {
+            joinPerCore(job, now);
+            return;
+        }
         if (eevdf()) {
-            placeWoken(job, now);
+            placeWoken(job, now, -1);
         }
         if (freeTop > 0) {
             place(cores[free[--freeTop]], job, now);
         } else {
-            if (balanceNanos > 0) {
-                job.queueCore = wakeQueue(job);
-            }
             enqueue(job);
+            if (eevdf()) {
+                wakeupPreempt(job, now);
+            }
         }
+    }
+
+    private boolean perCore() {
+        return balanceNanos > 0;
+    }
+
+    /**
+     * A woken thread with a run queue per core (select_task_rq_fair, then try_to_wake_up): an idle core if there is one,
+     * the one it last ran on first (select_idle_sibling); else the queue of the core it last ran on. A thread that went to
+     * sleep behind its share and is still behind on that core never left its queue there (DELAY_DEQUEUE: ttwu_runnable
+     * requeues it in place, without a placement); an idle core would pull it at once, so then it is placed there.
+     */
+    private void joinPerCore(CpuJob job, long now) {
+        int k = job.lastCore;
+        boolean hasPrev = k >= 0 && k < active;
+        if (eevdf() && job.delayed) {
+            job.delayed = false;
+            if (freeTop == 0 && hasPrev && job.vruntime * nOn(k) > sumOn(k, now)) {
+                job.queueCore = k;
+                enqueue(job);
+                wakeupPreempt(job, now);
+                return;
+            }
+            // it became eligible while asleep (dequeued then, its positive lag dropped: DELAY_ZERO), or an idle core pulls it
+            job.vlag = 0;
+        }
+        int core = freeTop == 0 ? -1 : hasPrev && takeFree(k) ? k : free[--freeTop];
+        int target = core >= 0 ? core : wakeQueue(job);
+        if (eevdf()) {
+            placeWoken(job, now, target);
+        }
+        if (core >= 0) {
+            place(cores[core], job, now);
+        } else {
+            job.queueCore = target;
+            enqueue(job);
+            if (eevdf()) {
+                wakeupPreempt(job, now);
+            }
+        }
+    }
+
+    /** Takes core {@code k} off the free list if it is there. */
+    private boolean takeFree(int k) {
+        for (int i = 0; i < freeTop; i++) {
+            if (free[i] == k) {
+                free[i] = free[--freeTop];
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * check_preempt_wakeup_fair: the woken thread takes the core it was queued for at once if the thread on it no longer
+     * holds a protected slice and pick_eevdf would choose the woken one. A running thread is protected while it is eligible
+     * (vruntime at or below the runnable average) and short of its deadline (RUN_TO_PARITY with equal slices: vprot is the
+     * deadline), so only a thread that has run past its fair share gives way: the JIT compiler or a long handler job does,
+     * a thread that just woke does not. With one run queue the core is the one whose thread is furthest past its share.
+     */
+    private void wakeupPreempt(CpuJob job, long now) {
+        int q = perCore() ? job.queueCore : -1;
+        long sum = sumOn(q, now);
+        int n = nOn(q);
+        Core target = null;
+        if (perCore()) {
+            Core c = cores[q];
+            if (c.job != null && (c.job.vruntime + (now - c.since)) * n > sum) {
+                target = c;
+            }
+        } else {
+            long worst = Long.MIN_VALUE;
+            for (int k = 0; k < active; k++) {
+                Core c = cores[k];
+                if (c.job != null) {
+                    long v = c.job.vruntime + (now - c.since);
+                    if ((v * (long) n > sum) && v > worst) {
+                        worst = v;
+                        target = c;
+                    }
+                }
+            }
+        }
+        if (target == null) {
+            return;
+        }
+        // the running thread is ineligible, so it is not among pick_eevdf's candidates
+        if (pickOn(target.index, null, sum, n) != job) {
+            return;
+        }
+        CpuJob out = unplace(target);
+        out.preemptions++;
+        out.queueCore = target.index;
+        enqueue(out);
+        takeFromQueue(target, job);
     }
 
     // ---- EEVDF ----
@@ -283,17 +385,48 @@ final class TimeSlicedCores {
         return sum;
     }
 
-    /**
-     * place_entity on wake-up: vruntime = average - lag, the lag it slept with scaled by (n + 1) / n as Linux does so that
-     * adding it does not move the average; deadline one slice later. A thread that slept behind its share (delayed) and is
-     * still not eligible comes back where it left.
-     */
-    private void placeWoken(CpuJob job, long now) {
-        int n = runnable();
-        long sum = vruntimeSum(now);
-        long avg = n == 0 ? lastAvg : Math.floorDiv(sum, n);
-        if (n > 0) {
+    /** Sum of the vruntimes of the threads runnable on {@code core} (on it and in its queue); every runnable one with one queue. */
+    private long sumOn(int core, long now) {
+        if (!perCore()) {
+            return vruntimeSum(now);
+        }
+        long sum = waitSumOn[core];
+        Core c = cores[core];
+        if (c.job != null) {
+            sum += c.job.vruntime + (now - c.since);
+        }
+        return sum;
+    }
+
+    /** Threads runnable on {@code core} (on it and in its queue); every runnable one with one queue. */
+    private int nOn(int core) {
+        return perCore() ? queuedOn[core] + (cores[core].job != null ? 1 : 0) : runnable();
+    }
+
+    private long lastAvgOf(int core) {
+        return perCore() ? lastAvgOn[core] : lastAvg;
+    }
+
+    private void setLastAvg(int core, long avg) {
+        if (perCore()) {
+            lastAvgOn[core] = avg;
+        } else {
             lastAvg = avg;
+        }
+    }
+
+    /**
+     * place_entity on wake-up onto {@code core} (any, with one queue): vruntime = average - lag, the lag it slept with scaled
+     * by (n + 1) / n as Linux does so that adding it does not move the average, and dropped where nothing is runnable
+     * (PLACE_LAG needs a queued entity); deadline one slice later. A thread that slept behind its share (delayed) and is still
+     * not eligible comes back where it left.
+     */
+    private void placeWoken(CpuJob job, long now, int core) {
+        int n = nOn(core);
+        long sum = sumOn(core, now);
+        long avg = n == 0 ? lastAvgOf(core) : Math.floorDiv(sum, n);
+        if (n > 0) {
+            setLastAvg(core, avg);
         }
         if (job.delayed) {
             job.delayed = false;
@@ -302,15 +435,39 @@ final class TimeSlicedCores {
             }
             job.vlag = 0;
         }
-        long lag = n == 0 ? job.vlag : job.vlag * (n + 1) / n;
+        long lag = n == 0 ? 0 : job.vlag * (n + 1) / n;
         job.vruntime = avg - lag;
         job.deadline = job.vruntime + slice;
     }
 
-    /** The lag a thread leaving the runnable set keeps (update_entity_lag), {@code sum} and {@code n} counting it. */
-    private void keepLag(CpuJob job, long sum, int n) {
+    /**
+     * Moves waiting thread {@code j} to core {@code to}'s queue (load balancing): it leaves with its lag on its old core
+     * (update_entity_lag) and is placed by it on the new one, its deadline as far ahead of its vruntime as before.
+     */
+    private void migrate(CpuJob j, int to, long now) {
+        if (!eevdf()) {
+            removeWait(j);
+            j.queueCore = to;
+            addWait(j);
+            return;
+        }
+        int from = j.queueCore;
+        long limit = Math.max(2 * slice, TICK);
+        long lag = Math.max(-limit, Math.min(limit, Math.floorDiv(sumOn(from, now), nOn(from)) - j.vruntime));
+        long rel = j.deadline - j.vruntime;
+        removeWait(j);
+        j.queueCore = to;
+        int n = nOn(to);
+        long avg = n == 0 ? lastAvgOn[to] : Math.floorDiv(sumOn(to, now), n);
+        j.vruntime = avg - (n == 0 ? 0 : lag * (n + 1) / n);
+        j.deadline = j.vruntime + rel;
+        addWait(j);
+    }
+
+    /** The lag a thread leaving the runnable set of {@code core} keeps (update_entity_lag), {@code sum} and {@code n} counting it. */
+    private void keepLag(CpuJob job, int core, long sum, int n) {
         long avg = Math.floorDiv(sum, n);
-        lastAvg = avg;
+        setLastAvg(core, avg);
         long limit = Math.max(2 * slice, TICK);
         long lag = avg - job.vruntime;
         job.vlag = Math.max(-limit, Math.min(limit, lag));
@@ -327,16 +484,9 @@ final class TimeSlicedCores {
         return pick(-1, extra, sum, n);
     }
 
-    /**
-     * {@link #pick(CpuJob, long, int)} for core {@code core}: with per-core queues, among the threads waiting in its queue
-     * (and {@code extra}); with {@code steal}, among all when its queue is empty (newidle balance).
-     */
-    private CpuJob pickOn(int core, boolean steal, CpuJob extra, long sum, int n) {
-        if (balanceNanos <= 0) {
-            return pick(-1, extra, sum, n);
-        }
-        CpuJob b = pick(core, extra, sum, n);
-        return b == null && steal ? pick(-1, extra, sum, n) : b;
+    /** {@link #pick(CpuJob, long, int)} for core {@code core}: with per-core queues, among the threads in its queue (and {@code extra}). */
+    private CpuJob pickOn(int core, CpuJob extra, long sum, int n) {
+        return pick(perCore() ? core : -1, extra, sum, n);
     }
 
     private CpuJob pick(int core, CpuJob extra, long sum, int n) {
@@ -370,9 +520,11 @@ final class TimeSlicedCores {
         if (job.vruntime >= job.deadline) {
             job.deadline = job.vruntime + slice;
             if (!ready.isEmpty()) {
-                CpuJob best = pickOn(c.index, false, job, vruntimeSum(sim.now()) + job.vruntime, runnable() + 1);
+                long now = sim.now();
+                CpuJob best = pickOn(c.index, job, sumOn(c.index, now) + job.vruntime, nOn(c.index) + 1);
                 if (best != job) {
                     job.queueCore = c.index;
+                    job.preemptions++;
                     enqueue(job);
                     takeFromQueue(c, best);
                     return;
@@ -386,8 +538,25 @@ final class TimeSlicedCores {
         advance();
         ready.remove(job);
         leftQueue(job);
-        waitSum -= job.vruntime;
+        removeWait(job);
         place(c, job, sim.now());
+    }
+
+    /** A thread joins the waiting sums (its core's too, with per-core queues). */
+    private void addWait(CpuJob job) {
+        waitSum += job.vruntime;
+        if (perCore()) {
+            waitSumOn[job.queueCore] += job.vruntime;
+            queuedOn[job.queueCore]++;
+        }
+    }
+
+    private void removeWait(CpuJob job) {
+        waitSum -= job.vruntime;
+        if (perCore()) {
+            waitSumOn[job.queueCore] -= job.vruntime;
+            queuedOn[job.queueCore]--;
+        }
     }
 
     private void enqueue(CpuJob job) {
@@ -396,7 +565,7 @@ final class TimeSlicedCores {
         job.queuedSince = sim.now();
         ready.addLast(job);
         balanceDue();
-        waitSum += job.vruntime;
+        addWait(job);
         if (job.tracked) {
             segment(job, sim.now(), job.total - job.rem, 0);
         }
@@ -422,17 +591,40 @@ final class TimeSlicedCores {
             return;
         }
         if (eevdf() && !ready.isEmpty()) {
-            takeFromQueue(c, pickOn(c.index, true, null, vruntimeSum(sim.now()), runnable()));
+            long now = sim.now();
+            if (perCore() && queuedOn[c.index] == 0) {
+                steal(c.index, now);
+            }
+            takeFromQueue(c, pickOn(c.index, null, sumOn(c.index, now), nOn(c.index)));
             return;
         }
         advance();
         CpuJob next = ready.pollFirst();
         if (next != null) {
             leftQueue(next);
-            waitSum -= next.vruntime;
+            removeWait(next);
             place(c, next, sim.now());
         } else {
             free[freeTop++] = c.index;
+        }
+    }
+
+    /**
+     * Newidle balance: core {@code to}, left with nothing to run, pulls the thread that has waited longest in the longest
+     * other queue (detach_tasks takes from the tail of the busiest CPU's task list, the one that ran longest ago).
+     */
+    private void steal(int to, long now) {
+        int from = -1;
+        for (int k = 0; k < active; k++) {
+            if (k != to && queuedOn[k] > 0 && (from < 0 || queuedOn[k] > queuedOn[from])) {
+                from = k;
+            }
+        }
+        for (CpuJob w : ready) {
+            if (w.queueCore == from) {
+                migrate(w, to, now);
+                return;
+            }
         }
     }
 
@@ -471,17 +663,16 @@ final class TimeSlicedCores {
                     charge(cores[k], now);
                 }
             }
-            long sum = vruntimeSum(now);
-            int n = runnable();
             for (int k = 0; k < active; k++) {
                 Core c = cores[k];
                 if (c.job != null && c.job.group == group) {
-                    keepLag(c.job, sum, n);
+                    keepLag(c.job, k, sumOn(k, now), nOn(k));
                 }
             }
             for (CpuJob j : ready) {
                 if (j.group == group) {
-                    keepLag(j, sum, n);
+                    int q = perCore() ? j.queueCore : -1;
+                    keepLag(j, q, sumOn(q, now), nOn(q));
                 }
             }
         }
@@ -498,7 +689,7 @@ final class TimeSlicedCores {
                 requirePausable(j);
                 it.remove();
                 leftQueue(j);
-                waitSum -= j.vruntime;
+                removeWait(j);
                 park(j, out);
             }
         }
@@ -550,9 +741,9 @@ final class TimeSlicedCores {
                 CpuJob j = unplace(c);
                 j.heapIndex = HostCpu.QUEUED;
                 j.queuedSince = now;
-                j.queueCore = -1;
+                j.queueCore = perCore() ? k % active : -1;
                 ready.addFirst(j);
-                waitSum += j.vruntime;
+                addWait(j);
             }
         }
         freeTop = 0;
@@ -579,6 +770,9 @@ final class TimeSlicedCores {
                 cores[k] = new Core(k);
             }
             free = Arrays.copyOf(free, n);
+            waitSumOn = Arrays.copyOf(waitSumOn, n);
+            queuedOn = Arrays.copyOf(queuedOn, n);
+            lastAvgOn = Arrays.copyOf(lastAvgOn, n);
         }
         if (active == 0) {
             // first sizing: every core is free (the highest index on top, so core 0 is taken first)
@@ -716,6 +910,22 @@ final class TimeSlicedCores {
         if (sum != waitSum) {
             throw new AssertionError(name + ": waiting vruntimes sum to " + sum + ", kept " + waitSum);
         }
+        if (perCore()) {
+            for (int k = 0; k < cores.length; k++) {
+                long s = 0;
+                int q = 0;
+                for (CpuJob j : ready) {
+                    if (j.queueCore == k) {
+                        s += j.vruntime;
+                        q++;
+                    }
+                }
+                if (s != waitSumOn[k] || q != queuedOn[k]) {
+                    throw new AssertionError(name + ": core " + k + "'s queue holds " + q + " threads summing to " + s + ", kept "
+                            + queuedOn[k] + " and " + waitSumOn[k]);
+                }
+            }
+        }
     }
 
     /** One core: its job, and one reusable event at the earlier of that job's finish and its slice's end. */
@@ -755,7 +965,7 @@ final class TimeSlicedCores {
             if (j.rem <= TOLERANCE) {
                 if (eevdf()) {
                     // it goes to sleep unless its cpuDone hands it more work at once (then the lag is not used)
-                    keepLag(j, vruntimeSum(now), runnable());
+                    keepLag(j, index, sumOn(index, now), nOn(index));
                 }
                 job = null;
                 running--;
@@ -776,9 +986,10 @@ final class TimeSlicedCores {
                     // update_deadline: a new slice, and the next thread is picked among all runnable, this one too
                     j.deadline = j.vruntime + slice;
                     if (!ready.isEmpty()) {
-                        CpuJob best = pickOn(index, false, j, vruntimeSum(now), runnable());
+                        CpuJob best = pickOn(index, j, sumOn(index, now), nOn(index));
                         if (best != j) {
                             j.queueCore = index;
+                            j.preemptions++;
                             CpuJob out = unplace(this);
                             enqueue(out);
                             takeFromQueue(this, best);
@@ -793,6 +1004,7 @@ final class TimeSlicedCores {
                 if (!ready.isEmpty()) {
                     // preempted: to the tail with its remaining work; the head takes the core with a fresh slice
                     CpuJob out = unplace(this);
+                    out.preemptions++;
                     enqueue(out);
                     release(this);
                     return;

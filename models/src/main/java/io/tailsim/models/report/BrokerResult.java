@@ -20,6 +20,8 @@ import java.util.Map;
  * @param threadRunQueueWaitCores  seconds per second the broker's threads of each class spent runnable and waiting for a
  *                                 core, summed over the class's threads (Linux schedstat's run-queue wait); NaN where the
  *                                 host shares its cores by processor sharing
+ * @param threadPreemptionsPerSec  times per second a thread of each class was taken off a core with work left (Linux's
+ *                                 nonvoluntary context switches); NaN where the host shares its cores by processor sharing
  */
 public record BrokerResult(
         String name,
@@ -37,9 +39,11 @@ public record BrokerResult(
         double fetchMBpsOut,
         Map<String, Double> threadWakeupsPerSec,
         double cpuPressureSome,
-        Map<String, Double> threadRunQueueWaitCores) {
+        Map<String, Double> threadRunQueueWaitCores,
+        Map<String, Double> threadPreemptionsPerSec) {
 
     public BrokerResult {
+        threadPreemptionsPerSec = threadPreemptionsPerSec == null ? Map.of() : Map.copyOf(threadPreemptionsPerSec);
         threadWakeupsPerSec = threadWakeupsPerSec == null ? Map.of() : Map.copyOf(threadWakeupsPerSec);
         threadRunQueueWaitCores = threadRunQueueWaitCores == null ? Map.of() : Map.copyOf(threadRunQueueWaitCores);
     }
@@ -52,7 +56,7 @@ public record BrokerResult(
                         double diskUtilisation, double produceMBpsIn, double fetchMBpsOut) {
         this(name, cpuUtilisation, networkThreadUtilisation, handlerThreadUtilisation, replicaFetcherUtilisation,
                 requestRates, meanTimingsMs, meanRequestQueueLength, nicTxUtilisation, nicRxUtilisation,
-                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN, Map.of());
+                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN, Map.of(), Map.of());
     }
 
     public double requestRate(String type) {

@@ -547,6 +547,135 @@ class TimeSlicedCoresTest {
         assertThat(order).hasSize(16).endsWith("chain@1600000");
     }
 
+    /** A thread that wakes now and then for a little work, on a host whose cores CPU-bound threads keep busy. */
+    private static final class Sleeper extends CpuJob {
+        final HostCpu cpu;
+        final List<Long> responses = new ArrayList<>();
+        long wokeAt;
+
+        Sleeper(HostCpu cpu) {
+            super(0);
+            this.cpu = cpu;
+        }
+
+        void wake(long now, double work) {
+            if (onCpu()) {
+                responses.add(Long.MAX_VALUE);      // still waiting from its previous wake-up
+                return;
+            }
+            wokeAt = now;
+            cpu.submit(this, work);
+        }
+
+        @Override
+        protected void cpuDone(long now) {
+            responses.add(now - wokeAt);
+        }
+    }
+
+    private static CpuJob cpuBound() {
+        return new CpuJob(0) {
+            @Override
+            protected void cpuDone(long now) {
+            }
+        };
+    }
+
+    /**
+     * EEVDF wake-up preemption (check_preempt_wakeup_fair): a sleeper woken with the lag it left takes the core at once from
+     * a CPU-bound thread that has run past its fair share (no longer eligible, so no longer protected), without waiting for
+     * that thread's slice to end; its wake-ups that find the running thread still within its share wait for the slice end.
+     */
+    @Test
+    void underEevdfAWokenThreadPreemptsOneThatRanPastItsShare() {
+        for (long balance : new long[] {0, 1_000_000_000L}) {
+            Simulator sim = new Simulator();
+            HostCpu cpu = new HostCpu(sim, "h", 1);
+            cpu.setTimeSlice(3_000_000, SchedulerPolicy.EEVDF, balance);
+            sim.setObserver((s, e) -> cpu.checkInvariants());
+            CpuJob a = cpuBound();
+            CpuJob b = cpuBound();
+            Sleeper sleeper = new Sleeper(cpu);
+            sim.schedule(0, s -> cpu.submit(a, 200_000_000));
+            sim.schedule(1, s -> cpu.submit(b, 200_000_000));
+            for (int i = 0; i < 40; i++) {
+                sim.schedule(1_000_000L + i * 7_300_000L, s -> sleeper.wake(s.now(), 20_000));
+            }
+            sim.run();
+            assertThat(sleeper.responses).hasSize(40).doesNotContain(Long.MAX_VALUE);
+            long atOnce = sleeper.responses.stream().filter(r -> r == 20_000L).count();
+            // the core is never idle: without wake-up preemption every response would hold the rest of a 3 ms slice
+            assertThat(atOnce).as("balance %d", balance).isGreaterThanOrEqualTo(13);
+            assertThat(a.preemptions() + b.preemptions()).isGreaterThanOrEqualTo(atOnce);
+            assertThat(sleeper.preemptions()).isZero();
+        }
+    }
+
+    /**
+     * A running thread within its share keeps its slice (RUN_TO_PARITY): a thread waking for the first time (no lag) is
+     * placed at the average, which the lone running thread is at, so it waits for that thread's deadline.
+     */
+    @Test
+    void underEevdfAnEligibleRunningThreadKeepsItsSlice() {
+        for (long balance : new long[] {0, 1_000_000_000L}) {
+            Simulator sim = new Simulator();
+            HostCpu cpu = new HostCpu(sim, "h", 1);
+            cpu.setTimeSlice(3_000_000, SchedulerPolicy.EEVDF, balance);
+            CpuJob a = cpuBound();
+            Sleeper w = new Sleeper(cpu);
+            sim.schedule(0, s -> cpu.submit(a, 20_000_000));
+            sim.schedule(500_000, s -> w.wake(s.now(), 100_000));
+            sim.run();
+            assertThat(w.responses).as("balance %d", balance).containsExactly(3_000_000L - 500_000L + 100_000L);
+            assertThat(a.preemptions()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Per-core queues keep an eligibility average per core (Linux's per-CPU cfs_rq): on a core two CPU-bound threads share,
+     * each runs past its share in the second half of its slice and a sleeper woken there preempts it; a thread running
+     * alone on the other core, whose vruntime races ahead, does not make them look eligible, as one host-wide average would.
+     */
+    @Test
+    void perCoreQueuesJudgeEligibilityOnTheirOwnCore() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 2);
+        cpu.setTimeSlice(3_000_000, SchedulerPolicy.EEVDF, 1_000_000_000L);
+        sim.setObserver((s, e) -> cpu.checkInvariants());
+        Sleeper sleeper = new Sleeper(cpu);
+        CpuJob a = cpuBound();
+        CpuJob b = cpuBound();
+        CpuJob c = cpuBound();
+        // the sleeper runs first on core 0; a then takes core 0, c core 1, and b queues on core 0 (the shorter queue, by index)
+        sim.schedule(0, s -> sleeper.wake(0, 1_000));
+        sim.schedule(10_000, s -> cpu.submit(a, 300_000_000));
+        sim.schedule(20_000, s -> cpu.submit(c, 400_000_000));
+        sim.schedule(30_000, s -> cpu.submit(b, 300_000_000));
+        for (int i = 0; i < 40; i++) {
+            sim.schedule(1_000_000L + i * 7_300_000L, s -> sleeper.wake(s.now(), 20_000));
+        }
+        sim.run();
+        assertThat(sleeper.responses).hasSize(41).doesNotContain(Long.MAX_VALUE);
+        long atOnce = sleeper.responses.stream().skip(1).filter(r -> r == 20_000L).count();
+        assertThat(atOnce).isGreaterThanOrEqualTo(13);
+        assertThat(c.preemptions()).isZero();
+    }
+
+    /** Round robin counts a preemption each time a slice ends with another thread waiting: two 10-slice threads, 9 each. */
+    @Test
+    void preemptionsCountSliceEndsWithOthersWaiting() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        cpu.setTimeSlice(1_000_000);
+        CpuJob a = cpuBound();
+        CpuJob b = cpuBound();
+        sim.schedule(0, s -> cpu.submit(a, 10_000_000));
+        sim.schedule(1, s -> cpu.submit(b, 10_000_000));
+        sim.run();
+        assertThat(a.preemptions()).isEqualTo(9);
+        assertThat(b.preemptions()).isEqualTo(9);
+    }
+
     @Test
     void theSliceIsSetBeforeTheFirstJob() {
         Simulator sim = new Simulator();

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /** One broker's resource use over the measured window, pooled over replications. */
 @JsonPropertyOrder({"name", "cpuUtilization", "cpuUtilizationCi95", "networkThreadUtilization",
         "requestHandlerUtilization", "replicaFetcherUtilization", "nicTxUtilization", "nicRxUtilization",
-        "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec", "cpuPressureSome", "threadRunQueueWaitCores"})
+        "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec", "cpuPressureSome", "threadRunQueueWaitCores",
+        "threadPreemptionsPerSec"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BrokerSummary(
         String name,
@@ -29,7 +30,8 @@ public record BrokerSummary(
         Map<String, Double> requestsPerSec,
         Map<String, Double> threadWakeupsPerSec,
         Double cpuPressureSome,
-        Map<String, Double> threadRunQueueWaitCores) {
+        Map<String, Double> threadRunQueueWaitCores,
+        Map<String, Double> threadPreemptionsPerSec) {
 
     /** Broker {@code index} of every replication (brokers are identical in number and order across them). */
     public static BrokerSummary of(List<RunResult> reps, int index) {
@@ -45,13 +47,8 @@ public record BrokerSummary(
         for (String cls : b.get(0).threadWakeupsPerSec().keySet()) {
             wakeups.put(cls, Estimate.of(b, x -> x.threadWakeupsPerSec().getOrDefault(cls, Double.NaN)).orNaN());
         }
-        Map<String, Double> waits = new java.util.LinkedHashMap<>();
-        for (String cls : new TreeSet<>(b.get(0).threadRunQueueWaitCores().keySet())) {
-            double w = Estimate.of(b, x -> x.threadRunQueueWaitCores().getOrDefault(cls, Double.NaN)).orNaN();
-            if (!Double.isNaN(w)) {
-                waits.put(cls, w);
-            }
-        }
+        Map<String, Double> waits = byClass(b, BrokerResult::threadRunQueueWaitCores);
+        Map<String, Double> preemptions = byClass(b, BrokerResult::threadPreemptionsPerSec);
         return new BrokerSummary(b.get(0).name(), cpu.orNaN(), cpu.ci95(),
                 mean(b, BrokerResult::networkThreadUtilisation),
                 mean(b, BrokerResult::handlerThreadUtilisation),
@@ -61,7 +58,19 @@ public record BrokerSummary(
                 mean(b, BrokerResult::diskUtilisation),
                 mean(b, BrokerResult::meanRequestQueueLength),
                 rates, wakeups.isEmpty() ? null : wakeups, nullIfNaN(mean(b, BrokerResult::cpuPressureSome)),
-                waits.isEmpty() ? null : waits);
+                waits.isEmpty() ? null : waits, preemptions.isEmpty() ? null : preemptions);
+    }
+
+    /** A per-thread-class figure pooled over replications, by class name; classes the model leaves NaN are left out. */
+    private static Map<String, Double> byClass(List<BrokerResult> b, java.util.function.Function<BrokerResult, Map<String, Double>> f) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String cls : new TreeSet<>(f.apply(b.get(0)).keySet())) {
+            double v = Estimate.of(b, x -> f.apply(x).getOrDefault(cls, Double.NaN)).orNaN();
+            if (!Double.isNaN(v)) {
+                out.put(cls, v);
+            }
+        }
+        return out;
     }
 
     private static Double nullIfNaN(double v) {

@@ -40,6 +40,8 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     public static final List<String> WAKEUP_CLASSES = List.of("network", "requestHandler", "replicaFetcher");
     /** Broker thread run-queue wait by thread class, all brokers, in cores (seconds waiting per second): Linux's schedstat, and the model's. */
     public static final String RUN_QUEUE_WAIT = "runQueueWaitCores.brokerThreads.";
+    /** Broker thread preemptions per second by thread class, all brokers: Linux's nonvoluntary context switches, and the model's. */
+    public static final String PREEMPTIONS = "preemptionsPerSec.brokerThreads.";
     /** The producers' Sender threads, all groups: their wake-ups per second and their CPU (the driver's, and the model's). */
     public static final String SENDER_WAKEUPS = "wakeupsPerSec.driverThreads.sender";
     public static final String SENDER_CPU = "cpuCores.driverThreads.sender";
@@ -65,6 +67,7 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         names.add(CPU_PRESSURE);
         for (String cls : WAKEUP_CLASSES) names.add(WAKEUPS + cls);
         for (String cls : WAKEUP_CLASSES) names.add(RUN_QUEUE_WAIT + cls);
+        for (String cls : WAKEUP_CLASSES) names.add(PREEMPTIONS + cls);
         names.add(SENDER_WAKEUPS);
         names.add(SENDER_CPU);
         return names;
@@ -110,6 +113,7 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
             return Double.isNaN(sum) ? null : sum;
         }
         if (name.startsWith(RUN_QUEUE_WAIT)) return sumOverBrokers(s.brokers(), BrokerSummary::threadRunQueueWaitCores, name.substring(RUN_QUEUE_WAIT.length()));
+        if (name.startsWith(PREEMPTIONS)) return sumOverBrokers(s.brokers(), BrokerSummary::threadPreemptionsPerSec, name.substring(PREEMPTIONS.length()));
         if (name.startsWith(WAKEUPS)) return sumOverBrokers(s.brokers(), BrokerSummary::threadWakeupsPerSec, name.substring(WAKEUPS.length()));
         String[] parts = name.split("\\.");
         if (parts.length == 2 && parts[1].equals("requestsPerSec")) {

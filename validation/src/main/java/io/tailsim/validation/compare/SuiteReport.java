@@ -36,7 +36,8 @@ public final class SuiteReport {
             "Produce.TotalTimeMs.mean", "Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.TotalTimeMs.mean",
             "Produce.requestsPerSec", "FetchFollower.requestsPerSec", "FetchConsumer.requestsPerSec", Comparison.THROUGHPUT, Comparison.CPU,
             Comparison.CPU_PRESSURE, Comparison.RUN_QUEUE_WAIT + "network", Comparison.RUN_QUEUE_WAIT + "requestHandler",
-            Comparison.RUN_QUEUE_WAIT + "replicaFetcher");
+            Comparison.RUN_QUEUE_WAIT + "replicaFetcher", Comparison.PREEMPTIONS + "network", Comparison.PREEMPTIONS + "requestHandler",
+            Comparison.PREEMPTIONS + "replicaFetcher");
 
     private SuiteReport() {
     }

@@ -56,8 +56,9 @@ class ComparisonTest {
         assertThat(one).endsWith("wakeupsPerSec.brokerThreads.network", "wakeupsPerSec.brokerThreads.requestHandler",
                 "wakeupsPerSec.brokerThreads.replicaFetcher", "runQueueWaitCores.brokerThreads.network",
                 "runQueueWaitCores.brokerThreads.requestHandler", "runQueueWaitCores.brokerThreads.replicaFetcher",
-                "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender");
-        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 3 + 2);
+                "preemptionsPerSec.brokerThreads.network", "preemptionsPerSec.brokerThreads.requestHandler",
+                "preemptionsPerSec.brokerThreads.replicaFetcher", "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender");
+        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 3 + 3 + 2);
         assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
                 .hasSize(one.size() + 8);
     }
@@ -92,6 +93,10 @@ class ComparisonTest {
         assertThat(handlerWaits).isPositive();
         assertThat(c.row("runQueueWaitCores.brokerThreads.requestHandler").orElseThrow().simulated()).isCloseTo(handlerWaits, within(1e-12));
         assertThat(c.row("runQueueWaitCores.brokerThreads.requestHandler").orElseThrow().measured()).isEqualTo(0.9);
+        // preemptions: threads the model's time-sliced host took off a core with work left, summed over the brokers
+        double handlerPreemptions = summary.brokers().stream().mapToDouble(b -> b.threadPreemptionsPerSec().get("requestHandler")).sum();
+        assertThat(handlerPreemptions).isPositive();
+        assertThat(c.row("preemptionsPerSec.brokerThreads.requestHandler").orElseThrow().simulated()).isCloseTo(handlerPreemptions, within(1e-9));
         double networkWakeups = summary.brokers().stream().mapToDouble(b -> b.threadWakeupsPerSec().get("network")).sum();
         assertThat(networkWakeups).isPositive();
         assertThat(c.row("wakeupsPerSec.brokerThreads.network").orElseThrow().simulated()).isCloseTo(networkWakeups, within(1e-9));
