@@ -1005,6 +1005,7 @@ final class TimeSlicedCores {
                     // preempted: to the tail with its remaining work; the head takes the core with a fresh slice
                     CpuJob out = unplace(this);
                     out.preemptions++;
+                    out.queueCore = index;
                     enqueue(out);
                     release(this);
                     return;

@@ -180,8 +180,10 @@ class TimeSlicedCoresTest {
                                                                      @ForAll("slices") long slice,
                                                                      @ForAll @IntRange(min = 1, max = 4) int cores,
                                                                      @ForAll @IntRange(min = 100_000, max = 40_000_000) int balance,
-                                                                     @ForAll @IntRange(min = 0, max = 4_000_000) int pauseAt) {
-        Run r = new Run(cores, slice, SchedulerPolicy.EEVDF, balance).submitAll(stream);
+                                                                     @ForAll @IntRange(min = 0, max = 4_000_000) int pauseAt,
+                                                                     @ForAll boolean roundRobin) {
+        SchedulerPolicy policy = roundRobin ? SchedulerPolicy.ROUND_ROBIN : SchedulerPolicy.EEVDF;
+        Run r = new Run(cores, slice, policy, balance).submitAll(stream);
         r.sim.run();
         for (Thread t : r.threads) {
             assertThat(t.done).hasSize(t.arrival.chain() + 1);
@@ -189,10 +191,10 @@ class TimeSlicedCoresTest {
         double busy = r.cpu.busyCoreNanosTotal();
         assertThat(busy).isCloseTo(r.offered(), within(2.0 * r.jobs()));
         assertThat(busy).isCloseTo(r.presentIntegral, within(2.0 * r.jobs()));
-        Run again = new Run(cores, slice, SchedulerPolicy.EEVDF, balance).submitAll(stream);
+        Run again = new Run(cores, slice, policy, balance).submitAll(stream);
         again.sim.run();
         assertThat(again.completions()).isEqualTo(r.completions());
-        Run paused = new Run(cores, slice, SchedulerPolicy.EEVDF, balance).submitAll(stream);
+        Run paused = new Run(cores, slice, policy, balance).submitAll(stream);
         paused.sim.schedule(pauseAt, s -> paused.cpu.pause(1));
         paused.sim.schedule(pauseAt + 1_000_000L, s -> paused.cpu.resume(1));
         paused.sim.run();
