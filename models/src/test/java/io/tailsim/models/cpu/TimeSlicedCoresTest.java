@@ -569,6 +569,18 @@ class TimeSlicedCoresTest {
             cpu.submit(this, work);
         }
 
+        /** Wakes it {@code times} times, {@code gap} apart from {@code first}, each time for {@code work}. */
+        void wakeEvery(Simulator sim, long first, long gap, int times, double work) {
+            for (int i = 0; i < times; i++) {
+                sim.schedule(first + i * gap, s -> wake(s.now(), work));
+            }
+        }
+
+        /** Wake-ups from the {@code from}-th on that ran at once: their response is their work. */
+        long startedAtOnce(int from, long work) {
+            return responses.stream().skip(from).filter(r -> r == work).count();
+        }
+
         @Override
         protected void cpuDone(long now) {
             responses.add(now - wokeAt);
@@ -600,12 +612,10 @@ class TimeSlicedCoresTest {
             Sleeper sleeper = new Sleeper(cpu);
             sim.schedule(0, s -> cpu.submit(a, 200_000_000));
             sim.schedule(1, s -> cpu.submit(b, 200_000_000));
-            for (int i = 0; i < 40; i++) {
-                sim.schedule(1_000_000L + i * 7_300_000L, s -> sleeper.wake(s.now(), 20_000));
-            }
+            sleeper.wakeEvery(sim, 1_000_000L, 7_300_000L, 40, 20_000);
             sim.run();
             assertThat(sleeper.responses).hasSize(40).doesNotContain(Long.MAX_VALUE);
-            long atOnce = sleeper.responses.stream().filter(r -> r == 20_000L).count();
+            long atOnce = sleeper.startedAtOnce(0, 20_000L);
             // the core is never idle: without wake-up preemption every response would hold the rest of a 3 ms slice
             assertThat(atOnce).as("balance %d", balance).isGreaterThanOrEqualTo(13);
             assertThat(a.preemptions() + b.preemptions()).isGreaterThanOrEqualTo(atOnce);
@@ -653,12 +663,10 @@ class TimeSlicedCoresTest {
         sim.schedule(10_000, s -> cpu.submit(a, 300_000_000));
         sim.schedule(20_000, s -> cpu.submit(c, 400_000_000));
         sim.schedule(30_000, s -> cpu.submit(b, 300_000_000));
-        for (int i = 0; i < 40; i++) {
-            sim.schedule(1_000_000L + i * 7_300_000L, s -> sleeper.wake(s.now(), 20_000));
-        }
+        sleeper.wakeEvery(sim, 1_000_000L, 7_300_000L, 40, 20_000);
         sim.run();
         assertThat(sleeper.responses).hasSize(41).doesNotContain(Long.MAX_VALUE);
-        long atOnce = sleeper.responses.stream().skip(1).filter(r -> r == 20_000L).count();
+        long atOnce = sleeper.startedAtOnce(1, 20_000L);
         assertThat(atOnce).isGreaterThanOrEqualTo(13);
         assertThat(c.preemptions()).isZero();
     }
