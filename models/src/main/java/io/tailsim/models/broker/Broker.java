@@ -792,19 +792,7 @@ public final class Broker {
      */
     public long runQueueWaitNanos(int cls) {
         long now = sim.now();
-        long n = 0;
-        if (cls == 0) {
-            n = sumOverNetworkThreads(p -> p.runQueueWaitNanos(now));
-        } else if (cls == 1) {
-            for (KafkaRequestHandler h : handlers) {
-                n += h.runQueueWaitNanos(now);
-            }
-        } else {
-            for (int i = 0; i < fetchers.size(); i++) {
-                n += fetchers.get(i).runQueueWaitNanos(now);
-            }
-        }
-        return n - runQueueWaitBase[cls];
+        return sumOverClass(cls, t -> t.runQueueWaitNanos(now)) - runQueueWaitBase[cls];
     }
 
     /**
@@ -812,19 +800,25 @@ public final class Broker {
      * with work left since the last reset (CpuJob.preemptions; Linux's nonvoluntary context switches), summed over them.
      */
     public long preemptions(int cls) {
-        long n = 0;
+        return sumOverClass(cls, io.tailsim.models.cpu.CpuJob::preemptions) - preemptionBase[cls];
+    }
+
+    /** {@code f} summed over this broker's threads of class {@code cls} (0 network, 1 request handler, 2 replica fetcher). */
+    private long sumOverClass(int cls, java.util.function.ToLongFunction<io.tailsim.models.cpu.CpuJob> f) {
         if (cls == 0) {
-            n = sumOverNetworkThreads(Processor::preemptions);
-        } else if (cls == 1) {
+            return sumOverNetworkThreads(f::applyAsLong);
+        }
+        long n = 0;
+        if (cls == 1) {
             for (KafkaRequestHandler h : handlers) {
-                n += h.preemptions();
+                n += f.applyAsLong(h);
             }
         } else {
             for (int i = 0; i < fetchers.size(); i++) {
-                n += fetchers.get(i).preemptions();
+                n += f.applyAsLong(fetchers.get(i));
             }
         }
-        return n - preemptionBase[cls];
+        return n;
     }
 
     public void resetStats() {

@@ -353,27 +353,27 @@ public final class ClusterModel {
         }, 0);
     }
 
-    /** Thread wake-ups per second of the window, by thread class. */
     /** Cores' worth of run-queue wait per broker thread class (seconds waiting per second); NaN without time slices. */
     private static Map<String, Double> runQueueWaitCores(Broker b, double secs) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        String[] classes = {"network", "requestHandler", "replicaFetcher"};
-        for (int cls = 0; cls < classes.length; cls++) {
-            m.put(classes[cls], secs > 0 && b.host().cpu().timeSliced() ? b.runQueueWaitNanos(cls) / 1e9 / secs : Double.NaN);
-        }
-        return m;
+        return perTimeSlicedClass(b, secs, cls -> b.runQueueWaitNanos(cls) / 1e9);
     }
 
     /** Preemptions per second per broker thread class (Linux's nonvoluntary context switches); NaN without time slices. */
     private static Map<String, Double> preemptionRates(Broker b, double secs) {
+        return perTimeSlicedClass(b, secs, cls -> (double) b.preemptions(cls));
+    }
+
+    /** {@code count} of each broker thread class per second of the window; NaN where the host does not time-slice. */
+    private static Map<String, Double> perTimeSlicedClass(Broker b, double secs, java.util.function.IntToDoubleFunction count) {
         Map<String, Double> m = new LinkedHashMap<>();
         String[] classes = {"network", "requestHandler", "replicaFetcher"};
         for (int cls = 0; cls < classes.length; cls++) {
-            m.put(classes[cls], secs > 0 && b.host().cpu().timeSliced() ? b.preemptions(cls) / secs : Double.NaN);
+            m.put(classes[cls], secs > 0 && b.host().cpu().timeSliced() ? count.applyAsDouble(cls) / secs : Double.NaN);
         }
         return m;
     }
 
+    /** Thread wake-ups per second of the window, by thread class. */
     private static Map<String, Double> wakeupRates(Broker b, double secs) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("network", secs > 0 ? b.networkThreadWakeups() / secs : Double.NaN);
