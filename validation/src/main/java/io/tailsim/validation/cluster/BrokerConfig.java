@@ -115,6 +115,7 @@ public final class BrokerConfig {
         cmd.add("-Djava.rmi.server.hostname=" + HOST);
         cmd.add("-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath());
         cmd.add(marker);
+        cmd.addAll(extraJvmOptions(System.getenv("TAILSIM_BROKER_JAVA_OPTS"), node.nodeId()));
         cmd.add("-cp");
         cmd.add(classpath);
         // JMX on 127.0.0.1 only, then kafka.Kafka (see LoopbackJmx for why not the JVM's own JMX agent).
@@ -123,6 +124,24 @@ public final class BrokerConfig {
         cmd.add("kafka.Kafka");
         cmd.add(nodeDir.resolve("server.properties").toAbsolutePath().toString());
         return cmd;
+    }
+
+    /**
+     * Diagnostic JVM options for every node (for example a flight recording), split on whitespace, with {@code {node}}
+     * replaced by the node's id so that each node writes its own file; none when {@code spec} is null or blank. They come
+     * after the harness's own options, so they may override them; the run's measurements then carry their cost.
+     */
+    static List<String> extraJvmOptions(String spec, int nodeId) {
+        List<String> out = new ArrayList<>();
+        if (spec == null) {
+            return out;
+        }
+        for (String opt : spec.trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                out.add(opt.replace("{node}", Integer.toString(nodeId)));
+            }
+        }
+        return out;
     }
 
     /**

@@ -85,6 +85,14 @@ class BrokerConfigTest {
     }
 
     @Test
+    void diagnosticJvmOptionsAreSplitAndNamedPerNode() {
+        assertThat(BrokerConfig.extraJvmOptions(null, 2)).isEmpty();
+        assertThat(BrokerConfig.extraJvmOptions("  ", 2)).isEmpty();
+        assertThat(BrokerConfig.extraJvmOptions(" -XX:StartFlightRecording=filename=/t/n{node}.jfr  -Dx=1 ", 3))
+                .containsExactly("-XX:StartFlightRecording=filename=/t/n3.jfr", "-Dx=1");
+    }
+
+    @Test
     void brokerLog4jConfigKeepsTheStartedLineVisible() {
         String p = BrokerConfig.log4j2Properties();
         assertThat(p).contains("rootLogger.level = INFO").doesNotContain("logger.server");
