@@ -161,6 +161,8 @@ public final class Broker {
         for (int i = 0; i < threads; i++) {
             ps[i] = new Processor(this, name + "/" + listenerName + "-network-" + i, cpuGroup, networkBusy);
             ps[i].setWakeupCost(networkWakeupCost);
+            // a response wakes the selector by Selector.wakeup, inside synchronized(interruptLock)
+            ps[i].setWakesUnderWakerLock(true);
         }
         return new Listener(listenerName, tls, ps);
     }

@@ -56,6 +56,28 @@ public abstract class CpuJob {
     /** With per-core run queues: the core whose queue the thread waits in (-1: none yet). */
     int queueCore = -1;
 
+    // ---- wake-ups under the waker's lock (TimeSlicedCores, EEVDF) ----
+    /**
+     * The thread's wake-up needs a lock its waker holds while waking it: a network thread woken by Selector.wakeup, which
+     * writes to the selector's eventfd inside synchronized(interruptLock), and whose first act on waking is clearInterrupt
+     * under the same lock.
+     */
+    boolean wakesUnderWakerLock;
+    /** The thread that woke this one under its lock, while the wake waits for that thread's callback to end or its lock. */
+    CpuJob deferredBy;
+    /** Wakes this thread made under its lock still deferred or blocked. */
+    int deferredWakes;
+    /** The work this thread was woken for, while its wake is deferred or blocked. */
+    double deferredWork;
+    /** Woke, found its waker's lock held (the waker preempted inside it) and sleeps until the waker runs again. */
+    boolean blockedOnWaker;
+    /** Preempted inside the lock it woke a thread under: the blocked thread goes on when this one next runs. */
+    boolean holdsWakeLock;
+    /** Runs only the rest of the lock it woke a thread under (no cpuDone at its end); new work extends it. */
+    boolean tailOnly;
+    /** The reusable event that releases the lock when the holder runs again; made on first use. */
+    io.tailsim.core.event.Event lockRelease;
+
     /** Which pausable group (a broker on a shared host) the job belongs to. */
     final int group;
 
@@ -65,7 +87,17 @@ public abstract class CpuJob {
 
     /** True while the job is on a CPU (running, runnable, waiting for a core, waking or paused). */
     public final boolean onCpu() {
-        return heapIndex >= 0 || heapIndex == HostCpu.PAUSED || heapIndex == HostCpu.WAKING || heapIndex == HostCpu.QUEUED;
+        return heapIndex >= 0 || heapIndex == HostCpu.PAUSED || heapIndex == HostCpu.WAKING || heapIndex == HostCpu.QUEUED
+                || heapIndex == HostCpu.BLOCKED;
+    }
+
+    /**
+     * Marks this thread as woken under its waker's lock (a network thread: Selector.wakeup holds interruptLock while it
+     * wakes the selector, and the woken selector takes that lock first). On an EEVDF host a thread woken so that would
+     * preempt its waker on the waker's core instead finds the lock held and sleeps until the waker runs again.
+     */
+    public final void setWakesUnderWakerLock(boolean b) {
+        this.wakesUnderWakerLock = b;
     }
 
     /**

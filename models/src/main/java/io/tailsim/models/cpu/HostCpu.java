@@ -33,6 +33,8 @@ public final class HostCpu {
     static final int PAUSED = -2;
     static final int WAKING = -3;
     static final int QUEUED = -4;
+    /** Woken under its waker's lock and waiting for the waker's callback to end, or for the waker to run again. */
+    static final int BLOCKED = -5;
 
     private final Simulator sim;
     private final String name;
@@ -132,6 +134,9 @@ public final class HostCpu {
         }
         advance();
         sliced = sliceNanos == 0 ? null : new TimeSlicedCores(sim, name, capacity, sliceNanos, policy, loadBalanceNanos);
+        if (sliced != null) {
+            sliced.host = this;
+        }
     }
 
     /** The round-robin quantum in ns, 0 under processor sharing. */
@@ -164,6 +169,14 @@ public final class HostCpu {
 
     /** Puts {@code job} on the CPU with {@code workNanos} of work (ns of one core). */
     public void submit(CpuJob job, double workNanos) {
+        if (job.tailOnly) {
+            // still on a core finishing the lock it woke a thread under: the new work follows at once, no wake-up
+            job.startPending = true;
+            offeredWork += workNanos;
+            windowOfferedWork += workNanos;
+            sliced.extendTail(job, workNanos);
+            return;
+        }
         if (job.onCpu()) {
             throw new IllegalStateException(name + ": job " + job + " is already on the CPU");
         }
@@ -179,6 +192,19 @@ public final class HostCpu {
         offeredWork += workNanos;
         windowOfferedWork += workNanos;
         used = true;
+        if (asleep && sliced != null && job.wakesUnderWakerLock && sliced.deferWake(job, workNanos)) {
+            return;
+        }
+        wake(job, workNanos, asleep);
+    }
+
+    /** A wake the scheduler deferred (see {@link TimeSlicedCores#deferWake}) goes ahead: the wake-up latency, then the cores. */
+    void wakeDeferred(CpuJob job, double workNanos) {
+        job.heapIndex = -1;
+        wake(job, workNanos, true);
+    }
+
+    private void wake(CpuJob job, double workNanos, boolean asleep) {
         if (wakeupLatency != null && asleep) {
             long delay = wakeupDelay();
             if (delay > 0) {

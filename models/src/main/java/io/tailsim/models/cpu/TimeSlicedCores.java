@@ -59,6 +59,18 @@ final class TimeSlicedCores {
     private double busy;
     private long stalled;
 
+    /** The host whose cores these are: deferred wakes go back through its wake-up latency. */
+    HostCpu host;
+    /** The thread whose cpuDone is running: threads it wakes are woken in its context. */
+    private CpuJob doneRunning;
+    /** Threads woken under a waker's lock whose wake is deferred (to the end of the waker's callback) or blocked. */
+    private final java.util.ArrayList<CpuJob> deferred = new java.util.ArrayList<>();
+    /**
+     * What a waker still runs inside the lock after the wake when it has nothing else to do (the write's return and the
+     * monitor exit of Selector.wakeup: about a microsecond), ns of one core.
+     */
+    static final double LOCK_TAIL_NANOS = 1_000;
+
     /** Linux's tick at HZ=250: the floor of the lag a sleeping thread keeps (entity_lag's limit). */
     static final long TICK = 4_000_000L;
 
@@ -371,6 +383,184 @@ final class TimeSlicedCores {
         takeFromQueue(target, job);
     }
 
+    // ---- wakes under the waker's lock ----
+
+    /**
+     * {@code job}, a thread that takes its waker's lock first on waking (see {@link CpuJob#setWakesUnderWakerLock}), is
+     * woken with {@code work} by the thread whose cpuDone runs now. Its wake is held until that callback ends, so that the
+     * waker is back on its core (with its next work, or the rest of the lock) when the wake is judged. False (wake it as any
+     * other) when no thread's callback runs, under round robin (no wake-up preemption) or when the waker is a tracked job.
+     */
+    boolean deferWake(CpuJob job, double work) {
+        CpuJob waker = doneRunning;
+        if (waker == null || waker == job || waker.tracked || !eevdf()) {
+            return false;
+        }
+        job.deferredBy = waker;
+        job.deferredWork = work;
+        job.heapIndex = HostCpu.WAKING;
+        waker.deferredWakes++;
+        deferred.add(job);
+        return true;
+    }
+
+    /**
+     * The wakes {@code waker} made under its lock, in order. A woken thread that would preempt the waker on the waker's core
+     * (check_preempt_wakeup_fair) takes the core, finds the lock held by the thread it just preempted and sleeps again: the
+     * waker waits in the queue with the lock, the core goes to the next pick, and the woken thread, with the waker's later
+     * wakes, goes on when the waker next runs. Any other woken thread wakes as usual (the waker leaves the lock at once).
+     */
+    private void wakeDeferred(CpuJob waker, long now) {
+        for (int i = 0; i < deferred.size(); ) {
+            CpuJob w = deferred.get(i);
+            if (w.deferredBy != waker || w.blockedOnWaker) {
+                i++;
+                continue;
+            }
+            if (waker.heapIndex >= 0 && wouldPreempt(w, cores[waker.heapIndex], now)) {
+                Core c = cores[waker.heapIndex];
+                CpuJob out = unplace(c);
+                out.preemptions++;
+                out.queueCore = c.index;
+                enqueue(out);
+                release(c);
+                w.blockedOnWaker = true;
+                w.heapIndex = HostCpu.BLOCKED;
+                // it woke, found the lock taken and slept again: one more voluntary switch
+                w.wakeups++;
+                waker.holdsWakeLock = true;
+                if (waker.heapIndex >= 0) {
+                    // the core's next pick was the waker itself: it leaves the lock now
+                    scheduleLockRelease(waker);
+                }
+                return;
+            }
+            deferred.remove(i);
+            waker.deferredWakes--;
+            w.deferredBy = null;
+            host.wakeDeferred(w, w.deferredWork);
+        }
+    }
+
+    /**
+     * Whether {@code job}, woken now, would take {@code c} from the thread on it at once: no core idle, {@code c} the core
+     * whose queue it joins (the one it last ran on; with one queue, the core furthest past its share), the thread on
+     * {@code c} past its share and {@code job} pick_eevdf's choice there. Judged without moving anything: the woken
+     * thread's placement is undone.
+     */
+    private boolean wouldPreempt(CpuJob job, Core c, long now) {
+        if (freeTop > 0 || c.job == null) {
+            return false;
+        }
+        int q = perCore() ? wakeQueue(job) : -1;
+        if (perCore() && q != c.index) {
+            return false;
+        }
+        long vruntime = job.vruntime;
+        long deadline = job.deadline;
+        long vlag = job.vlag;
+        boolean delayed = job.delayed;
+        long avgBefore = lastAvgOf(perCore() ? q : 0);
+        try {
+            if (!(delayed && perCore() && job.vruntime * nOn(q) > sumOn(q, now))) {
+                if (delayed && perCore()) {
+                    job.delayed = false;
+                    job.vlag = 0;
+                }
+                placeWoken(job, now, q);
+            }
+            long sum = sumOn(q, now) + job.vruntime;
+            int n = nOn(q) + 1;
+            if (!perCore()) {
+                long worst = Long.MIN_VALUE;
+                Core target = null;
+                for (int k = 0; k < active; k++) {
+                    Core o = cores[k];
+                    if (o.job != null) {
+                        long v = o.job.vruntime + (now - o.since);
+                        if (v * (long) n > sum && v > worst) {
+                            worst = v;
+                            target = o;
+                        }
+                    }
+                }
+                if (target != c) {
+                    return false;
+                }
+            } else if ((c.job.vruntime + (now - c.since)) * n <= sum) {
+                return false;
+            }
+            return pickOn(c.index, job, sum, n) == job;
+        } finally {
+            job.vruntime = vruntime;
+            job.deadline = deadline;
+            job.vlag = vlag;
+            job.delayed = delayed;
+            setLastAvg(perCore() ? q : 0, avgBefore);
+        }
+    }
+
+    /** {@code holder} runs again: at once (an event at this instant, outside the scheduler's own step) it leaves the lock. */
+    private void scheduleLockRelease(CpuJob holder) {
+        holder.holdsWakeLock = false;
+        if (holder.lockRelease == null) {
+            holder.lockRelease = new LockRelease(holder);
+        }
+        if (!holder.lockRelease.isScheduled()) {
+            sim.schedule(holder.lockRelease, 0);
+        }
+    }
+
+    /** The holder leaves the lock: the thread blocked on it wakes (in the holder's context), then its later wakes go on. */
+    private final class LockRelease extends Event {
+        private final CpuJob holder;
+
+        LockRelease(CpuJob holder) {
+            this.holder = holder;
+        }
+
+        @Override
+        public void fire(Simulator s) {
+            // (two are blocked when the holder ran a zero-work job and woke again at the same instant)
+            for (int i = 0; i < deferred.size(); ) {
+                CpuJob w = deferred.get(i);
+                if (w.deferredBy == holder && w.blockedOnWaker) {
+                    deferred.remove(i);
+                    holder.deferredWakes--;
+                    w.blockedOnWaker = false;
+                    w.deferredBy = null;
+                    host.wakeDeferred(w, w.deferredWork);
+                } else {
+                    i++;
+                }
+            }
+            if (holder.deferredWakes > 0) {
+                wakeDeferred(holder, s.now());
+            }
+        }
+
+        @Override
+        public String label() {
+            return name + "/lock-release";
+        }
+    }
+
+    /** New work for {@code job} while it runs the rest of a lock: it follows on the same core (or in its place in the queue). */
+    void extendTail(CpuJob job, double work) {
+        job.tailOnly = false;
+        if (job.heapIndex >= 0) {
+            Core c = cores[job.heapIndex];
+            charge(c, sim.now());
+            job.rem += work;
+            c.reschedule();
+            HostCpu.markStarted(job, sim.now());
+        } else if (job.heapIndex == HostCpu.PAUSED) {
+            job.pausedWork += work;
+        } else {
+            job.rem += work;
+        }
+    }
+
     // ---- EEVDF ----
 
     /** Sum of the runnable threads' vruntimes at now (waiting, and on cores up to now). */
@@ -583,6 +773,9 @@ final class TimeSlicedCores {
         }
         c.reschedule();
         HostCpu.markStarted(job, now);
+        if (job.holdsWakeLock) {
+            scheduleLockRelease(job);
+        }
     }
 
     /** Core {@code c} has no job: the head of the queue takes it with a fresh slice, or it goes free. */
@@ -900,6 +1093,23 @@ final class TimeSlicedCores {
         if (!ready.isEmpty() && freeTop > 0) {
             throw new AssertionError(name + ": a job waits while a core is free");
         }
+        for (CpuJob w : deferred) {
+            if (w.deferredBy == null || (w.heapIndex != (w.blockedOnWaker ? HostCpu.BLOCKED : HostCpu.WAKING))) {
+                throw new AssertionError(name + ": a deferred wake in state " + w.heapIndex);
+            }
+            boolean convoy = false;
+            int count = 0;
+            for (CpuJob o : deferred) {
+                if (o.deferredBy == w.deferredBy) {
+                    count++;
+                    convoy |= o.blockedOnWaker;
+                }
+            }
+            if (!convoy || count != w.deferredBy.deferredWakes) {
+                throw new AssertionError(name + ": " + count + " wakes deferred by a waker that counts " + w.deferredBy.deferredWakes
+                        + (convoy ? "" : ", none blocked on it"));
+            }
+        }
         long sum = 0;
         for (CpuJob j : ready) {
             if (j.heapIndex != HostCpu.QUEUED) {
@@ -969,12 +1179,28 @@ final class TimeSlicedCores {
                 }
                 job = null;
                 running--;
-                heldFor = j;
                 j.heapIndex = -1;
                 j.tracked = false;
                 j.lastCore = index;
                 j.lastDoneAt = now;
+                if (j.tailOnly) {
+                    // the rest of a lock it woke a thread under: done, and it sleeps (its work's cpuDone ran before)
+                    j.tailOnly = false;
+                    release(this);
+                    return;
+                }
+                heldFor = j;
+                doneRunning = j;
                 j.cpuDone(now);
+                doneRunning = null;
+                if (j.deferredWakes > 0) {
+                    if (heldFor == j) {
+                        // about to sleep, it still runs the end of the lock it woke them under
+                        j.tailOnly = true;
+                        join(j, LOCK_TAIL_NANOS);
+                    }
+                    wakeDeferred(j, now);
+                }
                 if (heldFor == j) {
                     heldFor = null;
                     release(this);

@@ -550,7 +550,7 @@ class TimeSlicedCoresTest {
     }
 
     /** A thread that wakes now and then for a little work, on a host whose cores CPU-bound threads keep busy. */
-    private static final class Sleeper extends CpuJob {
+    private static class Sleeper extends CpuJob {
         final HostCpu cpu;
         final List<Long> responses = new ArrayList<>();
         long wokeAt;
@@ -669,6 +669,77 @@ class TimeSlicedCoresTest {
         long atOnce = sleeper.startedAtOnce(1, 20_000L);
         assertThat(atOnce).isGreaterThanOrEqualTo(13);
         assertThat(c.preemptions()).isZero();
+    }
+
+    /**
+     * A thread woken under its waker's lock (a network thread woken by Selector.wakeup inside interruptLock) that would
+     * preempt its waker finds the lock held by the thread it preempted and sleeps again: it never starts while the waker
+     * is off its core holding the lock, each such wake costs it a second wake-up and the waker a preemption, and without
+     * the lock the same wakes preempt the waker less often. Checked on one and on two cores, one queue and per-core queues.
+     */
+    @Test
+    void aThreadWokenUnderItsWakersLockWaitsForTheWakerToRunAgain() {
+        for (int cores : new int[] {1, 2}) {
+            for (long balance : new long[] {0, 1_000_000_000L}) {
+                long[] without = convoyRun(cores, balance, false);
+                long[] with = convoyRun(cores, balance, true);
+                String as = cores + " cores, balance " + balance;
+                // {wakes, sleeper's wake-ups, waker's preemptions, starts while the waker held the lock}
+                assertThat(without[1]).as(as).isEqualTo(without[0]);
+                long blocked = with[1] - with[0];
+                assertThat(blocked).as(as).isGreaterThanOrEqualTo(5);
+                assertThat(with[2]).as(as).isGreaterThanOrEqualTo(blocked).isGreaterThan(without[2]);
+                assertThat(with[3]).as(as).isZero();
+            }
+        }
+    }
+
+    private static long[] convoyRun(int cores, long balance, boolean underLock) {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", cores);
+        cpu.setTimeSlice(3_000_000, SchedulerPolicy.EEVDF, balance);
+        sim.setObserver((s, e) -> cpu.checkInvariants());
+        long[] heldAtStart = new long[1];
+        CpuJob[] waker = new CpuJob[1];
+        Sleeper sleeper = new Sleeper(cpu) {
+            @Override
+            protected void started(long now) {
+                if (waker[0].holdsWakeLock || deferredBy != null) {
+                    heldAtStart[0]++;
+                }
+            }
+        };
+        sleeper.setWakesUnderWakerLock(underLock);
+        int[] wakes = new int[1];
+        // a worker that wakes the sleeper at the end of every 1.1 ms piece and goes on with the next (after every third it
+        // sleeps 0.4 ms first), beside CPU-bound threads
+        waker[0] = new CpuJob(0) {
+            int pieces;
+
+            @Override
+            protected void cpuDone(long now) {
+                if (!sleeper.onCpu()) {
+                    wakes[0]++;
+                    sleeper.wake(now, 20_000);
+                }
+                if (++pieces < 200) {
+                    if (pieces % 3 == 0) {
+                        // it sleeps after this wake: it still runs the end of the lock (the tail) before it does
+                        sim.schedule(400_000, s -> cpu.submit(this, 1_100_000));
+                    } else {
+                        cpu.submit(this, 1_100_000);
+                    }
+                }
+            }
+        };
+        for (int i = 0; i < cores; i++) {
+            CpuJob hog = cpuBound();
+            sim.schedule(i, s -> cpu.submit(hog, 400_000_000));
+        }
+        sim.schedule(10, s -> cpu.submit(waker[0], 1_100_000));
+        sim.run();
+        assertThat(sleeper.responses).hasSize(wakes[0]);
+        return new long[] {wakes[0], sleeper.wakeups(), waker[0].preemptions(), heldAtStart[0]};
     }
 
     /** Round robin counts a preemption each time a slice ends with another thread waiting: two 10-slice threads, 9 each. */
