@@ -3,6 +3,8 @@ package io.tailsim.models.broker;
 import io.tailsim.models.Fixtures;
 import io.tailsim.models.config.Acks;
 import io.tailsim.models.config.BrokerConfig;
+import io.tailsim.models.cpu.SchedulerPolicy;
+import io.tailsim.models.replication.FetchSession;
 import io.tailsim.models.replication.Partition;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,39 @@ class BrokerMechanismTest {
         assertThat(r.timedOut()).isFalse();
         assertThat(p.highWatermark()).isEqualTo(10);
         assertThat(r.responseReadyAt()).isEqualTo(r.localDoneAt());
+    }
+
+    /**
+     * The completions a handler runs from KafkaApis.handle's action queue hand their responses to the network threads from
+     * inside handle(), so on a time-sliced host (where such a wake can preempt the handler) the parked produce's local
+     * time ends after the handler's last microsecond that follows them; under processor sharing at the same instant.
+     */
+    @Test
+    void aParkedProducesLocalTimeEndsAfterTheResponsesOfTheFetchesItCompleted() {
+        for (boolean sliced : new boolean[] {false, true}) {
+            BrokerHarness h = new BrokerHarness(Fixtures.simple(2), BrokerConfig.defaults(), 2);
+            if (sliced) {
+                h.host.cpu().setTimeSlice(3 * MILLISECOND, SchedulerPolicy.EEVDF);
+            }
+            Partition p = h.leaderPartition(0, new int[] {0, 1}, 2);
+            // the follower's fetch parks on the leader (nothing to read yet); the produce's append completes it
+            BrokerHarness.Client follower = h.client("follower");
+            FetchSession session = new FetchSession("follower", true);
+            session.add(p, 1, 0);
+            FetchRequest fetch = new FetchRequest(ApiKey.FETCH_FOLLOWER, session, 500 * MILLISECOND, 1, 1 << 20, 10 << 20);
+            fetch.reset();
+            fetch.seal();
+            follower.connection.send(fetch);
+            h.sim.runUntil(10 * MILLISECOND);
+            assertThat(follower.responses).isEmpty();
+            BrokerHarness.Client c = h.client("c");
+            ProduceRequest r = produce(p, Acks.ALL, 100 * MILLISECOND);
+            c.connection.send(r);
+            h.sim.runUntil(50 * MILLISECOND);
+            assertThat(follower.responses).containsExactly(fetch);
+            long expected = fetch.responseReadyAt() + (sliced ? (long) KafkaRequestHandler.FINISH_NANOS : 0);
+            assertThat(r.localDoneAt()).as("time-sliced %s", sliced).isEqualTo(expected);
+        }
     }
 
     /** A full request queue blocks the network thread: nothing more is read until a handler takes one. */
