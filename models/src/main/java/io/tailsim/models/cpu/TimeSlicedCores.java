@@ -435,11 +435,17 @@ final class TimeSlicedCores {
                 }
                 return;
             }
-            deferred.remove(i);
-            waker.deferredWakes--;
-            w.deferredBy = null;
-            host.wakeDeferred(w, w.deferredWork);
+            wakeAsUsual(i);
         }
+    }
+
+    /** The {@code i}-th deferred wake goes ahead as any other: the wake-up latency, then the cores. */
+    private void wakeAsUsual(int i) {
+        CpuJob w = deferred.remove(i);
+        w.deferredBy.deferredWakes--;
+        w.deferredBy = null;
+        w.blockedOnWaker = false;
+        host.wakeDeferred(w, w.deferredWork);
     }
 
     /**
@@ -525,11 +531,7 @@ final class TimeSlicedCores {
             for (int i = 0; i < deferred.size(); ) {
                 CpuJob w = deferred.get(i);
                 if (w.deferredBy == holder && w.blockedOnWaker) {
-                    deferred.remove(i);
-                    holder.deferredWakes--;
-                    w.blockedOnWaker = false;
-                    w.deferredBy = null;
-                    host.wakeDeferred(w, w.deferredWork);
+                    wakeAsUsual(i);
                 } else {
                     i++;
                 }
