@@ -54,7 +54,7 @@ class TimeSlicedCoresTest {
     }
 
     /** A thread: runs its arrival's work, then its chain of further pieces, each submitted from cpuDone. */
-    static final class Thread extends CpuJob {
+    static class Thread extends CpuJob {
         final HostCpu cpu;
         final Arrival arrival;
         final List<Long> done = new ArrayList<>();
@@ -740,6 +740,84 @@ class TimeSlicedCoresTest {
         sim.run();
         assertThat(sleeper.responses).hasSize(wakes[0]);
         return new long[] {wakes[0], sleeper.wakeups(), waker[0].preemptions(), heldAtStart[0]};
+    }
+
+    /**
+     * Wakes under the waker's lock among random threads: every piece of every thread ends, every wake of the threads woken
+     * under the lock is served (none left blocked or deferred), the cores deliver the work offered plus at most a lock's tail
+     * per wake, a pause of one group loses nothing, the scheduler's bookkeeping holds after every event (the run's
+     * observer), and the same stream gives the same run.
+     */
+    @Property(tries = 60)
+    void wakesUnderTheWakersLockLoseNothing(@ForAll("streams") List<Arrival> stream, @ForAll("slices") long slice,
+                                            @ForAll @IntRange(min = 1, max = 3) int cores,
+                                            @ForAll @IntRange(min = 0, max = 40_000_000) int balance,
+                                            @ForAll @IntRange(min = 0, max = 4_000_000) int pauseAt,
+                                            @ForAll boolean pause) {
+        List<List<Long>> first = null;
+        for (int round = 0; round < 2; round++) {
+            Run r = new Run(cores, slice, SchedulerPolicy.EEVDF, balance);
+            List<Sleeper> sleepers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Sleeper z = new Sleeper(r.cpu);
+                z.setWakesUnderWakerLock(true);
+                sleepers.add(z);
+            }
+            int[] wakes = new int[1];
+            for (Arrival a : stream) {
+                // each piece, as it ends, wakes a sleeper (if asleep) for a tenth of the piece's work
+                Thread t = new Thread(r.cpu, a) {
+                    @Override
+                    protected void cpuDone(long now) {
+                        Sleeper z = sleepers.get((done.size() + (int) arrival.at()) % sleepers.size());
+                        if (!z.onCpu()) {
+                            wakes[0]++;
+                            z.wake(now, arrival.work() / 10);
+                        }
+                        super.cpuDone(now);
+                    }
+                };
+                r.threads.add(t);
+                r.sim.schedule(a.at(), s -> r.cpu.submit(t, a.work()));
+            }
+            if (pause) {
+                r.sim.schedule(pauseAt, s -> r.cpu.pause(1));
+                r.sim.schedule(pauseAt + 1_000_000L, s -> r.cpu.resume(1));
+            }
+            r.sim.run();
+            double woken = 0;
+            for (Sleeper z : sleepers) {
+                assertThat(z.onCpu()).isFalse();
+                assertThat(z.responses).doesNotContain(Long.MAX_VALUE);
+                woken += z.responses.size();
+            }
+            assertThat(woken).isEqualTo(wakes[0]);
+            long blocked = 0;
+            for (Sleeper z : sleepers) {
+                blocked += z.wakeups() - z.responses.size();
+            }
+            if (round == 0) {
+                net.jqwik.api.statistics.Statistics.collect(blocked > 0 ? "some wakes blocked" : "none blocked");
+            }
+            for (Thread t : r.threads) {
+                assertThat(t.done).hasSize(t.arrival.chain() + 1);
+            }
+            double busy = r.cpu.busyCoreNanosTotal();
+            assertThat(busy).isGreaterThanOrEqualTo(r.offered() - 2.0 * r.jobs());
+            // the sleepers' work is at most a tenth of the threads' (one wake per piece at most)
+            assertThat(busy).isLessThanOrEqualTo(r.offered() * 1.1 + (TimeSlicedCores.LOCK_TAIL_NANOS + 2) * wakes[0] + 2.0 * r.jobs());
+            if (round == 1) {
+                // the property must meet the blocked wake it is about in a fair share of its tries
+                net.jqwik.api.statistics.Statistics.coverage(c -> c.check("some wakes blocked").percentage(pc -> pc >= 10));
+            }
+            if (!pause) {
+                if (first == null) {
+                    first = r.completions();
+                } else {
+                    assertThat(r.completions()).isEqualTo(first);
+                }
+            }
+        }
     }
 
     /** Round robin counts a preemption each time a slice ends with another thread waiting: two 10-slice threads, 9 each. */
