@@ -350,37 +350,46 @@ final class TimeSlicedCores {
         int q = perCore() ? job.queueCore : -1;
         long sum = sumOn(q, now);
         int n = nOn(q);
-        Core target = null;
+        Core target = pastShare(q, sum, n, now);
+        // the running thread is ineligible, so it is not among pick_eevdf's candidates
+        if (target == null || pickOn(target.index, null, sum, n) != job) {
+            return;
+        }
+        preemptOff(target);
+        takeFromQueue(target, job);
+    }
+
+    /**
+     * The core whose running thread a woken thread may take at once: with per-core queues core {@code q}, if its thread is
+     * past its share (vruntime above the average {@code sum / n}); with one queue the core whose thread is furthest past it.
+     * Null for none.
+     */
+    private Core pastShare(int q, long sum, int n, long now) {
         if (perCore()) {
             Core c = cores[q];
-            if (c.job != null && (c.job.vruntime + (now - c.since)) * n > sum) {
-                target = c;
-            }
-        } else {
-            long worst = Long.MIN_VALUE;
-            for (int k = 0; k < active; k++) {
-                Core c = cores[k];
-                if (c.job != null) {
-                    long v = c.job.vruntime + (now - c.since);
-                    if ((v * (long) n > sum) && v > worst) {
-                        worst = v;
-                        target = c;
-                    }
+            return c.job != null && (c.job.vruntime + (now - c.since)) * n > sum ? c : null;
+        }
+        Core target = null;
+        long worst = Long.MIN_VALUE;
+        for (int k = 0; k < active; k++) {
+            Core c = cores[k];
+            if (c.job != null) {
+                long v = c.job.vruntime + (now - c.since);
+                if ((v * (long) n > sum) && v > worst) {
+                    worst = v;
+                    target = c;
                 }
             }
         }
-        if (target == null) {
-            return;
-        }
-        // the running thread is ineligible, so it is not among pick_eevdf's candidates
-        if (pickOn(target.index, null, sum, n) != job) {
-            return;
-        }
-        CpuJob out = unplace(target);
+        return target;
+    }
+
+    /** Takes {@code c}'s thread off with its work left (a nonvoluntary switch) and queues it on that core. */
+    private void preemptOff(Core c) {
+        CpuJob out = unplace(c);
         out.preemptions++;
-        out.queueCore = target.index;
+        out.queueCore = c.index;
         enqueue(out);
-        takeFromQueue(target, job);
     }
 
     // ---- wakes under the waker's lock ----
@@ -419,10 +428,7 @@ final class TimeSlicedCores {
             }
             if (waker.heapIndex >= 0 && wouldPreempt(w, cores[waker.heapIndex], now)) {
                 Core c = cores[waker.heapIndex];
-                CpuJob out = unplace(c);
-                out.preemptions++;
-                out.queueCore = c.index;
-                enqueue(out);
+                preemptOff(c);
                 release(c);
                 w.blockedOnWaker = true;
                 w.heapIndex = HostCpu.BLOCKED;
@@ -477,26 +483,7 @@ final class TimeSlicedCores {
             }
             long sum = sumOn(q, now) + job.vruntime;
             int n = nOn(q) + 1;
-            if (!perCore()) {
-                long worst = Long.MIN_VALUE;
-                Core target = null;
-                for (int k = 0; k < active; k++) {
-                    Core o = cores[k];
-                    if (o.job != null) {
-                        long v = o.job.vruntime + (now - o.since);
-                        if (v * (long) n > sum && v > worst) {
-                            worst = v;
-                            target = o;
-                        }
-                    }
-                }
-                if (target != c) {
-                    return false;
-                }
-            } else if ((c.job.vruntime + (now - c.since)) * n <= sum) {
-                return false;
-            }
-            return pickOn(c.index, job, sum, n) == job;
+            return pastShare(q, sum, n, now) == c && pickOn(c.index, job, sum, n) == job;
         } finally {
             job.vruntime = vruntime;
             job.deadline = deadline;
@@ -1216,10 +1203,7 @@ final class TimeSlicedCores {
                     if (!ready.isEmpty()) {
                         CpuJob best = pickOn(index, j, sumOn(index, now), nOn(index));
                         if (best != j) {
-                            j.queueCore = index;
-                            j.preemptions++;
-                            CpuJob out = unplace(this);
-                            enqueue(out);
+                            preemptOff(this);
                             takeFromQueue(this, best);
                             return;
                         }
@@ -1231,10 +1215,7 @@ final class TimeSlicedCores {
             if (now - sliceStart >= slice) {
                 if (!ready.isEmpty()) {
                     // preempted: to the tail with its remaining work; the head takes the core with a fresh slice
-                    CpuJob out = unplace(this);
-                    out.preemptions++;
-                    out.queueCore = index;
-                    enqueue(out);
+                    preemptOff(this);
                     release(this);
                     return;
                 }

@@ -695,10 +695,9 @@ class TimeSlicedCoresTest {
     }
 
     private static long[] convoyRun(int cores, long balance, boolean underLock) {
-        Simulator sim = new Simulator();
-        HostCpu cpu = new HostCpu(sim, "h", cores);
-        cpu.setTimeSlice(3_000_000, SchedulerPolicy.EEVDF, balance);
-        sim.setObserver((s, e) -> cpu.checkInvariants());
+        Run r = new Run(cores, 3_000_000, SchedulerPolicy.EEVDF, balance);
+        Simulator sim = r.sim;
+        HostCpu cpu = r.cpu;
         long[] heldAtStart = new long[1];
         CpuJob[] waker = new CpuJob[1];
         Sleeper sleeper = new Sleeper(cpu) {
