@@ -31,11 +31,18 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Measure everything again instead of keeping runs finished earlier.")
     boolean fresh;
 
+    @Option(names = "--broker-warmup", paramLabel = "S", defaultValue = "90",
+            description = "Seconds the brokers carry each run's load before its own warm-up starts, so that their JIT compilers have "
+                    + "settled when the window opens (default: ${DEFAULT-VALUE}; give validate the same).")
+    double brokerWarmup;
+
     @Override
     public Integer call() throws InterruptedException {
-        System.out.println(log("calibration: " + CalibrationPlan.runs().size() + " runs of about 50 s each, then the fit"));
+        java.time.Duration warm = Options.seconds("--broker-warmup", brokerWarmup);
+        System.out.println(log(String.format(java.util.Locale.ROOT, "calibration: %d runs of about %.0f s each (%.0f s of it warming the brokers), then the fit",
+                CalibrationPlan.runs().size(), 50 + brokerWarmup, brokerWarmup)));
         try {
-            Calibration.run(new Calibration.Options(work, out, fresh, ClusterOptions.defaults(), msg -> System.out.println(log(msg))));
+            Calibration.run(new Calibration.Options(work, out, fresh, ClusterOptions.defaults().withBrokerWarmup(warm), msg -> System.out.println(log(msg))));
         } catch (RefusedRunException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -36,6 +36,14 @@ class ValidateCommandTest {
         assertThat(repeat.exit()).isEqualTo(ErrorHandler.USER_ERROR);
         assertThat(repeat.err()).contains("--repeat must be at least 1, got 0").doesNotContain("Exception");
         assertThat(RunCommandTest.run("validate", "--suite", "--repeat", "-3", "--profile", PROFILE).err()).contains("--repeat must be at least 1");
+        for (String cmd : List.of("validate", "calibrate")) {
+            RunCommandTest.Outcome warm = cmd.equals("validate")
+                    ? RunCommandTest.run(cmd, BIG, "--broker-warmup", "-5", "--profile", PROFILE)
+                    : RunCommandTest.run(cmd, "--broker-warmup", "NaN", "--out", tmp.resolve("p.yaml").toString(), "--work", tmp.resolve("w").toString());
+            assertThat(warm.exit()).as(cmd).isEqualTo(ErrorHandler.USER_ERROR);
+            assertThat(warm.err()).as(cmd).contains("--broker-warmup must be a number of seconds from 0 to 86400").doesNotContain("Exception");
+        }
+        assertThat(tmp.resolve("w")).doesNotExist();
         assertThat(RunCommandTest.run("validate", "--help").exit()).isZero();
         assertThat(RunCommandTest.run("calibrate", "--help").exit()).isZero();
     }

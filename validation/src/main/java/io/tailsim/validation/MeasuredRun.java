@@ -69,6 +69,8 @@ import java.util.Map;
  * @param brokerThreadRunQueueWaitCores the brokers' Java threads by class: time spent runnable waiting for a CPU in the
  *                             window (/proc schedstat), cores summed over brokers; empty in runs made before the harness read
  *                             it (2026-12-06 12:30 UTC)
+ * @param failedInWindow       sends of window records that failed ({@code failedSends} counts every failure, also a record
+ *                             stuck since the warm-up); null in runs made before the harness counted them (2026-12-06 18:00 UTC)
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -92,7 +94,7 @@ public record MeasuredRun(
         List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs,
         Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
         List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs,
-        Map<String, Double> brokerThreadRunQueueWaitCores) {
+        Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);

@@ -49,6 +49,11 @@ public final class RealKafkaRun {
         return workload;
     }
 
+    /** Seconds of load before the measured window on the real cluster: the run's warm-up after the brokers' own. */
+    public static double warmupSeconds(RunSpec spec, ClusterOptions options) {
+        return spec.workload().warmupSeconds() + options.brokerWarmupSeconds();
+    }
+
     public static MeasuredRun execute(RunSpec spec, ClusterOptions options, Consumer<String> progress) throws InterruptedException {
         return execute(spec, options, progress, false);
     }
@@ -62,7 +67,7 @@ public final class RealKafkaRun {
     public static MeasuredRun execute(RunSpec spec, ClusterOptions options, Consumer<String> progress, boolean calibrationProbes)
             throws InterruptedException {
         long t0 = System.nanoTime();
-        WorkloadSpec workload = check(spec);
+        WorkloadSpec workload = check(spec).withExtraWarmup(options.brokerWarmupSeconds());
         Capacity.Machine machine = Capacity.Machine.current();
 
         Map<String, Integer> partitions = new LinkedHashMap<>();
@@ -161,7 +166,7 @@ public final class RealKafkaRun {
                 window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1),
                 driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
-                gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores());
+                gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores(), result.failedInWindow());
     }
 
     /** The brokers' stop-the-world pauses that ended in the window, from their GC logs, before the cluster's folders go. */

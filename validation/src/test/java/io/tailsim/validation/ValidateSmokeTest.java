@@ -52,7 +52,8 @@ class ValidateSmokeTest {
             drawn.add(series);
             return List.of();
         };
-        Validation.Result result = Validation.run(SCENARIO, out, new Validation.Options(LOCAL_PROFILE, 1, 1, ClusterOptions.defaults(), figure, false,
+        Validation.Result result = Validation.run(SCENARIO, out, new Validation.Options(LOCAL_PROFILE, 1, 1,
+                ClusterOptions.defaults().withBrokerWarmup(java.time.Duration.ofSeconds(2)), figure, false,
                 msg -> System.out.printf("[smoke %5.1f s] %s%n", (System.nanoTime() - t0) / 1e9, msg)));
 
         // comparison.json: every expected row, both sides where both exist, the relative error exactly where both exist.
@@ -74,6 +75,7 @@ class ValidateSmokeTest {
         // The measurement behind it: ~977 records/s for 10 s, all acknowledged and consumed, every broker metric taken.
         MeasuredRun run = MeasuredRun.fromJson(Files.readString(MeasuredRuns.file(out, 1)));
         assertThat(MeasuredRuns.list(out)).containsOnlyKeys(1);
+        assertThat(run.warmupSeconds()).as("the scenario's 10 s after the brokers' 2 s").isEqualTo(12.0);
         MeasuredReference reference = MeasuredRuns.readReference(out);
         assertThat(reference.runs()).extracting(MeasuredReference.RealRun::runId).containsExactly(run.runId());
         assertThat(reference.metrics().get("producerLatencyMs.p99").median()).isEqualTo(run.producerLatencyMs().p99());

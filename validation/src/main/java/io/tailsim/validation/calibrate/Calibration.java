@@ -63,12 +63,12 @@ public final class Calibration {
             String head = String.format(Locale.ROOT, "[calibrate %d/%d, %.0f s] %s", i, plan.size(), (System.nanoTime() - t0) / 1e9, run.name());
             MeasuredRun measured;
             boolean kept = !o.fresh() && Files.isRegularFile(f);
-            if (kept && keptRunMatches(f, run)) {
+            if (kept && keptRunMatches(f, run, o.cluster())) {
                 measured = MeasuredRun.fromJson(readString(f));
                 o.progress().accept(head + ": measured earlier, kept");
             } else {
                 if (kept) {
-                    o.progress().accept(head + ": measured earlier under another workload (the plan changed since), measured again");
+                    o.progress().accept(head + ": measured earlier under another workload or warm-up (the plan or --broker-warmup changed since), measured again");
                 }
                 o.progress().accept(head + ": " + run.description());
                 long s = System.nanoTime();
@@ -123,11 +123,13 @@ public final class Calibration {
     /**
      * Whether a kept run ran the plan's workload: each run is measured with a record of its spec beside it
      * ({@code <run>.spec.txt}), and a run whose record differs from the plan (the plan changed since) is measured again.
-     * A run kept without a record (made before records were written) is taken as it is.
+     * A run kept without a record (made before records were written) is taken as it is. A run measured after another warm-up
+     * than this calibration gives the brokers ({@link ClusterOptions#brokerWarmup}) is measured again too.
      */
-    static boolean keptRunMatches(Path runJson, CalibrationPlan.Run run) {
+    static boolean keptRunMatches(Path runJson, CalibrationPlan.Run run, ClusterOptions cluster) {
         Path spec = specFile(runJson);
-        return !Files.isRegularFile(spec) || readString(spec).equals(specRecord(run));
+        if (Files.isRegularFile(spec) && !readString(spec).equals(specRecord(run))) return false;
+        return Math.abs(MeasuredRun.fromJson(readString(runJson)).warmupSeconds() - RealKafkaRun.warmupSeconds(run.spec(), cluster)) < 1e-6;
     }
 
     /** The run's spec as JSON with map keys sorted: the same text in every JVM (Map.of's order is not). */

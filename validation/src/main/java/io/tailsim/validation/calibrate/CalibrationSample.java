@@ -100,7 +100,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 r.sentInWindow(), brokers, network, fetcher, handler,
                 Math.max(0, brokers - network - fetcher - handler - (Double.isNaN(jit) ? 0 : jit)),
                 (r.driverCpuCores() - (r.driverJitCpuCores() == null ? 0 : r.driverJitCpuCores())) * w, r.brokerGcCollections(), r.brokerGcTimeMs(), r.brokers(), r.otherCpuFlagged(),
-                r.failedSends() > 0 || r.ackedInWindow() < 0.95 * r.offeredRecordsPerSec() * w,
+                (r.failedInWindow() != null ? r.failedInWindow() > 0 : r.failedSends() > 0) || r.ackedInWindow() < 0.95 * r.offeredRecordsPerSec() * w,
                 lag.count(), lag.p50() == null ? Double.NaN : lag.p50(), lag.mean() == null ? Double.NaN : lag.mean(), r.machineSpeed(),
                 r.brokerThreadWakeupsPerSec().getOrDefault("network", Double.NaN) * w,
                 r.brokerThreadWakeupsPerSec().getOrDefault("requestHandler", Double.NaN) * w, jit,

@@ -69,10 +69,13 @@ public final class Suite {
                 Files.deleteIfExists(dir.resolve(FAILURE_TXT));
                 Validation.Prepared p = Validation.prepare(f, dir, v);
                 if (o.fresh() && !v.reuseMeasured()) MeasuredRuns.deleteAll(dir);
+                Validation.requireSameWarmup(p, v);
                 Validation.simulate(p, v);
                 int kept = MeasuredRuns.count(dir);
                 if (kept > 0) v.progress().accept(head + ": keeps " + kept + " real run" + (kept == 1 ? "" : "s") + " measured earlier");
                 pending.put(name, p);
+            } catch (Validation.MixedWarmupException e) {
+                throw e; // the folder, not this scenario, is wrong: the whole suite would refuse alike
             } catch (RuntimeException | IOException e) {
                 fail(dir, head, s0, e, v);
             }

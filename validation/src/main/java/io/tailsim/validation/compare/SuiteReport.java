@@ -281,8 +281,10 @@ public final class SuiteReport {
                 to the harness: brokers and every modelled broker setting, topics with partitions, replication factor and
                 min.insync.replicas, each producer group's count, rate, arrival process, key and value sizes, key strategy and every
                 producer setting (Kafka 4 defaults written out), each consumer group's count, settings and processing time, the seed
-                and the measured window. The real warm-up is at least 10 s (JIT); the measured window is the scenario's duration less
-                its warm-up.
+                and the measured window. The real brokers first carry the scenario's load for `--broker-warmup` seconds (90 by default;
+                each run's total warm-up is in its measured-K.json as `warmupSeconds`), so that their JIT compilers have settled, as a
+                cluster in service has; then the scenario's own warm-up (at least 10 s) and the measured window, the scenario's duration
+                less its warm-up. The simulator's brokers are warm from the start: the profile is fitted on warmed brokers too.
 
                 **Arrivals.** Constant, Poisson and on-off producers are open loop: each record's intended send time is fixed in
                 advance and written into the record, and latency runs from it (no coordinated omission). Trogdor producers follow

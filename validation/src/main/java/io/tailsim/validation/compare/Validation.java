@@ -135,6 +135,7 @@ public final class Validation {
 
     public static Result run(Path scenarioFile, Path dir, Options o) throws InterruptedException {
         Prepared p = prepare(scenarioFile, dir, o);
+        if (o.reuseMeasured()) requireSameWarmup(p, o);
         simulate(p, o);
         if (!o.reuseMeasured()) MeasuredRuns.deleteAll(dir);
         int kept = MeasuredRuns.count(dir);
@@ -192,6 +193,36 @@ public final class Validation {
             p.simulationError = e.getMessage();
         }
         p.step.done("simulate", p.simulationError == null ? "simulated " + reps + " replications" : "simulation stopped: " + p.simulationError);
+    }
+
+    /**
+     * Refuses to pool kept real runs with this run's when they were measured after a different warm-up: a broker a minute
+     * into its life still compiles its hot paths and costs about twice as much per request as one that has settled
+     * ({@link ClusterOptions#DEFAULT_BROKER_WARMUP}), so such runs measure another machine.
+     */
+    public static void requireSameWarmup(Prepared p, Options o) {
+        double expected = RealKafkaRun.warmupSeconds(p.runSpec, o.cluster());
+        for (var e : MeasuredRuns.readAll(p.dir).entrySet()) {
+            double w = e.getValue().warmupSeconds();
+            if (Math.abs(w - expected) > 1e-6)
+                throw new MixedWarmupException(String.format(Locale.ROOT, "refused: %s holds real run %d of %s measured after %s s of warm-up, "
+                        + "and this validation warms the brokers for %s s (the scenario's %s s after --broker-warmup %s s): runs measured "
+                        + "after different warm-ups are not pooled; give --broker-warmup %s to use the kept runs, or another --out",
+                        MeasuredRuns.file(p.dir, e.getKey()), e.getKey(), p.name(), seconds(w), seconds(expected),
+                        seconds(p.runSpec.workload().warmupSeconds()), seconds(o.cluster().brokerWarmupSeconds()),
+                        seconds(Math.max(0, w - p.runSpec.workload().warmupSeconds()))));
+        }
+    }
+
+    private static String seconds(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : String.format(Locale.ROOT, "%.1f", s);
+    }
+
+    /** Kept runs measured after another warm-up than this validation's: the folder, not the scenario, is wrong. */
+    public static final class MixedWarmupException extends RefusedRunException {
+        MixedWarmupException(String message) {
+            super(message);
+        }
     }
 
     /** One more real run of the scenario, kept as DIR/measured-K.json with K one more than the largest kept. */

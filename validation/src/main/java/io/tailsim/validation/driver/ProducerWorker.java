@@ -30,6 +30,7 @@ final class ProducerWorker implements Runnable {
     final LongAdder ackedInWindow = new LongAdder();
     final LongAdder ackedBytesInWindow = new LongAdder();
     final LongAdder failed = new LongAdder();
+    final LongAdder failedInWindow = new LongAdder();
     final AtomicReference<String> firstError = new AtomicReference<>();
 
     /** @param recordsPerSec this producer's share of the group's rate (unused by saturating producers) */
@@ -137,6 +138,7 @@ final class ProducerWorker implements Runnable {
                 long now = System.nanoTime();
                 if (ex != null) {
                     failed.increment();
+                    if (inWindow) failedInWindow.increment();
                     firstError.compareAndSet(null, ex.toString());
                 } else if (inWindow) {
                     latency.record(now - intended);
@@ -147,6 +149,7 @@ final class ProducerWorker implements Runnable {
             });
         } catch (KafkaException e) {
             failed.increment();
+            if (inWindow) failedInWindow.increment();
             firstError.compareAndSet(null, e.toString());
         }
     }

@@ -151,7 +151,8 @@ public final class WorkloadDriver {
                     producers.stream().mapToLong(p -> p.failed.sum()).sum(),
                     producers.stream().map(p -> p.firstError.get()).filter(e -> e != null).findFirst().orElse(null),
                     consumed, expected, producerLatency.clamped() + endToEnd.clamped(),
-                    producers.size(), consumers.size(), schedule);
+                    producers.size(), consumers.size(), schedule,
+                    producers.stream().mapToLong(p -> p.failedInWindow.sum()).sum());
         } finally {
             // Each worker closes its own producer; producers whose threads never ran are closed here.
             if (!producersStarted) for (KafkaProducer<byte[], byte[]> p : kafkaProducers) p.close(java.time.Duration.ZERO);

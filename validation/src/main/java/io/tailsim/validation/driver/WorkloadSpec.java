@@ -20,6 +20,12 @@ public record WorkloadSpec(List<ProducerGroupSpec> producers, List<ConsumerGroup
         if (!(measureSeconds > 0)) throw new IllegalArgumentException("measured window must be > 0 s, got " + measureSeconds);
     }
 
+    /** The same workload with {@code seconds} more warm-up before the measured window (the brokers' own warm-up). */
+    public WorkloadSpec withExtraWarmup(double seconds) {
+        if (seconds == 0) return this;
+        return new WorkloadSpec(producers, consumers, warmupSeconds + seconds, measureSeconds, seed);
+    }
+
     /** Records per second the paced groups offer; saturating groups offer whatever the machine carries and count 0 here. */
     public double offeredRecordsPerSec() {
         return producers.stream().mapToDouble(ProducerGroupSpec::offeredRecordsPerSec).sum();

@@ -3,6 +3,7 @@ package io.tailsim.validation.calibrate;
 import io.tailsim.scenarios.profile.ProfileLoader;
 import io.tailsim.scenarios.result.ResultFiles;
 import io.tailsim.validation.MeasuredRun;
+import io.tailsim.validation.RealKafkaRun;
 import io.tailsim.validation.MeasuredRunTest;
 import io.tailsim.validation.cluster.ClusterOptions;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,11 @@ import static org.assertj.core.api.Assertions.within;
 class CalibrationTest {
     /** The sample run with the counts and CPU figures of a calibration run made with known costs. */
     static MeasuredRun run(int i) {
+        return run(i, MeasuredRunTest.sample().warmupSeconds());
+    }
+
+    /** The same, measured after {@code warmup} seconds of load. */
+    static MeasuredRun run(int i, double warmup) {
         MeasuredRun s = MeasuredRunTest.sample();
         double w = s.windowSeconds();
         double produce = 50 + 90 * i, ff = 40 + 30 * (i % 4), fc = 25 * (i % 3), extra = 11 * (i % 5), reads = 300 + 700 * (i % 6), kibIn = 20 + 9 * i * i;
@@ -32,7 +38,7 @@ class CalibrationTest {
         double records = produce * w * (1 + i % 3);
         double driver = 0.1 + 300e-6 * records / w;
         double brokers = handler + network + fetcher + offPath;
-        return new MeasuredRun("c" + i, s.kafkaVersion(), 1, 3, 1024, 3, 1, records / w, s.offeredBytesPerSec(), s.warmupSeconds(), w,
+        return new MeasuredRun("c" + i, s.kafkaVersion(), 1, 3, 1024, 3, 1, records / w, s.offeredBytesPerSec(), warmup, w,
                 s.startupSeconds(), s.wallTimeSeconds(), s.producerLatencyMs(), s.endToEndLatencyMs(), s.driverSendLagMs(),
                 s.producerLatencyHistogramUs(), s.endToEndLatencyHistogramUs(), (long) records, (long) records, 0, null, (long) records, (long) records, 0,
                 s.requestTimeMeansMs(), Map.of("Produce", produce, "FetchFollower", ff, "FetchConsumer", fc), 0.9, 3, 12,
@@ -44,7 +50,7 @@ class CalibrationTest {
                 s.brokerThreadWakeupsPerSec(), s.brokerThreadPreemptionsPerSec(), s.machineSpeed(), s.driverJitCpuCores(), s.driverSendLagQuantilesMs(),
                 s.brokerJitBurstsMs(), s.fileProbeIndexCreateMs(), s.fileProbeCheckpointWriteMs(),
                 s.driverThreadCpuCores(), s.driverThreadWakeupsPerSec(),
-                List.of(5.0 + i, 10.0, 20.0, 40.0, 0.1), List.of(4.0 + i, 30.0), s.brokerThreadRunQueueWaitCores());
+                List.of(5.0 + i, 10.0, 20.0, 40.0, 0.1), List.of(4.0 + i, 30.0), s.brokerThreadRunQueueWaitCores(), 0L);
     }
 
     @Test
@@ -62,11 +68,13 @@ class CalibrationTest {
         Path work = tmp.resolve("work");
         ResultFiles.writeJson(work.resolve(Calibration.MACHINE_JSON), LocalProfileWriterTest.MACHINE);
         List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
-        for (int i = 0; i < plan.size(); i++) ResultFiles.writeString(work.resolve(plan.get(i).name() + ".json"), run(i).toJson());
+        ClusterOptions cluster = ClusterOptions.defaults();
+        for (int i = 0; i < plan.size(); i++)
+            ResultFiles.writeString(work.resolve(plan.get(i).name() + ".json"), run(i, RealKafkaRun.warmupSeconds(plan.get(i).spec(), cluster)).toJson());
 
         List<String> log = new ArrayList<>();
         Path profile = tmp.resolve("profiles").resolve("local.yaml");
-        CalibrationFit fit = Calibration.run(new Calibration.Options(work, profile, false, ClusterOptions.defaults(), log::add));
+        CalibrationFit fit = Calibration.run(new Calibration.Options(work, profile, false, cluster, log::add));
 
         assertThat(log).filteredOn(l -> l.contains("measured earlier, kept")).hasSize(plan.size());
         assertThat(fit.used()).hasSize(plan.size());
@@ -83,23 +91,45 @@ class CalibrationTest {
         assertThat(report).contains("## broker request handlers", "| requests | 200.0us |", "## broker CPU off the request path", "| c01-idle |", "residual", "c10-spread-batches");
     }
 
-    /** A kept run is reused only if it ran what the plan asks now: a run recorded under another spec is measured again. */
     @Test
     void theLightRunsWhoseSendLagIsTheWakeupLatencyRunWithoutTheProbes() {
         assertThat(CalibrationPlan.runs().stream().filter(r -> !r.probes()).map(CalibrationPlan.Run::name))
                 .containsExactlyInAnyOrder("c01-idle", "c05-large-records");
     }
 
+    /** A kept run is reused only if it ran what the plan asks now after the same warm-up: otherwise it is measured again. */
     @Test
-    void aKeptRunIsReusedOnlyUnderTheSpecItRan(@TempDir Path tmp) throws Exception {
+    void aKeptRunIsReusedOnlyUnderTheSpecAndTheWarmupItRan(@TempDir Path tmp) throws Exception {
         CalibrationPlan.Run c07 = CalibrationPlan.runs().stream().filter(r -> r.name().startsWith("c07")).findFirst().orElseThrow();
+        ClusterOptions cluster = ClusterOptions.defaults();
         Path f = tmp.resolve(c07.name() + ".json");
-        ResultFiles.writeString(f, run(0).toJson());
-        assertThat(Calibration.keptRunMatches(f, c07)).as("no record: kept as it is").isTrue();
+        // c07 warms up for 40 s of its own after the brokers' 90 s
+        ResultFiles.writeString(f, run(0, 130).toJson());
+        assertThat(Calibration.keptRunMatches(f, c07, cluster)).as("no record: kept as it is").isTrue();
         ResultFiles.writeString(Calibration.specFile(f), Calibration.specRecord(c07));
-        assertThat(Calibration.keptRunMatches(f, c07)).isTrue();
+        assertThat(Calibration.keptRunMatches(f, c07, cluster)).isTrue();
+        assertThat(Calibration.keptRunMatches(f, c07, cluster.withBrokerWarmup(java.time.Duration.ZERO)))
+                .as("measured after another warm-up than the brokers get now").isFalse();
         ResultFiles.writeString(Calibration.specFile(f), Calibration.specRecord(CalibrationPlan.runs().get(0)));
-        assertThat(Calibration.keptRunMatches(f, c07)).as("recorded under another workload").isFalse();
+        assertThat(Calibration.keptRunMatches(f, c07, cluster)).as("recorded under another workload").isFalse();
         assertThat(Calibration.specRecord(c07)).contains("\"acks\":\"all\",\"linger.ms\":\"0\"").contains("\"partitions\":300");
+    }
+
+    /** A run is fitted unless a window record failed: a record stuck since the warm-up (c07 and c08 after a long warm-up) does not count. */
+    @Test
+    void onlyFailedWindowRecordsPutARunBehindItsLoad() {
+        String ok = run(2).toJson();
+        assertThat(CalibrationSample.of("c", MeasuredRun.fromJson(ok)).usable()).isTrue();
+        String stuckSinceWarmup = ok.replaceFirst("\"failedSends\" : 0", "\"failedSends\" : 4");
+        assertThat(stuckSinceWarmup).isNotEqualTo(ok);
+        assertThat(CalibrationSample.of("c", MeasuredRun.fromJson(stuckSinceWarmup)).usable()).isTrue();
+        String failedInWindow = stuckSinceWarmup.replaceFirst("\"failedInWindow\" : 0", "\"failedInWindow\" : 1");
+        assertThat(failedInWindow).isNotEqualTo(stuckSinceWarmup);
+        assertThat(CalibrationSample.of("c", MeasuredRun.fromJson(failedInWindow)).behind()).isTrue();
+        // a run made before the harness counted window failures: any failure puts it behind
+        String older = stuckSinceWarmup.replaceFirst(",\\s*\"failedInWindow\" : 0", "");
+        assertThat(older).doesNotContain("failedInWindow");
+        assertThat(MeasuredRun.fromJson(older).failedInWindow()).isNull();
+        assertThat(CalibrationSample.of("c", MeasuredRun.fromJson(older)).behind()).isTrue();
     }
 }

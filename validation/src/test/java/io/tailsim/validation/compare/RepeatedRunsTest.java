@@ -50,7 +50,9 @@ class RepeatedRunsTest {
     }
 
     static Validation.Options options(List<String> log, int repeat, boolean reuse, Validation.RealRunner real) {
-        return new Validation.Options(PROFILE, 1, 1, ClusterOptions.defaults(), OverlayFigure.NONE, reuse, log::add).withRepeat(repeat).withReal(real);
+        // the fakes were measured after the scenario's 10 s alone
+        return new Validation.Options(PROFILE, 1, 1, ClusterOptions.defaults().withBrokerWarmup(java.time.Duration.ZERO), OverlayFigure.NONE, reuse,
+                log::add).withRepeat(repeat).withReal(real);
     }
 
     @Test
@@ -90,6 +92,24 @@ class RepeatedRunsTest {
         perRun.set(1, new LinkedHashMap<>(perRun.get(1)));
         perRun.get(1).remove("producerLatencyMs.p50");
         assertThat(MeasuredReference.aggregate(perRun).get("producerLatencyMs.p50")).isEqualTo(new MeasuredReference.Spread(15, 10, 20, 2));
+    }
+
+    @Test
+    void keptRunsMeasuredAfterAnotherWarmupAreNotPooled(@TempDir Path dir) throws Exception {
+        List<String> log = new ArrayList<>();
+        int[] calls = {0};
+        Validation.RealRunner real = (spec, cluster, progress) -> fake("run-" + ++calls[0], 10, 40, 1000);
+        Validation.run(SCENARIO, dir, options(log, 2, false, real));
+        assertThat(calls[0]).isEqualTo(2);
+
+        Validation.Options warm = new Validation.Options(PROFILE, 1, 1, ClusterOptions.defaults(), OverlayFigure.NONE, true, log::add)
+                .withRepeat(3).withReal(real);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Validation.run(SCENARIO, dir, warm))
+                .isInstanceOf(Validation.MixedWarmupException.class)
+                .hasMessageContaining("measured after 10 s of warm-up").hasMessageContaining("warms the brokers for 100 s")
+                .hasMessageContaining("--broker-warmup 0");
+        assertThat(calls[0]).as("nothing measured").isEqualTo(2);
+        assertThat(MeasuredRuns.list(dir)).containsOnlyKeys(1, 2);
     }
 
     @Test

@@ -26,7 +26,7 @@ class SuiteTest {
 
         List<String> log = new ArrayList<>();
         Path report = tmp.resolve("docs").resolve("validation.md");
-        Validation.Options v = new Validation.Options(Path.of("../profiles/local.yaml"), 1, 1, ClusterOptions.defaults(), OverlayFigure.NONE, false, log::add);
+        Validation.Options v = new Validation.Options(Path.of("../profiles/local.yaml"), 1, 1, ClusterOptions.defaults().withBrokerWarmup(java.time.Duration.ZERO), OverlayFigure.NONE, false, log::add);
         Bars bars = Suite.run(new Suite.Options(Path.of("src/test/resources/suite"), out, report, false, List.of(), v));
 
         assertThat(log).anyMatch(l -> l.contains("base: done earlier"));
