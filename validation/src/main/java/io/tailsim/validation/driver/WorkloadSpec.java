@@ -8,7 +8,10 @@ import java.util.List;
  */
 public record WorkloadSpec(List<ProducerGroupSpec> producers, List<ConsumerGroupSpec> consumers, double warmupSeconds,
                            double measureSeconds, long seed) {
-    /** JIT warm-up cost about 0.3 cores for the first 15 s here (real-kafka-here.md). */
+    /**
+     * The driver's own JIT and the clients' first connections settle in this long (real-kafka-here.md); the brokers get their
+     * longer warm-up before it ({@code ClusterOptions.brokerWarmup}).
+     */
     public static final double MIN_WARMUP_SECONDS = 10;
 
     public WorkloadSpec {
