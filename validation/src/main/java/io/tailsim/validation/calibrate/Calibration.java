@@ -63,8 +63,9 @@ public final class Calibration {
             String head = String.format(Locale.ROOT, "[calibrate %d/%d, %.0f s] %s", i, plan.size(), (System.nanoTime() - t0) / 1e9, run.name());
             MeasuredRun measured;
             boolean kept = !o.fresh() && Files.isRegularFile(f);
-            if (kept && keptRunMatches(f, run, o.cluster())) {
-                measured = MeasuredRun.fromJson(readString(f));
+            MeasuredRun keptRun = kept ? MeasuredRun.fromJson(readString(f)) : null;
+            if (kept && keptRunMatches(f, keptRun, run, o.cluster())) {
+                measured = keptRun;
                 o.progress().accept(head + ": measured earlier, kept");
             } else {
                 if (kept) {
@@ -126,10 +127,10 @@ public final class Calibration {
      * A run kept without a record (made before records were written) is taken as it is. A run measured after another warm-up
      * than this calibration gives the brokers ({@link ClusterOptions#brokerWarmup}) is measured again too.
      */
-    static boolean keptRunMatches(Path runJson, CalibrationPlan.Run run, ClusterOptions cluster) {
+    static boolean keptRunMatches(Path runJson, MeasuredRun kept, CalibrationPlan.Run run, ClusterOptions cluster) {
         Path spec = specFile(runJson);
         if (Files.isRegularFile(spec) && !readString(spec).equals(specRecord(run))) return false;
-        return Math.abs(MeasuredRun.fromJson(readString(runJson)).warmupSeconds() - RealKafkaRun.warmupSeconds(run.spec(), cluster)) < 1e-6;
+        return Math.abs(kept.warmupSeconds() - RealKafkaRun.warmupSeconds(run.spec(), cluster)) < 1e-6;
     }
 
     /** The run's spec as JSON with map keys sorted: the same text in every JVM (Map.of's order is not). */

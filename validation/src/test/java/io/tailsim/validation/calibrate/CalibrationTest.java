@@ -104,14 +104,15 @@ class CalibrationTest {
         ClusterOptions cluster = ClusterOptions.defaults();
         Path f = tmp.resolve(c07.name() + ".json");
         // c07 warms up for 40 s of its own after the brokers' 90 s
-        ResultFiles.writeString(f, run(0, 130).toJson());
-        assertThat(Calibration.keptRunMatches(f, c07, cluster)).as("no record: kept as it is").isTrue();
+        MeasuredRun kept = run(0, 130);
+        ResultFiles.writeString(f, kept.toJson());
+        assertThat(Calibration.keptRunMatches(f, kept, c07, cluster)).as("no record: kept as it is").isTrue();
         ResultFiles.writeString(Calibration.specFile(f), Calibration.specRecord(c07));
-        assertThat(Calibration.keptRunMatches(f, c07, cluster)).isTrue();
-        assertThat(Calibration.keptRunMatches(f, c07, cluster.withBrokerWarmup(java.time.Duration.ZERO)))
+        assertThat(Calibration.keptRunMatches(f, kept, c07, cluster)).isTrue();
+        assertThat(Calibration.keptRunMatches(f, kept, c07, cluster.withBrokerWarmup(java.time.Duration.ZERO)))
                 .as("measured after another warm-up than the brokers get now").isFalse();
         ResultFiles.writeString(Calibration.specFile(f), Calibration.specRecord(CalibrationPlan.runs().get(0)));
-        assertThat(Calibration.keptRunMatches(f, c07, cluster)).as("recorded under another workload").isFalse();
+        assertThat(Calibration.keptRunMatches(f, kept, c07, cluster)).as("recorded under another workload").isFalse();
         assertThat(Calibration.specRecord(c07)).contains("\"acks\":\"all\",\"linger.ms\":\"0\"").contains("\"partitions\":300");
     }
 
