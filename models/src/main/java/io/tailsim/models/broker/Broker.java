@@ -86,6 +86,7 @@ public final class Broker {
     private final IsrExpiration isrExpiration = new IsrExpiration();
     private io.tailsim.models.cpu.BackgroundLoad background;
     private final double networkWakeupCost;
+    private final HardwareProfile.ColdWakeups coldWakeups;
     private final long[] wakeupBase = new long[3];
     private final long[] runQueueWaitBase = new long[3];
     private final long[] preemptionBase = new long[3];
@@ -117,6 +118,7 @@ public final class Broker {
         this.config = config;
         this.costs = profile.cpu();
         this.networkWakeupCost = profile.hostEffects().networkThreadPerWakeupNanos();
+        this.coldWakeups = profile.hostEffects().coldWakeups();
         this.perRequestNanos = new long[ApiKey.values().length];
         for (ApiKey k : ApiKey.values()) {
             perRequestNanos[k.ordinal()] = costs.perRequest(k.metricName());
@@ -142,7 +144,8 @@ public final class Broker {
         handlers = new KafkaRequestHandler[config.numIoThreads()];
         for (int i = 0; i < handlers.length; i++) {
             handlers[i] = new KafkaRequestHandler(this, name + "/handler-" + i, cpuGroup, handlerBusy);
-            handlers[i].setWakeupCost(profile.hostEffects().requestHandlerPerWakeupNanos());
+            handlers[i].setWakeupCost(profile.hostEffects().requestHandlerPerWakeupNanos(), coldWakeups.handlerNanos(),
+                    coldWakeups.halfRatePerSecond());
             channel.handlerIdle(handlers[i]);
         }
         reaper = new ExpirationReaper(this, cpuGroup);
@@ -160,7 +163,7 @@ public final class Broker {
         Processor[] ps = new Processor[threads];
         for (int i = 0; i < threads; i++) {
             ps[i] = new Processor(this, name + "/" + listenerName + "-network-" + i, cpuGroup, networkBusy);
-            ps[i].setWakeupCost(networkWakeupCost);
+            ps[i].setWakeupCost(networkWakeupCost, coldWakeups.networkNanos(), coldWakeups.halfRatePerSecond());
             // a response wakes the selector by Selector.wakeup, inside synchronized(interruptLock)
             ps[i].setWakesUnderWakerLock(true);
         }
@@ -308,6 +311,8 @@ public final class Broker {
         ReplicaFetcherThread t = fetcherByLeader[leader.id][fid];
         if (t == null) {
             t = new ReplicaFetcherThread(this, leader, fid, cpuGroup, fetcherBusy);
+            // its warm cost is in each response's work (replica-fetcher-per-response); a response after a long wait costs more
+            t.setWakeupCost(0, coldWakeups.fetcherNanos(), coldWakeups.halfRatePerSecond());
             t.connect(leader.connect(t, host, out, in, true));
             fetcherByLeader[leader.id][fid] = t;
             fetchers.add(t);

@@ -89,8 +89,23 @@ public record HardwareProfile(
                               double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
                               double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
                               double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
-                              GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos) {
+                              GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos,
+                              ColdWakeups coldWakeups) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        /** Every wake-up of a broker thread costs the same, however long it slept. */
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
+                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
+                           double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
+                           GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst, scheduler,
+                    gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, ColdWakeups.NONE);
+        }
 
         /** One run queue for all cores (no cpu.load-balance-interval). */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
@@ -111,7 +126,7 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, nanos);
+                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, nanos, coldWakeups);
         }
 
         /** These effects with young collections driven by {@code gc} (null: by gc.pause-interval only). */
@@ -119,7 +134,7 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gc, consumerPerFetchNanos, loadBalanceIntervalNanos);
+                    jitBurst, scheduler, gc, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups);
         }
 
         /** These effects with consumers' poll threads priced per fetch response (cpu.consumer-per-fetch). */
@@ -127,7 +142,15 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos);
+                    jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos, coldWakeups);
+        }
+
+        /** These effects with broker threads paying more for a wake-up the longer they slept (cpu.*-per-cold-wakeup). */
+        public HostEffects withColdWakeups(ColdWakeups cold) {
+            return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
+                    backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
+                    schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
+                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, cold);
         }
 
         /** No JIT compiler thread apart from the background load; round robin where the host time-slices. */
@@ -160,6 +183,9 @@ public record HardwareProfile(
         }
 
         public HostEffects {
+            if (coldWakeups == null) {
+                coldWakeups = ColdWakeups.NONE;
+            }
             CpuCosts.requireCost("cpu.background-per-broker", backgroundCoresPerBroker);
             CpuCosts.requireCost("cpu.background-per-request", backgroundPerRequestNanos);
             CpuCosts.requireCost("cpu.background-per-partition", backgroundPerPartitionNanos);
@@ -205,6 +231,33 @@ public record HardwareProfile(
 
         public boolean hasClientBackground() {
             return clientBackgroundCores > 0 || clientBackgroundPerRecordNanos > 0;
+        }
+    }
+
+    /**
+     * What a broker thread's wake-up costs beyond its warm cost ({@link HostEffects#networkThreadPerWakeupNanos()},
+     * {@link HostEffects#requestHandlerPerWakeupNanos()}, {@link CpuCosts#replicaFetcherPerResponseNanos()}) when the thread
+     * wakes rarely: a thread whose recent wake-up rate is r pays {@code cold * h / (h + r)} more, h being
+     * {@code halfRatePerSecond}. A thread woken rarely finds its code and data evicted from the caches by whatever ran on
+     * its core in between; one woken often finds them in place (CpuJob#setWakeupCost(double, double, double)).
+     *
+     * @param networkNanos      a network thread's extra CPU per wake-up at a wake-up rate near 0, ns of one core
+     * @param handlerNanos      a request handler's
+     * @param fetcherNanos      a replica fetcher thread's, on the fetch response that wakes it
+     * @param halfRatePerSecond the wake-up rate of one thread at which it pays half of its cold cost
+     */
+    public record ColdWakeups(double networkNanos, double handlerNanos, double fetcherNanos, double halfRatePerSecond) {
+        public static final ColdWakeups NONE = new ColdWakeups(0, 0, 0, 0);
+
+        public ColdWakeups {
+            CpuCosts.requireCost("cpu.network-thread-per-cold-wakeup", networkNanos);
+            CpuCosts.requireCost("cpu.request-handler-per-cold-wakeup", handlerNanos);
+            CpuCosts.requireCost("cpu.replica-fetcher-per-cold-wakeup", fetcherNanos);
+            if ((networkNanos > 0 || handlerNanos > 0 || fetcherNanos > 0)
+                    && !(halfRatePerSecond > 0 && halfRatePerSecond < Double.POSITIVE_INFINITY)) {
+                throw new ConfigException("cpu.cold-wakeup-half-rate", "a cold wake-up cost needs a positive half rate "
+                        + "(a thread's wake-ups per second at which it pays half of it, such as 100/s)");
+            }
         }
     }
 

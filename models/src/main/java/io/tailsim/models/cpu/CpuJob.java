@@ -5,6 +5,9 @@ package io.tailsim.models.cpu;
  * itself usually extends this class: nothing is allocated per job on the hot path.
  */
 public abstract class CpuJob {
+    /** How far back a thread's wake-ups count towards its recent wake-up rate: many bursts' worth, not one burst's few. */
+    public static final long RATE_MEMORY_NANOS = 1_000_000_000L;
+
     /** Virtual time at which the job's work is done (see {@link HostCpu}). */
     double finishV;
     /** Work left when the owner is paused (GC), in ns of one core. */
@@ -44,6 +47,15 @@ public abstract class CpuJob {
 
     /** CPU the thread spends each time it wakes from sleep, added to the work it was woken for (ns of one core). */
     double wakeupCostNanos;
+    /** Extra CPU of a wake-up of a thread that wakes rarely, ns of one core (see {@link #setWakeupCost(double, double, double)}). */
+    double coldWakeupNanos;
+    /** The wake-up rate (per ns) at which a wake-up pays half of {@link #coldWakeupNanos}. */
+    double coldHalfRatePerNano;
+    /** The thread's recent wake-up rate (per ns): wake-ups counted with weight e^(-age / RATE_MEMORY_NANOS) / RATE_MEMORY_NANOS. */
+    double wakeupRate;
+    /** When {@link #wakeupRate} was last brought up to date. */
+    long wakeupRateAt;
+
     /** Order in which the job joined its host's cores (processor sharing): ties between completions follow it. */
     long joinSeq;
     /** Times the thread was handed work while asleep (its previous work finished before that instant). */
@@ -106,10 +118,45 @@ public abstract class CpuJob {
      * batches requests (a network thread's selector returning several ready keys at once).
      */
     public final void setWakeupCost(double nanos) {
-        if (!(nanos >= 0) || Double.isInfinite(nanos)) {
-            throw new IllegalArgumentException("wake-up cost must be a non-negative number of ns, got " + nanos);
+        setWakeupCost(nanos, 0, 1);
+    }
+
+    /**
+     * Makes a wake-up cost {@code warmNanos + coldNanos * h / (h + r)}, where r is the thread's recent wake-up rate (its
+     * wake-ups over about the last second, exponentially weighted) and h is {@code halfRatePerSecond}: a thread woken
+     * rarely finds its code and data evicted from the caches by whatever ran on its core in between and pays up to the
+     * sum, a thread woken often finds them in place and pays {@code warmNanos}. The rate, not the sleep just before,
+     * decides: threads that wake in quick succession inside a burst and then sleep till the next one pay, per wake-up,
+     * what steady threads at the same mean rate pay (the calibration runs, docs/model.md). A thread's first wake-up
+     * pays the whole cold cost.
+     */
+    public final void setWakeupCost(double warmNanos, double coldNanos, double halfRatePerSecond) {
+        if (!(warmNanos >= 0) || Double.isInfinite(warmNanos)) {
+            throw new IllegalArgumentException("wake-up cost must be a non-negative number of ns, got " + warmNanos);
         }
-        this.wakeupCostNanos = nanos;
+        if (!(coldNanos >= 0) || Double.isInfinite(coldNanos)) {
+            throw new IllegalArgumentException("cold wake-up cost must be a non-negative number of ns, got " + coldNanos);
+        }
+        if (coldNanos > 0 && !(halfRatePerSecond > 0 && halfRatePerSecond < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a cold wake-up cost needs a positive half rate, got " + halfRatePerSecond + "/s");
+        }
+        this.wakeupCostNanos = warmNanos;
+        this.coldWakeupNanos = coldNanos;
+        this.coldHalfRatePerNano = halfRatePerSecond / 1e9;
+    }
+
+    /**
+     * The CPU of a wake-up at {@code now}, which also counts towards the thread's recent rate. The rate is read before this
+     * wake-up adds to it, so that a steady thread sees its own long-run rate (StrictMath: the same bits everywhere).
+     */
+    final double wakeupWork(long now) {
+        if (coldWakeupNanos == 0) {
+            return wakeupCostNanos;
+        }
+        double rate = wakeupRate * StrictMath.exp(-(double) (now - wakeupRateAt) / RATE_MEMORY_NANOS);
+        wakeupRate = rate + 1.0 / RATE_MEMORY_NANOS;
+        wakeupRateAt = now;
+        return wakeupCostNanos + coldWakeupNanos * coldHalfRatePerNano / (coldHalfRatePerNano + rate);
     }
 
     /**

@@ -187,7 +187,7 @@ public final class HostCpu {
         boolean asleep = sim.now() > job.lastDoneAt;
         if (asleep) {
             job.wakeups++;
-            workNanos += job.wakeupCostNanos;
+            workNanos += job.wakeupWork(sim.now());
         }
         offeredWork += workNanos;
         windowOfferedWork += workNanos;

@@ -156,6 +156,81 @@ class HostCpuTest {
         assertThat(starts).containsExactly(200_000L, 1_200_000L);
     }
 
+    /**
+     * A cold wake-up cost follows the thread's recent wake-up rate r: warm + cold * h / (h + r). A thread's first wake-up
+     * pays it whole; a thread woken every 10 ms (100/s) settles at half of it when h is 100/s; and a thread woken in
+     * bursts of nine, 1 ms apart, every 100 ms (90/s on average, but 1 ms after its last sleep for eight of the nine)
+     * pays per wake-up what a steady thread at 90/s pays, since the rate and not the sleep before decides.
+     */
+    @Test
+    void aColdWakeupCostFollowsTheThreadsRecentWakeupRate() {
+        double warm = 10_000, cold = 80_000, half = 100;
+        double first = wakeupCostOver(new long[] {0}, warm, cold, half)[0];
+        assertThat(first).isCloseTo(warm + cold, within(1e-6));
+        long[] steady = new long[3000];
+        for (int i = 0; i < steady.length; i++) {
+            steady[i] = i * 10_000_000L;
+        }
+        double[] s = wakeupCostOver(steady, warm, cold, half);
+        assertThat(s[s.length - 1]).isCloseTo(warm + cold * half / (half + 100), within(200.0));
+        long[] bursts = new long[9 * 300], even = new long[9 * 300];
+        for (int b = 0; b < 300; b++) {
+            for (int k = 0; k < 9; k++) {
+                bursts[9 * b + k] = b * 100_000_000L + k * 1_000_000L;
+                even[9 * b + k] = Math.round((9 * b + k) * 1e9 / 90);
+            }
+        }
+        double burstMean = meanOfLast(wakeupCostOver(bursts, warm, cold, half), 900);
+        double evenMean = meanOfLast(wakeupCostOver(even, warm, cold, half), 900);
+        assertThat(evenMean).isCloseTo(warm + cold * half / (half + 90), within(300.0));
+        assertThat(burstMean).isCloseTo(evenMean, within(0.01 * evenMean));
+    }
+
+    /** The CPU each wake-up at {@code times} costs a thread handed no work of its own (its wake-up cost alone). */
+    private static double[] wakeupCostOver(long[] times, double warm, double cold, double half) {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 1);
+        Job job = new Job(new ArrayList<>());
+        job.setWakeupCost(warm, cold, half);
+        double[] cost = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            int at = i;
+            sim.schedule(new io.tailsim.core.event.Event() {
+                @Override
+                public void fire(Simulator s) {
+                    double before = cpu.busyCoreNanosTotal();
+                    cpu.submit(job, 0);
+                    s.schedule(new io.tailsim.core.event.Event() {
+                        @Override
+                        public void fire(Simulator s2) {
+                            cost[at] = cpu.busyCoreNanosTotal() - before;
+                        }
+                    }, 900_000);
+                }
+            }, times[i]);
+        }
+        sim.run();
+        return cost;
+    }
+
+    private static double meanOfLast(double[] v, int n) {
+        double sum = 0;
+        for (int i = v.length - n; i < v.length; i++) {
+            sum += v[i];
+        }
+        return sum / n;
+    }
+
+    @Test
+    void aColdWakeupCostNeedsAPositiveHalfRate() {
+        CpuJob job = new Job(new ArrayList<>());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> job.setWakeupCost(0, 1000, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> job.setWakeupCost(0, -1, 100))
+                .isInstanceOf(IllegalArgumentException.class);
+        job.setWakeupCost(0, 0, 0);  // no cold cost: no half rate needed
+    }
+
     @Test
     void aWakeupCostMustBeANonNegativeNumber() {
         CpuJob job = new Job(new ArrayList<>());

@@ -47,7 +47,9 @@ import java.util.TreeSet;
  *             background-per-partition, background-burst, wakeup-latency, scheduler-slice,
  *             scheduler (round-robin, the default, or eevdf; needs scheduler-slice), load-balance-interval (eevdf
  *             with a run queue per core, balanced when a core idles and at this interval), client-background,
- *             client-background-per-record, network-thread-per-wakeup, request-handler-per-wakeup, consumer-per-fetch}
+ *             client-background-per-record, network-thread-per-wakeup, request-handler-per-wakeup, consumer-per-fetch,
+ *             network-thread-per-cold-wakeup, request-handler-per-cold-wakeup, replica-fetcher-per-cold-wakeup with
+ *             cold-wakeup-half-rate: a broker thread's wake-up costs more the more rarely it wakes}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
  *             page-cache, stall-interval, stall-duration, checkpoint-write, index-create, and optional
@@ -71,7 +73,8 @@ public final class ProfileLoader {
                     "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
                     "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
                     "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "scheduler", "load-balance-interval",
-                    "consumer-per-fetch")
+                    "consumer-per-fetch", "network-thread-per-cold-wakeup", "request-handler-per-cold-wakeup",
+                    "replica-fetcher-per-cold-wakeup", "cold-wakeup-half-rate")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -243,7 +246,45 @@ public final class ProfileLoader {
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
                 slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
                 cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null,
-                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"), balance);
+                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"), balance).withColdWakeups(coldWakeups(cpu));
+    }
+
+    /** The extra CPU of broker threads' wake-ups after long sleeps (all optional; any of them needs the time constant). */
+    private static HardwareProfile.ColdWakeups coldWakeups(Section cpu) {
+        String[] keys = {"network-thread-per-cold-wakeup", "request-handler-per-cold-wakeup", "replica-fetcher-per-cold-wakeup"};
+        long[] v = new long[keys.length];
+        String set = null;
+        for (int i = 0; i < keys.length; i++) {
+            v[i] = optionalNanos(cpu, keys[i]);
+            if (v[i] > 0 && set == null) {
+                set = keys[i];
+            }
+        }
+        double half = 0;
+        if (cpu.has("cold-wakeup-half-rate")) {
+            cpu.requiredText("cold-wakeup-half-rate", "a rate of wake-ups such as 100/s");
+            half = cpu.parsed("cold-wakeup-half-rate", ProfileLoader::perSecond).orElseThrow();
+        } else if (set != null) {
+            throw cpu.error(set, "needs cold-wakeup-half-rate too: a thread's wake-ups per second at which it pays half of "
+                    + "its cold cost (such as 100/s)");
+        }
+        return set == null ? HardwareProfile.ColdWakeups.NONE : new HardwareProfile.ColdWakeups(v[0], v[1], v[2], half);
+    }
+
+    /** A positive rate written as a number per second, such as {@code 100/s}. */
+    private static double perSecond(String text) {
+        String s = text.trim();
+        if (s.endsWith("/s")) {
+            try {
+                double v = Double.parseDouble(s.substring(0, s.length() - 2).trim());
+                if (v > 0 && v < Double.POSITIVE_INFINITY) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+        }
+        throw new IllegalArgumentException("expected a positive rate per second such as 100/s, got '" + text + "'");
     }
 
     /** Young collections per unit of the broker's work, or null when the profile gives none (gc section). */

@@ -142,6 +142,31 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void coldWakeupCostsAreReadWithTheirHalfRateAndNeedIt(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().coldWakeups()).isEqualTo(HardwareProfile.ColdWakeups.NONE);
+        Path f = dir.resolve("p.yaml");
+        withCpuLines(f, "  network-thread-per-cold-wakeup: {value: 80us, source: \"fit: cold network wake-ups\"}\n"
+                + "  request-handler-per-cold-wakeup: {value: 100us, source: \"fit: cold handler wake-ups\"}\n"
+                + "  replica-fetcher-per-cold-wakeup: {value: 200us, source: \"fit: cold fetcher wake-ups\"}\n"
+                + "  cold-wakeup-half-rate: {value: 140/s, source: \"fit: the best of a grid\"}");
+        assertThat(ProfileLoader.load(f).hardware().hostEffects().coldWakeups())
+                .isEqualTo(new HardwareProfile.ColdWakeups(80_000, 100_000, 200_000, 140));
+        String noRate = "  network-thread-per-cold-wakeup: {value: 80us, source: \"fit: cold network wake-ups\"}";
+        withCpuLines(f, noRate);
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("cpu.network-thread-per-cold-wakeup").hasMessageContaining("cold-wakeup-half-rate");
+        withCpuLines(f, noRate + "\n  cold-wakeup-half-rate: {value: 140 per second, source: \"fit: the best of a grid\"}");
+        String text = Files.readString(f);
+        int line = (int) text.lines().takeWhile(l -> !l.contains("cold-wakeup-half-rate")).count() + 1;
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("p.yaml:" + line + ":").hasMessageContaining("cpu.cold-wakeup-half-rate")
+                .hasMessageContaining("100/s").hasMessageContaining("140 per second");
+        withCpuLines(f, noRate + "\n  cold-wakeup-half-rate: {value: 0/s, source: \"fit: the best of a grid\"}");
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("cpu.cold-wakeup-half-rate");
+    }
+
+    @Test
     void anUnknownSchedulerOrOneWithoutASliceNamesFileLineAndKey(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("p.yaml");
         String text = Files.readString(LATENCY).replace("  service-cv:",
