@@ -29,7 +29,8 @@ import java.util.function.ToDoubleFunction;
  * @param samples every run; {@link #used()} those the fits rest on
  */
 public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples,
-                             double jitCores, List<String> jitRuns, double driverJitCores, Fit sender, Fit consumer) {
+                             double jitCores, List<String> jitRuns, double driverJitCores, Fit sender, Fit consumer,
+                             double coldHalfRate) {
     /**
      * Runs offering at least this many records/s count as loaded for the JIT's level: a broker JVM in its first minute
      * compiles whatever its traffic makes hot, about as much whatever the rate, and little when idle.
@@ -38,21 +39,34 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
 
     /** Without the JIT compiler threads measured apart. */
     public CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples) {
-        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of(), Double.NaN, null, null);
+        this(handler, network, fetcher, offPath, client, samples, Double.NaN, List.of(), Double.NaN, null, null, Double.NaN);
     }
 
     /** Without the Sender threads measured apart. */
     public CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath, Fit client, List<CalibrationSample> samples,
                           double jitCores, List<String> jitRuns, double driverJitCores) {
-        this(handler, network, fetcher, offPath, client, samples, jitCores, jitRuns, driverJitCores, null, null);
+        this(handler, network, fetcher, offPath, client, samples, jitCores, jitRuns, driverJitCores, null, null, Double.NaN);
     }
 
-    public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads", "wakeups");
-    public static final List<String> NETWORK = List.of("idle", "requests", "wakeups");
+    /**
+     * Kafka's defaults for the thread pools, which the calibration runs leave alone: num.network.threads network threads on
+     * a broker's listener, num.io.threads request handlers, num.replica.fetchers fetcher threads per leader it follows.
+     * They turn a class's wake-ups into one thread's wake-up rate, as the model counts its threads.
+     */
+    static final int NUM_NETWORK_THREADS = 3, NUM_IO_THREADS = 8, NUM_REPLICA_FETCHERS = 1;
+
+    /**
+     * The half rates tried for the cold wake-up cost (wake-ups per second of one thread at which a wake-up pays half of
+     * it): the one whose fits leave the least unexplained is kept; the fits may still give the cold term nothing.
+     */
+    static final double[] COLD_HALF_RATES = {5, 7, 10, 14, 20, 30, 50, 70, 100, 140, 200, 300, 500, 700, 1000, 1400, 2000};
+
+    public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads", "wakeups", "coldWakeups");
+    public static final List<String> NETWORK = List.of("idle", "requests", "wakeups", "coldWakeups");
     /** Without wake-up counts (runs measured before the harness counted them). */
     public static final List<String> HANDLER_NO_WAKEUPS = List.of("idle", "requests", "partitionReads");
     public static final List<String> NETWORK_NO_WAKEUPS = List.of("idle", "requests");
-    public static final List<String> FETCHER = List.of("idle", "FetchFollower", "followerPartitionReads");
+    public static final List<String> FETCHER = List.of("idle", "FetchFollower", "followerPartitionReads", "coldResponses");
     public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
     public static final List<String> CLIENT = List.of("idle", "recordsSent");
     public static final List<String> SENDER = List.of("idle", "produce", "recordsSent", "wakeups");
@@ -65,21 +79,22 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
                     + "CPU use nor behind their offered load); at least 4 are needed: run `tailsim calibrate --fresh` on a quiet machine");
         List<String> names = s.stream().map(CalibrationSample::name).toList();
         boolean wakeups = s.stream().allMatch(CalibrationSample::hasWakeups);
-        Fit handler = wakeups
-                ? Fit.nnls("broker request handlers", HANDLER, names, rows(s, CalibrationSample::seconds, CalibrationSample::requests,
-                        CalibrationSample::partitionReads, CalibrationSample::handlerWakeups), column(s, CalibrationSample::handlerCpu))
-                : Fit.nnls("broker request handlers", HANDLER_NO_WAKEUPS, names,
-                        rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
-                        column(s, CalibrationSample::handlerCpu));
-        Fit network = wakeups
-                ? Fit.nnls("broker network threads", NETWORK, names,
-                        rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::networkWakeups),
-                        column(s, CalibrationSample::networkCpu))
-                : Fit.nnls("broker network threads", NETWORK_NO_WAKEUPS, names,
-                        rows(s, CalibrationSample::seconds, CalibrationSample::requests), column(s, CalibrationSample::networkCpu));
-        Fit fetcher = Fit.nnls("broker replica fetchers", FETCHER, names,
-                rows(s, CalibrationSample::seconds, CalibrationSample::fetchFollower, CalibrationSample::followerPartitionReads),
-                column(s, CalibrationSample::fetcherCpu));
+        // The request-path threads' fits, at the cold half rate that leaves the least of their CPU unexplained
+        Fit[] best = null;
+        double bestScore = Double.POSITIVE_INFINITY, bestHalf = Double.NaN;
+        for (double half : COLD_HALF_RATES) {
+            Fit[] f = requestPathFits(s, names, wakeups, half);
+            double score = unexplained(f[0]) + unexplained(f[1]) + unexplained(f[2]);
+            if (score < bestScore - 1e-12) {
+                bestScore = score;
+                best = f;
+                bestHalf = half;
+            }
+        }
+        Fit handler = best[0], network = best[1], fetcher = best[2];
+        boolean cold = handler.regressors().contains("coldWakeups") && handler.coefficient("coldWakeups") > 0
+                || network.regressors().contains("coldWakeups") && network.coefficient("coldWakeups") > 0
+                || fetcher.coefficient("coldResponses") > 0;
         Fit offPath = Fit.nnls("broker CPU off the request path (GC, JIT, kernel, other threads)", OFF_PATH, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
                 column(s, CalibrationSample::offPathCpu));
@@ -118,7 +133,52 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         double jit = loadedMean(s, jitRuns, CalibrationSample::jitCpu);
         double driverJit = loadedMean(s, jitRuns, CalibrationSample::driverJitCpu);
         return new CalibrationFit(handler, network, fetcher, offPath, client, List.copyOf(all), jit,
-                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList(), driverJit, sender, consumer);
+                Double.isNaN(jit) ? List.of() : jitRuns.stream().map(CalibrationSample::name).toList(), driverJit, sender, consumer,
+                cold ? bestHalf : Double.NaN);
+    }
+
+    /**
+     * The handler, network-thread and fetcher fits with the cold wake-up regressor at {@code half}: a class's W wake-ups
+     * in a window of T seconds on k threads, each thread waking at w = W / (k T), add W h / (h + w) cold wake-ups, what the
+     * model charges a thread at a steady rate w (CpuJob#setWakeupCost). A fetcher wakes for each follower fetch response.
+     */
+    private static Fit[] requestPathFits(List<CalibrationSample> s, List<String> names, boolean wakeups, double half) {
+        Fit handler = wakeups
+                ? Fit.nnls("broker request handlers", HANDLER, names, rows(s, CalibrationSample::seconds, CalibrationSample::requests,
+                        CalibrationSample::partitionReads, CalibrationSample::handlerWakeups,
+                        x -> cold(x.handlerWakeups(), x.seconds(), x.brokers() * NUM_IO_THREADS, half)), column(s, CalibrationSample::handlerCpu))
+                : Fit.nnls("broker request handlers", HANDLER_NO_WAKEUPS, names,
+                        rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
+                        column(s, CalibrationSample::handlerCpu));
+        Fit network = wakeups
+                ? Fit.nnls("broker network threads", NETWORK, names,
+                        rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::networkWakeups,
+                                x -> cold(x.networkWakeups(), x.seconds(), x.brokers() * NUM_NETWORK_THREADS, half)),
+                        column(s, CalibrationSample::networkCpu))
+                : Fit.nnls("broker network threads", NETWORK_NO_WAKEUPS, names,
+                        rows(s, CalibrationSample::seconds, CalibrationSample::requests), column(s, CalibrationSample::networkCpu));
+        Fit fetcher = Fit.nnls("broker replica fetchers", FETCHER, names,
+                rows(s, CalibrationSample::seconds, CalibrationSample::fetchFollower, CalibrationSample::followerPartitionReads,
+                        x -> cold(x.fetchFollower(), x.seconds(), x.brokers() * (x.brokers() - 1) * NUM_REPLICA_FETCHERS, half)),
+                column(s, CalibrationSample::fetcherCpu));
+        return new Fit[]{handler, network, fetcher};
+    }
+
+    /** Cold wake-ups among {@code wakeups} over {@code seconds} on {@code threads} threads at half rate {@code half}. */
+    static double cold(double wakeups, double seconds, int threads, double half) {
+        if (!(wakeups > 0) || threads <= 0) return 0;
+        double perThread = wakeups / (threads * seconds);
+        return wakeups * half / (half + perThread);
+    }
+
+    /** The share of a fit's observations' sum of squares left in its residuals (unit-free, so classes weigh alike). */
+    private static double unexplained(Fit f) {
+        double sse = 0, ss = 0;
+        for (int i = 0; i < f.observed().length; i++) {
+            sse += f.residual(i) * f.residual(i);
+            ss += f.observed()[i] * f.observed()[i];
+        }
+        return ss > 0 ? sse / ss : 0;
     }
 
     /** Mean cores of {@code cpu} over the loaded runs; NaN unless every used run measured it. */

@@ -42,6 +42,12 @@ public final class CalibrationReport {
                 sb.append(String.format(Locale.ROOT, "| %s | %.3f |%n", x.name(), x.jitCpu() / x.seconds()));
         if (!Double.isNaN(fit.jitCores())) sb.append('\n');
         if (files != null) fileWork(sb, files);
+        sb.append(Double.isNaN(fit.coldHalfRate())
+                ? "Cold wake-ups: no half rate tried gave the request-path threads a cost for waking rarely.\n\n"
+                : String.format(Locale.ROOT, "Cold wake-ups: a thread waking at r per second pays coldWakeups (coldResponses) "
+                + "times h / (h + r) more per wake-up; the handler, network-thread and fetcher fits below are the ones at h = %.0f/s, "
+                + "of those tried the half rate that leaves the least of their CPU unexplained. Their regressor is each run's "
+                + "wake-ups of the class times h / (h + their rate per thread).%n%n", fit.coldHalfRate()));
         for (Fit f : fit.fits()) {
             sb.append("## ").append(f.name()).append(String.format(Locale.ROOT, " (R^2 %.4f)%n%n", f.rSquared()));
             sb.append("| regressor | coefficient | standard error |\n|---|---|---|\n");

@@ -200,6 +200,21 @@ public final class LocalProfileWriter {
             d.put("cpu", "request-handler-per-wakeup", duration(h, "wakeups"), "fit: the same handler fit: " + estimate(h, "wakeups")
                     + " each time a request handler wakes on an empty request queue (its voluntary context switches in /proc)");
         }
+        if (!Double.isNaN(fit.coldHalfRate())) {
+            String law = "; a wake-up pays cold * h / (h + r), r the thread's own recent wake-up rate, h cold-wakeup-half-rate "
+                    + "(the fits' regressor: each run's wake-ups of a class times h / (h + their rate per thread), at Kafka's default "
+                    + "thread counts)";
+            d.put("cpu", "network-thread-per-cold-wakeup", duration(n, "coldWakeups"), "fit: the same network-thread fit: "
+                    + estimate(n, "coldWakeups") + " more per wake-up of a thread that wakes rarely" + law);
+            d.put("cpu", "request-handler-per-cold-wakeup", duration(h, "coldWakeups"), "fit: the same handler fit: "
+                    + estimate(h, "coldWakeups") + " more per wake-up of a handler that wakes rarely" + law);
+            d.put("cpu", "replica-fetcher-per-cold-wakeup", duration(r, "coldResponses"), "fit: the same fetcher fit: "
+                    + estimate(r, "coldResponses") + " more per fetch response to a fetcher thread that wakes rarely" + law);
+            d.put("cpu", "cold-wakeup-half-rate", String.format(Locale.ROOT, "%.0f/s", fit.coldHalfRate()), String.format(Locale.ROOT,
+                    "fit: of the half rates tried (%s/s), the one at which the handler, network-thread and fetcher fits together leave "
+                    + "the least of their CPU unexplained, over %s: the CPU per wake-up falls as a thread wakes more often "
+                    + "(its code and data stay in the caches), whatever the sleep just before", halfRates(), basis));
+        }
         d.put("cpu", "service-cv", "0.5", "fit: whole-thread CPU totals say nothing of the spread of single costs; the latency-blog profile's start 0.5");
 
         String loop = String.format(Locale.ROOT, "lognormal(mean=%s, cv=%.2f)", micros(m.loopbackOneWayMeanNanos()), m.loopbackOneWayCv());
@@ -396,6 +411,13 @@ public final class LocalProfileWriter {
             mean += s.sendLagCount() * s.sendLagMeanMs();
         }
         return n == 0 ? new double[]{Double.NaN, Double.NaN} : new double[]{med / n, mean / n};
+    }
+
+    /** The half rates the cold wake-up fit tried, for the profile's source text. */
+    private static String halfRates() {
+        StringBuilder b = new StringBuilder();
+        for (double h : CalibrationFit.COLD_HALF_RATES) b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", h));
+        return b.toString();
     }
 
     /** A fitted cost per unit as a duration, 0 when the fit is negative. */

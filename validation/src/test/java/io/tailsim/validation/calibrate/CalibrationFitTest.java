@@ -186,6 +186,58 @@ class CalibrationFitTest {
     }
 
     /**
+     * Runs whose threads pay more per wake-up the more rarely they wake (warm + cold * h / (h + rate per thread), Kafka's
+     * default pools: 9 network threads, 24 handlers, 6 fetchers on 3 brokers): the fits find the half rate they were made
+     * with among those tried and recover both costs of each class; runs made without a cold cost leave it out.
+     */
+    @Test
+    void theFitsFindTheColdWakeupCostAndItsHalfRate() {
+        double half = 140, netWarm = 30e-6, netCold = 80e-6, handlerCold = 100e-6, fetcherCold = 200e-6;
+        Random rnd = new Random(8);
+        List<CalibrationSample> runs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            double w = 15;
+            double produce = w * (20 + rnd.nextInt(900)), ff = w * (10 + rnd.nextInt(600)), fc = w * rnd.nextInt(400);
+            double reads = w * (100 + rnd.nextInt(20000)), records = produce * 2, requests = produce + ff + fc;
+            double netWakes = requests * (0.3 + 1.5 * rnd.nextDouble()), handlerWakes = requests * (0.2 + 0.8 * rnd.nextDouble());
+            double network = NET_REQUEST * requests + netWarm * netWakes + netCold * CalibrationFit.cold(netWakes, w, 9, half);
+            double handler = PRODUCE * requests + PARTITION_READ * reads + handlerCold * CalibrationFit.cold(handlerWakes, w, 24, half);
+            double fetcher = FETCHER_RESPONSE * ff + FETCHER_PARTITION * reads * ff / (ff + fc)
+                    + fetcherCold * CalibrationFit.cold(ff, w, 6, half);
+            double offPath = OFF_IDLE * w + OFF_REQUEST * requests + OFF_PARTITION * reads;
+            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, records, handler + network + fetcher + offPath,
+                    network, fetcher, handler, offPath, CLIENT_IDLE * w + CLIENT_RECORD * records, 10, 50, 3, false, false,
+                    1000, 0.1, 0.3, null, netWakes, handlerWakes));
+        }
+        CalibrationFit fit = CalibrationFit.of(runs);
+        assertThat(fit.coldHalfRate()).isEqualTo(half);
+        assertThat(fit.network().coefficient("wakeups")).isCloseTo(netWarm, within(1e-9));
+        assertThat(fit.network().coefficient("coldWakeups")).isCloseTo(netCold, within(1e-9));
+        assertThat(fit.network().coefficient("idle")).isCloseTo(0, within(1e-9));
+        assertThat(fit.handler().coefficient("coldWakeups")).isCloseTo(handlerCold, within(1e-9));
+        assertThat(fit.handler().coefficient("requests")).isCloseTo(PRODUCE, within(1e-9));
+        assertThat(fit.fetcher().coefficient("coldResponses")).isCloseTo(fetcherCold, within(1e-9));
+        assertThat(fit.fetcher().coefficient("FetchFollower")).isCloseTo(FETCHER_RESPONSE, within(1e-9));
+        assertThat(CalibrationFit.cold(900, 1, 9, 100)).isCloseTo(450, within(1e-9));  // 100/s per thread: half of them
+
+        // the same runs without the cold costs: no half rate, nothing cold
+        List<CalibrationSample> warm = new ArrayList<>();
+        for (CalibrationSample r : runs) {
+            double network = NET_REQUEST * r.requests() + netWarm * r.networkWakeups();
+            double handler = PRODUCE * r.requests() + PARTITION_READ * r.partitionReads();
+            double fetcher = FETCHER_RESPONSE * r.fetchFollower() + FETCHER_PARTITION * r.followerPartitionReads();
+            warm.add(new CalibrationSample(r.name(), r.seconds(), r.produce(), r.fetchFollower(), r.fetchConsumer(),
+                    r.partitionReads(), r.recordsSent(), handler + network + fetcher + r.offPathCpu(), network, fetcher, handler,
+                    r.offPathCpu(), r.driverCpu(), 10, 50, 3, false, false, 1000, 0.1, 0.3, null, r.networkWakeups(),
+                    r.handlerWakeups()));
+        }
+        CalibrationFit none = CalibrationFit.of(warm);
+        assertThat(none.coldHalfRate()).isNaN();
+        assertThat(none.network().coefficient("coldWakeups")).isZero();
+        assertThat(none.network().coefficient("wakeups")).isCloseTo(netWarm, within(1e-9));
+    }
+
+    /**
      * The JIT compiler threads' CPU is not fitted on requests: its level is the mean over the loaded runs, and it leaves the
      * off-path fit; without it measured in every run, none is given.
      */
