@@ -71,11 +71,6 @@ import java.util.Map;
  *                             it (2026-12-06 12:30 UTC)
  * @param failedInWindow       sends of window records that failed ({@code failedSends} counts every failure, also a record
  *                             stuck since the warm-up); null in runs made before the harness counted them (2026-12-06 18:00 UTC)
- * @param brokerGcSteadyPausesMs the brokers' stop-the-world pauses, as {@code brokerGcPausesMs}, over a longer span of steady
- *                             load: from {@link RealKafkaRun#STEADY_AFTER_LOAD_SECONDS} after the load started to the window's
- *                             end ({@code brokerGcSteadySeconds} long); young collections come a few times a minute, so the
- *                             window alone holds too few of them to count; null in runs made before (2026-12-06 20:00 UTC)
- * @param brokerGcSteadySeconds how long that span was, s
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -99,8 +94,7 @@ public record MeasuredRun(
         List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs,
         Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
         List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs,
-        Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow,
-        List<Double> brokerGcSteadyPausesMs, Double brokerGcSteadySeconds) {
+        Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow) {
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);
@@ -151,9 +145,6 @@ public record MeasuredRun(
         m.put("brokerGc.collectionsPerSec", brokerGcCollections / windowSeconds);
         m.put("brokerGc.timeMsPerSec", brokerGcTimeMs / windowSeconds);
         m.put("throughputMBps", ackedBytesInWindow / 1e6 / windowSeconds);
-        if (brokerGcSteadyPausesMs != null && brokerGcSteadySeconds != null && brokerGcSteadySeconds > 0) {
-            m.put("brokerGc.pausesPerSec", brokerGcSteadyPausesMs.size() / brokerGcSteadySeconds);
-        }
         if (driverGcPausesMs != null) {
             m.put("driverGc.pausesPerSec", driverGcPausesMs.size() / windowSeconds);
             m.put("driverGc.pauseMsPerSec", driverGcPausesMs.stream().mapToDouble(Double::doubleValue).sum() / windowSeconds);

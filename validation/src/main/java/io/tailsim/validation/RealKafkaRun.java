@@ -30,12 +30,6 @@ import java.util.function.Consumer;
  * snapshot broker JMX and /proc CPU at the window's edges, stop the cluster, and return what was measured.
  */
 public final class RealKafkaRun {
-    /**
-     * The brokers' GC pauses are also counted from this long after the load starts to the window's end: past the first
-     * appends' log creation and the JIT's busiest seconds, and long enough to hold a few young collections per broker.
-     */
-    public static final double STEADY_AFTER_LOAD_SECONDS = 30;
-
     private RealKafkaRun() {
     }
 
@@ -82,7 +76,7 @@ public final class RealKafkaRun {
         String runId;
         double startup;
         DriverResult result;
-        List<Double> gcPausesMs, gcSteadyPausesMs;
+        List<Double> gcPausesMs;
         Window window = new Window();
         // One core's speed right before the cluster starts and right after it stops: how fast this shared machine was.
         double speedBefore = MachineSpeed.probe();
@@ -136,10 +130,7 @@ public final class RealKafkaRun {
             } finally {
                 probes.forEach(JmxProbe::close);
             }
-            gcPausesMs = gcPauses(cluster, window.fromEpochMs, window.toEpochMs, progress);
-            window.steadyFromEpochMs = window.fromEpochMs
-                    - Math.round(Math.max(0, workload.warmupSeconds() - STEADY_AFTER_LOAD_SECONDS) * 1000);
-            gcSteadyPausesMs = gcPausesMs == null ? null : gcPauses(cluster, window.steadyFromEpochMs, window.toEpochMs, progress);
+            gcPausesMs = gcPauses(cluster, window, progress);
             progress.accept("stopping the cluster");
         }
         double speedAfter = MachineSpeed.probe();
@@ -175,14 +166,13 @@ public final class RealKafkaRun {
                 window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1),
                 driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
-                gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores(), result.failedInWindow(),
-                gcSteadyPausesMs, gcSteadyPausesMs == null ? null : (window.toEpochMs - window.steadyFromEpochMs) / 1000.0);
+                gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores(), result.failedInWindow());
     }
 
-    /** The brokers' stop-the-world pauses that ended in [from, to], from their GC logs, before the cluster's folders go. */
-    private static List<Double> gcPauses(RealCluster cluster, long fromEpochMs, long toEpochMs, Consumer<String> progress) {
+    /** The brokers' stop-the-world pauses that ended in the window, from their GC logs, before the cluster's folders go. */
+    private static List<Double> gcPauses(RealCluster cluster, Window window, Consumer<String> progress) {
         try {
-            return GcPauses.inWindow(cluster.brokers().stream().map(BrokerProcess::dir).toList(), fromEpochMs, toEpochMs);
+            return GcPauses.inWindow(cluster.brokers().stream().map(BrokerProcess::dir).toList(), window.fromEpochMs, window.toEpochMs);
         } catch (java.io.UncheckedIOException e) {
             progress.accept("GC logs not read (" + e.getCause().getMessage() + "); the run keeps JMX's collection counts only");
             return null;
@@ -212,7 +202,7 @@ public final class RealKafkaRun {
         List<BrokerJmxSnapshot> jmxBefore, jmxAfter;
         Map<Long, io.tailsim.validation.metrics.DriverThreads.Sample> driverThreadsBefore, driverThreadsAfter;
         long from, to;
-        long fromEpochMs, toEpochMs, steadyFromEpochMs;
+        long fromEpochMs, toEpochMs;
         io.tailsim.validation.metrics.JitBursts jitBursts;
         List<Double> jitBurstsMs;
         io.tailsim.validation.metrics.FileWorkProbe fileWork;

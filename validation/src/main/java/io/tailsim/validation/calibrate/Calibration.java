@@ -56,7 +56,6 @@ public final class Calibration {
         java.util.Map<String, List<Double>> gcPauses = new java.util.LinkedHashMap<>();
         java.util.Map<String, Double> replicasPerBroker = new java.util.LinkedHashMap<>();
         java.util.Map<String, GcPauseFit.Work> gcWork = new java.util.LinkedHashMap<>();
-        java.util.Map<String, GcPauseFit.Steady> gcSteady = new java.util.LinkedHashMap<>();
         int i = 0;
         for (CalibrationPlan.Run run : plan) {
             i++;
@@ -89,13 +88,12 @@ public final class Calibration {
             gcPauses.put(run.name(), measured.brokerGcPausesMs());
             replicasPerBroker.put(run.name(), replicasPerBroker(run));
             gcWork.put(run.name(), GcPauseFit.work(measured));
-            gcSteady.put(run.name(), GcPauseFit.Steady.of(measured));
         }
         CalibrationFit fit = CalibrationFit.of(samples);
         String when = LocalDate.now().toString();
         FileWorkFit files = FileWorkFit.of(fit, indexCreate, checkpointWrite, replicasPerBroker);
         ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, bursts),
-                files, GcPauseFit.of(fit, gcPauses, gcWork, gcSteady));
+                files, GcPauseFit.of(fit, gcPauses, gcWork));
         ResultFiles.writeString(o.profileOut(), profile.render());
         String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when, files);
         ResultFiles.writeString(o.workDir().resolve(REPORT_MD), report);

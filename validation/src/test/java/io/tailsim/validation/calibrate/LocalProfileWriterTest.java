@@ -220,19 +220,6 @@ class LocalProfileWriterTest {
         assertThat(t.hardware().hostEffects().gcAllocation().perRequest()).isCloseTo(1e-3, within(1e-4));
         assertThat(t.hardware().hostEffects().gcAllocation().perPartitionRead()).isCloseTo(5e-5, within(5e-6));
         assertThat(t.sources().get("gc.pauses-per-request")).startsWith("fit: non-negative least squares");
-        // counted over each run's longer span of steady load (here 90 s against the 15 s window, so six times the pauses
-        // at the same rate), the fit finds the same rate per unit of work, and its pooled lengths are the span's
-        Map<String, GcPauseFit.Steady> steady = new java.util.HashMap<>();
-        byWork.forEach((run, p) -> steady.put(run, new GcPauseFit.Steady(java.util.Collections.nCopies(6 * p.size(), 30.0), 90)));
-        GcPauseFit spans = GcPauseFit.of(fit, byWork, work, steady);
-        assertThat(spans.steadySpans()).isTrue();
-        assertThat(spans.allocation().coefficient("requests")).isCloseTo(1e-3, within(1e-4));
-        assertThat(spans.pauses()).isEqualTo(6 * driven.pauses());
-        assertThat(spans.quantilesMs()[50]).isEqualTo(30.0);
-        assertThat(spans.allocationSource("requests", "the runs")).contains("counted from 30 s after the load started");
-        // one run without its span (measured before the harness kept it): the windows for all
-        steady.put("c0", null);
-        assertThat(GcPauseFit.of(fit, byWork, work, steady).steadySpans()).isFalse();
         // a run that did not read its GC logs (measured before the harness did) leaves JMX's figures in place
         pauses.put("c3", null);
         assertThat(GcPauseFit.of(fit, pauses)).isNull();
