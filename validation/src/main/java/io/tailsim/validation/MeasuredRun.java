@@ -145,6 +145,9 @@ public record MeasuredRun(
         m.put("brokerGc.collectionsPerSec", brokerGcCollections / windowSeconds);
         m.put("brokerGc.timeMsPerSec", brokerGcTimeMs / windowSeconds);
         m.put("throughputMBps", ackedBytesInWindow / 1e6 / windowSeconds);
+        if (brokerGcPausesMs != null) {
+            m.put("brokerGc.pausesPerSec", brokerGcPausesMs.size() / windowSeconds);
+        }
         if (driverGcPausesMs != null) {
             m.put("driverGc.pausesPerSec", driverGcPausesMs.size() / windowSeconds);
             m.put("driverGc.pauseMsPerSec", driverGcPausesMs.stream().mapToDouble(Double::doubleValue).sum() / windowSeconds);

@@ -90,6 +90,9 @@ public final class Broker {
     private final long[] wakeupBase = new long[3];
     private final long[] runQueueWaitBase = new long[3];
     private final long[] preemptionBase = new long[3];
+    private final double[] cpuBase = new double[3];
+    /** Stop-the-world pauses begun since the last reset. */
+    private long gcPauses;
     private double backgroundPerRequest;
     private io.tailsim.models.config.HardwareProfile.GcAllocation gcAllocation;
     private Runnable collect;
@@ -810,6 +813,43 @@ public final class Broker {
         return sumOverClass(cls, io.tailsim.models.cpu.CpuJob::preemptions) - preemptionBase[cls];
     }
 
+    /**
+     * CPU this broker's threads of class {@code cls} (0 network, 1 request handler, 2 replica fetcher) were handed since the
+     * last reset, wake-up costs included (CpuJob.workNanos), in ns summed over the threads: their JMX thread CPU time.
+     */
+    public double threadCpuNanos(int cls) {
+        double n = 0;
+        if (cls == 0) {
+            for (Processor p : clientListener.processors) {
+                n += p.workNanos();
+            }
+            if (interBrokerListener != clientListener) {
+                for (Processor p : interBrokerListener.processors) {
+                    n += p.workNanos();
+                }
+            }
+        } else if (cls == 1) {
+            for (KafkaRequestHandler h : handlers) {
+                n += h.workNanos();
+            }
+        } else {
+            for (int i = 0; i < fetchers.size(); i++) {
+                n += fetchers.get(i).workNanos();
+            }
+        }
+        return n - cpuBase[cls];
+    }
+
+    /** A stop-the-world pause of this broker begins. */
+    public void gcPauseBegins() {
+        gcPauses++;
+    }
+
+    /** Stop-the-world pauses begun since the last reset. */
+    public long gcPauses() {
+        return gcPauses;
+    }
+
     /** {@code f} summed over this broker's threads of class {@code cls} (0 network, 1 request handler, 2 replica fetcher). */
     private long sumOverClass(int cls, java.util.function.ToLongFunction<io.tailsim.models.cpu.CpuJob> f) {
         if (cls == 0) {
@@ -839,6 +879,10 @@ public final class Broker {
         for (int cls = 0; cls < runQueueWaitBase.length; cls++) {
             runQueueWaitBase[cls] += runQueueWaitNanos(cls);
         }
+        for (int cls = 0; cls < cpuBase.length; cls++) {
+            cpuBase[cls] += threadCpuNanos(cls);
+        }
+        gcPauses = 0;
         java.util.Arrays.fill(requestsArrived, 0);
         for (Tally[] ts : timingMeans) {
             for (Tally t : ts) {

@@ -358,6 +358,16 @@ public final class ClusterModel {
         return perTimeSlicedClass(b, secs, cls -> b.runQueueWaitNanos(cls) / 1e9);
     }
 
+    /** Cores' worth of CPU per broker thread class over the window (their JMX thread CPU time per second). */
+    private static Map<String, Double> threadCpuCores(Broker b, double secs) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        String[] classes = {"network", "requestHandler", "replicaFetcher"};
+        for (int cls = 0; cls < classes.length; cls++) {
+            m.put(classes[cls], secs > 0 ? b.threadCpuNanos(cls) / 1e9 / secs : Double.NaN);
+        }
+        return m;
+    }
+
     /** Preemptions per second per broker thread class (Linux's nonvoluntary context switches); NaN without time slices. */
     private static Map<String, Double> preemptionRates(Broker b, double secs) {
         return perTimeSlicedClass(b, secs, cls -> (double) b.preemptions(cls));
@@ -754,6 +764,7 @@ public final class ClusterModel {
         public void fire(Simulator s) {
             if (!paused) {
                 paused = true;
+                b.gcPauseBegins();
                 b.cpu().pause(b.cpuGroup());
                 s.schedule(this, Math.max(0, Math.round(profile.gcPauseDuration().sample(rng))));
             } else {
@@ -855,7 +866,8 @@ public final class ClusterModel {
                     window > 0 ? Math.min(1, h.ingressBusyNanos() / window) : Double.NaN,
                     b.pageCache().utilisation(measureStart), secs > 0 ? b.produceBytesIn() / 1e6 / secs : Double.NaN,
                     secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN, wakeupRates(b, secs), h.cpu().pressureSome(),
-                    runQueueWaitCores(b, secs), preemptionRates(b, secs)));
+                    runQueueWaitCores(b, secs), preemptionRates(b, secs), threadCpuCores(b, secs),
+                    secs > 0 ? b.gcPauses() / secs : Double.NaN));
         }
         Map<String, RequestTimings> timings = new LinkedHashMap<>();
         for (Map.Entry<ApiKey, RequestTimings> e : requestTimings.entrySet()) {

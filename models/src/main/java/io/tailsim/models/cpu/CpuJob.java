@@ -58,6 +58,8 @@ public abstract class CpuJob {
 
     /** Order in which the job joined its host's cores (processor sharing): ties between completions follow it. */
     long joinSeq;
+    /** CPU the thread was handed since it was made, wake-up costs included, ns of one core (its schedstat run time, once done). */
+    double workNanos;
     /** Times the thread was handed work while asleep (its previous work finished before that instant). */
     long wakeups;
     /** Times the thread was taken off a core with work left (Linux's nonvoluntary context switches): slice ends, wake-up preemption. */
@@ -171,6 +173,11 @@ public abstract class CpuJob {
     /** Times this thread was handed work while asleep, since it was made. */
     public final long wakeups() {
         return wakeups;
+    }
+
+    /** CPU this thread was handed since it was made, wake-up costs included, in ns of one core. */
+    public final double workNanos() {
+        return workNanos;
     }
 
     /** Times this thread was preempted (taken off a core with work left) on a time-sliced host, since it was made. */

@@ -172,6 +172,7 @@ public final class HostCpu {
         if (job.tailOnly) {
             // still on a core finishing the lock it woke a thread under: the new work follows at once, no wake-up
             job.startPending = true;
+            job.workNanos += workNanos;
             offeredWork += workNanos;
             windowOfferedWork += workNanos;
             sliced.extendTail(job, workNanos);
@@ -189,6 +190,7 @@ public final class HostCpu {
             job.wakeups++;
             workNanos += job.wakeupWork(sim.now());
         }
+        job.workNanos += workNanos;
         offeredWork += workNanos;
         windowOfferedWork += workNanos;
         used = true;

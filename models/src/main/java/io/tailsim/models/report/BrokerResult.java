@@ -22,6 +22,8 @@ import java.util.Map;
  *                                 host shares its cores by processor sharing
  * @param threadPreemptionsPerSec  times per second a thread of each class was taken off a core with work left (Linux's
  *                                 nonvoluntary context switches); NaN where the host shares its cores by processor sharing
+ * @param threadCpuCores           CPU of the broker's threads of each class, cores (their JMX thread CPU times per second)
+ * @param gcPausesPerSec           stop-the-world GC pauses the broker began per second (NaN without a window)
  */
 public record BrokerResult(
         String name,
@@ -40,9 +42,12 @@ public record BrokerResult(
         Map<String, Double> threadWakeupsPerSec,
         double cpuPressureSome,
         Map<String, Double> threadRunQueueWaitCores,
-        Map<String, Double> threadPreemptionsPerSec) {
+        Map<String, Double> threadPreemptionsPerSec,
+        Map<String, Double> threadCpuCores,
+        double gcPausesPerSec) {
 
     public BrokerResult {
+        threadCpuCores = threadCpuCores == null ? Map.of() : Map.copyOf(threadCpuCores);
         threadPreemptionsPerSec = threadPreemptionsPerSec == null ? Map.of() : Map.copyOf(threadPreemptionsPerSec);
         threadWakeupsPerSec = threadWakeupsPerSec == null ? Map.of() : Map.copyOf(threadWakeupsPerSec);
         threadRunQueueWaitCores = threadRunQueueWaitCores == null ? Map.of() : Map.copyOf(threadRunQueueWaitCores);
@@ -56,7 +61,7 @@ public record BrokerResult(
                         double diskUtilisation, double produceMBpsIn, double fetchMBpsOut) {
         this(name, cpuUtilisation, networkThreadUtilisation, handlerThreadUtilisation, replicaFetcherUtilisation,
                 requestRates, meanTimingsMs, meanRequestQueueLength, nicTxUtilisation, nicRxUtilisation,
-                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN, Map.of(), Map.of());
+                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN, Map.of(), Map.of(), Map.of(), Double.NaN);
     }
 
     public double requestRate(String type) {

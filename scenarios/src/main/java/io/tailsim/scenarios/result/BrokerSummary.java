@@ -14,7 +14,7 @@ import java.util.TreeSet;
 @JsonPropertyOrder({"name", "cpuUtilization", "cpuUtilizationCi95", "networkThreadUtilization",
         "requestHandlerUtilization", "replicaFetcherUtilization", "nicTxUtilization", "nicRxUtilization",
         "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec", "cpuPressureSome", "threadRunQueueWaitCores",
-        "threadPreemptionsPerSec"})
+        "threadPreemptionsPerSec", "threadCpuCores", "gcPausesPerSec"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BrokerSummary(
         String name,
@@ -31,7 +31,9 @@ public record BrokerSummary(
         Map<String, Double> threadWakeupsPerSec,
         Double cpuPressureSome,
         Map<String, Double> threadRunQueueWaitCores,
-        Map<String, Double> threadPreemptionsPerSec) {
+        Map<String, Double> threadPreemptionsPerSec,
+        Map<String, Double> threadCpuCores,
+        Double gcPausesPerSec) {
 
     /** Broker {@code index} of every replication (brokers are identical in number and order across them). */
     public static BrokerSummary of(List<RunResult> reps, int index) {
@@ -49,6 +51,7 @@ public record BrokerSummary(
         }
         Map<String, Double> waits = byClass(b, BrokerResult::threadRunQueueWaitCores);
         Map<String, Double> preemptions = byClass(b, BrokerResult::threadPreemptionsPerSec);
+        Map<String, Double> threadCpu = byClass(b, BrokerResult::threadCpuCores);
         return new BrokerSummary(b.get(0).name(), cpu.orNaN(), cpu.ci95(),
                 mean(b, BrokerResult::networkThreadUtilisation),
                 mean(b, BrokerResult::handlerThreadUtilisation),
@@ -58,7 +61,8 @@ public record BrokerSummary(
                 mean(b, BrokerResult::diskUtilisation),
                 mean(b, BrokerResult::meanRequestQueueLength),
                 rates, wakeups.isEmpty() ? null : wakeups, nullIfNaN(mean(b, BrokerResult::cpuPressureSome)),
-                waits.isEmpty() ? null : waits, preemptions.isEmpty() ? null : preemptions);
+                waits.isEmpty() ? null : waits, preemptions.isEmpty() ? null : preemptions,
+                threadCpu.isEmpty() ? null : threadCpu, nullIfNaN(mean(b, BrokerResult::gcPausesPerSec)));
     }
 
     /** A per-thread-class figure pooled over replications, by class name; classes the model leaves NaN are left out. */

@@ -45,6 +45,10 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     /** The producers' Sender threads, all groups: their wake-ups per second and their CPU (the driver's, and the model's). */
     public static final String SENDER_WAKEUPS = "wakeupsPerSec.driverThreads.sender";
     public static final String SENDER_CPU = "cpuCores.driverThreads.sender";
+    /** Broker thread CPU by thread class, all brokers, in cores: the JMX thread CPU times, and the model's. */
+    public static final String THREAD_CPU = "cpuCores.brokerThreads.";
+    /** Stop-the-world GC pauses per second in the window, all brokers: their GC logs, and the model's. */
+    public static final String GC_PAUSES = "brokerGc.pausesPerSec";
 
     public Comparison {
         rows = List.copyOf(rows);
@@ -65,11 +69,13 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         names.add(THROUGHPUT);
         names.add(CPU);
         names.add(CPU_PRESSURE);
+        for (String cls : WAKEUP_CLASSES) names.add(THREAD_CPU + cls);
         for (String cls : WAKEUP_CLASSES) names.add(WAKEUPS + cls);
         for (String cls : WAKEUP_CLASSES) names.add(RUN_QUEUE_WAIT + cls);
         for (String cls : WAKEUP_CLASSES) names.add(PREEMPTIONS + cls);
         names.add(SENDER_WAKEUPS);
         names.add(SENDER_CPU);
+        names.add(GC_PAUSES);
         return names;
     }
 
@@ -114,6 +120,15 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         }
         if (name.startsWith(RUN_QUEUE_WAIT)) return sumOverBrokers(s.brokers(), BrokerSummary::threadRunQueueWaitCores, name.substring(RUN_QUEUE_WAIT.length()));
         if (name.startsWith(PREEMPTIONS)) return sumOverBrokers(s.brokers(), BrokerSummary::threadPreemptionsPerSec, name.substring(PREEMPTIONS.length()));
+        if (name.startsWith(THREAD_CPU)) return sumOverBrokers(s.brokers(), BrokerSummary::threadCpuCores, name.substring(THREAD_CPU.length()));
+        if (name.equals(GC_PAUSES)) {
+            double sum = 0;
+            for (BrokerSummary b : s.brokers()) {
+                if (b.gcPausesPerSec() == null) return null;
+                sum += b.gcPausesPerSec();
+            }
+            return sum;
+        }
         if (name.startsWith(WAKEUPS)) return sumOverBrokers(s.brokers(), BrokerSummary::threadWakeupsPerSec, name.substring(WAKEUPS.length()));
         String[] parts = name.split("\\.");
         if (parts.length == 2 && parts[1].equals("requestsPerSec")) {

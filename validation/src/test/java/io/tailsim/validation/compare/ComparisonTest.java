@@ -53,12 +53,14 @@ class ComparisonTest {
                 "Produce.requestsPerSec", "FetchConsumer.requestsPerSec", "throughputMBps", "cpuCores.brokersAndClients",
                 "cpuPressure.some");
         assertThat(one).noneMatch(m -> m.startsWith("topic."));
-        assertThat(one).endsWith("wakeupsPerSec.brokerThreads.network", "wakeupsPerSec.brokerThreads.requestHandler",
+        assertThat(one).endsWith("cpuCores.brokerThreads.network", "cpuCores.brokerThreads.requestHandler",
+                "cpuCores.brokerThreads.replicaFetcher", "wakeupsPerSec.brokerThreads.network", "wakeupsPerSec.brokerThreads.requestHandler",
                 "wakeupsPerSec.brokerThreads.replicaFetcher", "runQueueWaitCores.brokerThreads.network",
                 "runQueueWaitCores.brokerThreads.requestHandler", "runQueueWaitCores.brokerThreads.replicaFetcher",
                 "preemptionsPerSec.brokerThreads.network", "preemptionsPerSec.brokerThreads.requestHandler",
-                "preemptionsPerSec.brokerThreads.replicaFetcher", "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender");
-        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 3 + 3 + 2);
+                "preemptionsPerSec.brokerThreads.replicaFetcher", "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender",
+                "brokerGc.pausesPerSec");
+        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 3 + 3 + 3 + 2 + 1);
         assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
                 .hasSize(one.size() + 8);
     }
@@ -97,6 +99,15 @@ class ComparisonTest {
         double handlerPreemptions = summary.brokers().stream().mapToDouble(b -> b.threadPreemptionsPerSec().get("requestHandler")).sum();
         assertThat(handlerPreemptions).isPositive();
         assertThat(c.row("preemptionsPerSec.brokerThreads.requestHandler").orElseThrow().simulated()).isCloseTo(handlerPreemptions, within(1e-9));
+        // thread CPU by class: what the model handed the threads, summed over the brokers, against JMX's thread CPU times
+        double handlerCpu = summary.brokers().stream().mapToDouble(b -> b.threadCpuCores().get("requestHandler")).sum();
+        assertThat(handlerCpu).isPositive();
+        assertThat(c.row("cpuCores.brokerThreads.requestHandler").orElseThrow().simulated()).isCloseTo(handlerCpu, within(1e-12));
+        assertThat(c.row("cpuCores.brokerThreads.requestHandler").orElseThrow().measured()).isEqualTo(0.3);
+        // GC pauses: the model's brokers' pauses per second, summed, against the window's logged pauses (3 in 10 s)
+        double gc = summary.brokers().stream().mapToDouble(b -> b.gcPausesPerSec()).sum();
+        assertThat(c.row("brokerGc.pausesPerSec").orElseThrow().simulated()).isCloseTo(gc, within(1e-12));
+        assertThat(c.row("brokerGc.pausesPerSec").orElseThrow().measured()).isCloseTo(0.3, within(1e-12));
         double networkWakeups = summary.brokers().stream().mapToDouble(b -> b.threadWakeupsPerSec().get("network")).sum();
         assertThat(networkWakeups).isPositive();
         assertThat(c.row("wakeupsPerSec.brokerThreads.network").orElseThrow().simulated()).isCloseTo(networkWakeups, within(1e-9));
