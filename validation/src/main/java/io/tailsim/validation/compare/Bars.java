@@ -25,9 +25,20 @@ public record Bars(List<ComparisonRow> latencyRows, long rowsWithin, long rowsIn
 
     /** @param references by scenario name, each scenario's real runs (for the pairs' per-round ratios); may lack some scenarios */
     public static Bars of(Map<String, Comparison> comparisons, List<Pair> pairs, Map<String, MeasuredReference> references) {
+        return of(comparisons, pairs, references, List.of());
+    }
+
+    /**
+     * @param withoutResult scenarios that should be in the bars but have no result (failed or not run): their latency rows
+     *                      count as misses, as rows without a simulated figure do, and their pairs are missing
+     */
+    public static Bars of(Map<String, Comparison> comparisons, List<Pair> pairs, Map<String, MeasuredReference> references,
+                          List<String> withoutResult) {
         List<ComparisonRow> rows = new ArrayList<>();
         for (Comparison c : comparisons.values())
             for (String m : LATENCY_METRICS) c.row(m).ifPresent(r -> rows.add(r.named(c.scenario() + ": " + m)));
+        for (String s : withoutResult)
+            for (String m : LATENCY_METRICS) rows.add(ComparisonRow.of(s + ": " + m, null, null));
         long within = rows.stream().filter(Bars::within).count();
         long inRange = rows.stream().filter(r -> r.simulatedWithinRange(ROW_TOLERANCE)).count();
         List<Pair.Outcome> outcomes = new ArrayList<>();

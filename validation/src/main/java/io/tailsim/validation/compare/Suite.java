@@ -125,13 +125,17 @@ public final class Suite {
         Map<String, SuiteReport.Entry> entries = collect(files, o.outDir());
         Map<String, Comparison> forBars = new LinkedHashMap<>();
         Map<String, MeasuredReference> references = new LinkedHashMap<>();
+        List<String> without = new java.util.ArrayList<>();
         entries.forEach((n, e) -> {
-            if (e.comparison() != null && !o.calibrationScenarios().contains(n)) {
+            if (o.calibrationScenarios().contains(n)) return;
+            if (e.comparison() != null) {
                 forBars.put(n, e.comparison());
                 if (e.reference() != null) references.put(n, e.reference());
+            } else {
+                without.add(n);
             }
         });
-        Bars bars = Bars.of(forBars, Pair.SUITE, references);
+        Bars bars = Bars.of(forBars, Pair.SUITE, references, without);
         SuiteReport.write(o.report(), o.outDir(), entries, bars, o);
         return bars;
     }
@@ -155,7 +159,8 @@ public final class Suite {
             } catch (IOException e) {
                 failure = e.toString();
             }
-            boolean ok = done(dir);
+            // a scenario that failed this time shows no figures, not those an earlier invocation left in its folder
+            boolean ok = failure == null && done(dir);
             m.put(name(f), new SuiteReport.Entry(name(f), f, dir, ok ? Comparison.read(dir.resolve(Validation.COMPARISON_JSON)) : null,
                     ok ? ValidationRecord.read(dir) : null, ok ? reference(dir) : null, failure));
         }

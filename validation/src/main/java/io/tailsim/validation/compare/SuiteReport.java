@@ -102,7 +102,7 @@ public final class SuiteReport {
                             + "the times): within a series, run K of every scenario ran in round K, so a drift of the machine's speed hits "
                             + "them alike; a pair whose two scenarios are in different series is paired by run number only.\n\n");
         md.append(String.format(Locale.ROOT, "- p50 and p99 of producer and end-to-end latency within 30%% of measured%s: **%d of %d rows (%.0f%%)**; "
-                        + "the bar is 80%%: **%s**. Rows without a simulated figure count as misses.\n", maxRuns > 1 ? " (the median)" : "",
+                        + "the bar is 80%%: **%s**. Rows without a simulated figure, and those of a scenario without a result, count as misses.\n", maxRuns > 1 ? " (the median)" : "",
                 b.rowsWithin(), b.latencyRows().size(), 100 * b.shareWithin(), b.rowsPass() ? "met" : "not met"));
         md.append(String.format(Locale.ROOT, "- Not a bar, how far the real cluster's own spread goes: simulated inside the real runs' [min, max] "
                 + "widened by 30%% either side ([min - 30%%, max + 30%%]): **%d of %d rows**.\n", b.rowsInRange(), b.latencyRows().size()));

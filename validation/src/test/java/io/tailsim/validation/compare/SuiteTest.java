@@ -32,13 +32,15 @@ class SuiteTest {
         assertThat(log).anyMatch(l -> l.contains("base: done earlier"));
         assertThat(log).anyMatch(l -> l.contains("big: FAILED") && l.contains("refused"));
         assertThat(Files.readString(out.resolve("big").resolve(Suite.FAILURE_TXT))).contains("offered load 50.0 MB/s exceeds 25.0 MB/s");
-        assertThat(bars.latencyRows()).hasSize(4);
+        // big's four rows count as misses: it has no result this time
+        assertThat(bars.latencyRows()).hasSize(8);
+        assertThat(bars.latencyRows()).filteredOn(r -> r.metric().startsWith("big: ")).hasSize(4).allMatch(r -> r.simulated() == null);
         assertThat(bars.rowsWithin()).isEqualTo(1);
         assertThat(bars.rowsPass()).isFalse();
         assertThat(bars.pairsPass()).isFalse();
 
         String md = Files.readString(report);
-        assertThat(md).contains("## The machine", "## Bars", "## base", "## big", "No result: refused", "1 of 4 rows (25%)", "not met",
+        assertThat(md).contains("## The machine", "## Bars", "## base", "## big", "No result: refused", "1 of 8 rows (13%)", "not met",
                 "Note: a note", "| producerLatencyMs.p99 | 30.00 | 20.00 | +50% |", "## How the comparison is made");
     }
 
@@ -131,6 +133,7 @@ class SuiteTest {
             String scenario = spec.cluster().topics().get(0).name().substring(1);
             calls.add(scenario);
             if (scenario.equals("a") && calls.size() == 3) throw new IllegalStateException("broker did not start");
+            if (scenario.equals("b") && calls.size() >= 9) throw new IllegalStateException("broker did not stop");
             return RepeatedRunsTest.fake(scenario + calls.size(), 10, 20, 1000);
         };
         Validation.Options v = RepeatedRunsTest.options(new ArrayList<>(), 3, false, real);
@@ -139,11 +142,18 @@ class SuiteTest {
         assertThat(calls).containsExactly("a", "b", "a", "b", "b");
         assertThat(Files.readString(out.resolve("a").resolve(Suite.FAILURE_TXT))).contains("broker did not start");
         assertThat(MeasuredRuns.list(out.resolve("a"))).containsOnlyKeys(1);
-        assertThat(bars.latencyRows()).allMatch(r -> r.metric().startsWith("b: "));
+        assertThat(bars.latencyRows()).filteredOn(r -> r.metric().startsWith("a: ")).allMatch(r -> r.simulated() == null);
+        assertThat(bars.rowsWithin()).isLessThanOrEqualTo(4);
         // The next invocation resumes a from the run it kept.
         Suite.run(new Suite.Options(suite, out, tmp.resolve("r.md"), false, List.of(), v));
         assertThat(calls).containsExactly("a", "b", "a", "b", "b", "a", "a");
         assertThat(out.resolve("a").resolve(Suite.FAILURE_TXT)).doesNotExist();
         assertThat(ValidationRecord.read(out.resolve("a")).runCount()).isEqualTo(3);
+        // A fourth round in which b fails: its comparison from before (three runs) is not shown as this invocation's result,
+        // and its rows count as misses.
+        Bars fourth = Suite.run(new Suite.Options(suite, out, tmp.resolve("r.md"), false, List.of(), v.withRepeat(4)));
+        assertThat(calls).containsExactly("a", "b", "a", "b", "b", "a", "a", "a", "b");
+        assertThat(fourth.latencyRows()).filteredOn(r -> r.metric().startsWith("b: ")).hasSize(4).allMatch(r -> r.simulated() == null);
+        assertThat(Files.readString(tmp.resolve("r.md"))).contains("No result: broker did not stop");
     }
 }
