@@ -36,13 +36,24 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "settled when the window opens (default: ${DEFAULT-VALUE}; give validate the same).")
     double brokerWarmup;
 
+    @Option(names = "--pool", paramLabel = "DIR",
+            description = "Also fit on the kept runs of an earlier calibration's work folder (repeatable; runs of this plan made "
+                    + "after the same broker warm-up): each run counts once per folder and the fits' noise shrinks.")
+    java.util.List<Path> pool = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         java.time.Duration warm = Options.seconds("--broker-warmup", brokerWarmup);
         System.out.println(log(String.format(java.util.Locale.ROOT, "calibration: %d runs of about %.0f s each (%.0f s of it warming the brokers), then the fit",
                 CalibrationPlan.runs().size(), 50 + brokerWarmup, brokerWarmup)));
         try {
-            Calibration.run(new Calibration.Options(work, out, fresh, ClusterOptions.defaults().withBrokerWarmup(warm), msg -> System.out.println(log(msg))));
+            for (Path p : pool) {
+                if (!java.nio.file.Files.isDirectory(p)) throw new UserInputException("--pool " + p + ": no such folder");
+                if (p.toAbsolutePath().normalize().equals(work.toAbsolutePath().normalize()))
+                    throw new UserInputException("--pool " + p + " is the work folder itself; its runs are in the fit already");
+            }
+            Calibration.run(new Calibration.Options(work, out, fresh, ClusterOptions.defaults().withBrokerWarmup(warm), msg -> System.out.println(log(msg)),
+                    pool));
         } catch (RefusedRunException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -44,6 +44,11 @@ class ValidateCommandTest {
             assertThat(warm.err()).as(cmd).contains("--broker-warmup must be a number of seconds from 0 to 86400").doesNotContain("Exception");
         }
         assertThat(tmp.resolve("w")).doesNotExist();
+        RunCommandTest.Outcome pool = RunCommandTest.run("calibrate", "--pool", tmp.resolve("nowhere").toString(), "--out",
+                tmp.resolve("p.yaml").toString(), "--work", tmp.resolve("w").toString());
+        assertThat(pool.exit()).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(pool.err()).contains("--pool").contains("no such folder").doesNotContain("Exception");
+        assertThat(tmp.resolve("w")).doesNotExist();
         assertThat(RunCommandTest.run("validate", "--help").exit()).isZero();
         assertThat(RunCommandTest.run("calibrate", "--help").exit()).isZero();
     }

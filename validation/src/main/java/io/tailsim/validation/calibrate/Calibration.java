@@ -26,8 +26,24 @@ public final class Calibration {
     public static final String MACHINE_JSON = "machine.json";
     public static final String REPORT_MD = "calibration.md";
 
-    public record Options(Path workDir, Path profileOut, boolean fresh, ClusterOptions cluster, Consumer<String> progress) {
+    /**
+     * @param poolDirs work folders of earlier calibrations whose kept runs also enter the fits (only runs of this plan made
+     *                 after the same broker warm-up): each plan run then counts once per folder, and the fits' noise shrinks
+     */
+    public record Options(Path workDir, Path profileOut, boolean fresh, ClusterOptions cluster, Consumer<String> progress,
+                          List<Path> poolDirs) {
+        public Options {
+            poolDirs = poolDirs == null ? List.of() : List.copyOf(poolDirs);
+        }
+
+        /** No earlier calibration pooled. */
+        public Options(Path workDir, Path profileOut, boolean fresh, ClusterOptions cluster, Consumer<String> progress) {
+            this(workDir, profileOut, fresh, cluster, progress, List.of());
+        }
     }
+
+    /** A pooled run's name: the plan run's, then "@pool" and the folder's place among the pooled ones (1, 2, ...). */
+    static final char POOLED = '@';
 
     private Calibration() {
     }
@@ -89,6 +105,29 @@ public final class Calibration {
             replicasPerBroker.put(run.name(), replicasPerBroker(run));
             gcWork.put(run.name(), GcPauseFit.work(measured));
         }
+        for (int k = 0; k < o.poolDirs().size(); k++) {
+            Path pool = o.poolDirs().get(k);
+            int pooled = 0;
+            for (CalibrationPlan.Run run : plan) {
+                Path f = pool.resolve(run.name() + ".json");
+                if (!Files.isRegularFile(f)) continue;
+                MeasuredRun measured = MeasuredRun.fromJson(readString(f));
+                if (!keptRunMatches(f, measured, run, o.cluster())) {
+                    o.progress().accept("pool " + pool + ": " + run.name() + " ran another workload or warm-up, left out");
+                    continue;
+                }
+                String name = run.name() + POOLED + "pool" + (k + 1);
+                samples.add(CalibrationSample.of(name, measured));
+                bursts.put(name, measured.brokerJitBurstsMs());
+                indexCreate.put(name, measured.fileProbeIndexCreateMs());
+                checkpointWrite.put(name, measured.fileProbeCheckpointWriteMs());
+                gcPauses.put(name, measured.brokerGcPausesMs());
+                replicasPerBroker.put(name, replicasPerBroker(run));
+                gcWork.put(name, GcPauseFit.work(measured));
+                pooled++;
+            }
+            o.progress().accept("pool" + (k + 1) + " " + pool + ": " + pooled + " kept runs of the plan join the fits");
+        }
         CalibrationFit fit = CalibrationFit.of(samples);
         String when = LocalDate.now().toString();
         FileWorkFit files = FileWorkFit.of(fit, indexCreate, checkpointWrite, replicasPerBroker);
@@ -96,6 +135,12 @@ public final class Calibration {
                 files, GcPauseFit.of(fit, gcPauses, gcWork));
         ResultFiles.writeString(o.profileOut(), profile.render());
         String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when, files);
+        if (!o.poolDirs().isEmpty()) {
+            StringBuilder pools = new StringBuilder("Runs pooled from earlier calibrations (`--pool`), named <run>@pool<k>:");
+            for (int k = 0; k < o.poolDirs().size(); k++) pools.append(k == 0 ? " " : "; ").append("pool").append(k + 1).append(" = `").append(o.poolDirs().get(k)).append('`');
+            int at = report.indexOf("\n## Runs");
+            report = report.substring(0, at) + "\n" + pools + ".\n" + report.substring(at);
+        }
         ResultFiles.writeString(o.workDir().resolve(REPORT_MD), report);
         o.progress().accept(String.format(Locale.ROOT, "[calibrate %.0f s] wrote %s and %s", (System.nanoTime() - t0) / 1e9, o.profileOut(),
                 o.workDir().resolve(REPORT_MD)));

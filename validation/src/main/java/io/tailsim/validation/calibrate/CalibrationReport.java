@@ -27,9 +27,12 @@ public final class CalibrationReport {
                 .append(io.tailsim.validation.metrics.MachineSpeed.UNIT).append(" (higher is faster; `-`: run made before the probe existed).\n\n");
         sb.append("| run | what | produce req | fetch req | records | broker CPU s | driver CPU s | machine speed before / after | used |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
-        for (int i = 0; i < plan.size() && i < fit.samples().size(); i++) {
-            CalibrationSample s = fit.samples().get(i);
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %s / %s | %s |%n", s.name(), plan.get(i).description(), s.produce(),
+        java.util.Map<String, String> what = new java.util.HashMap<>();
+        plan.forEach(r -> what.put(r.name(), r.description()));
+        for (CalibrationSample s : fit.samples()) {
+            int at = s.name().indexOf(Calibration.POOLED);
+            String description = what.getOrDefault(at < 0 ? s.name() : s.name().substring(0, at), "");
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.2f | %s / %s | %s |%n", s.name(), description, s.produce(),
                     s.fetchFollower() + s.fetchConsumer(), s.recordsSent(), s.brokerCpu(), s.driverCpu(), speed(s, true), speed(s, false), s.flagged() ? "**flagged**, not fitted" : s.behind() ? "fell behind its load, not fitted" : "ok"));
         }
         sb.append('\n');

@@ -80,6 +80,47 @@ public record Fit(String name, List<String> regressors, double[] coefficients, d
         return best;
     }
 
+    /** Below this many expected events an observation weighs as if it expected this many (see {@link #poissonNnls}). */
+    public static final double POISSON_FLOOR = 1;
+
+    /**
+     * {@link #nnls} for counts: each observation's variance is its expected count (Poisson), so each is weighed by one over
+     * the fitted count (iteratively reweighted least squares, rows scaled by 1 / sqrt(max(fitted, {@link #POISSON_FLOOR})),
+     * until the coefficients settle). Unweighted least squares lets the few runs with many events set every coefficient and
+     * leaves the many runs with a handful unexplained. The returned fit's fitted values, residuals and R^2 are on the counts
+     * themselves; its standard errors are the last weighted fit's.
+     */
+    public static Fit poissonNnls(String name, List<String> regressors, List<String> samples, double[][] x, double[] y) {
+        Fit f = nnls(name, regressors, samples, x, y);
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double[][] wx = new double[x.length][];
+            double[] wy = new double[y.length];
+            for (int i = 0; i < x.length; i++) {
+                double s = 1 / Math.sqrt(Math.max(f.fitted()[i], POISSON_FLOOR));
+                wx[i] = new double[x[i].length];
+                for (int j = 0; j < x[i].length; j++) wx[i][j] = x[i][j] * s;
+                wy[i] = y[i] * s;
+            }
+            Fit w = nnls(name, regressors, samples, wx, wy);
+            double[] fitted = new double[y.length];
+            for (int i = 0; i < y.length; i++)
+                for (int j = 0; j < w.coefficients().length; j++) fitted[i] += w.coefficients()[j] * x[i][j];
+            double change = 0, size = 0;
+            for (int j = 0; j < w.coefficients().length; j++) {
+                change = Math.max(change, Math.abs(w.coefficients()[j] - f.coefficients()[j]));
+                size = Math.max(size, Math.abs(w.coefficients()[j]));
+            }
+            double ss = 0, sse = 0;
+            for (int i = 0; i < y.length; i++) {
+                ss += y[i] * y[i];
+                sse += (y[i] - fitted[i]) * (y[i] - fitted[i]);
+            }
+            f = new Fit(name, regressors, w.coefficients(), w.standardErrors(), samples, y.clone(), fitted, ss > 0 ? 1 - sse / ss : 1);
+            if (change <= 1e-9 * size) break;
+        }
+        return f;
+    }
+
     private static List<String> pick(List<String> names, int[] cols) {
         String[] out = new String[cols.length];
         for (int c = 0; c < cols.length; c++) out[c] = names.get(cols[c]);

@@ -68,7 +68,7 @@ public record GcPauseFit(double[] quantilesMs, int pauses, double brokerSeconds,
         double[] q = MachineProbe.percentiles(pooled.stream().mapToDouble(Double::doubleValue).toArray());
         Fit allocation = null;
         if (names.size() == fit.used().size() && names.size() > REGRESSORS.size()) {
-            allocation = Fit.nnls("broker GC pauses", REGRESSORS, names, x.toArray(double[][]::new),
+            allocation = Fit.poissonNnls("broker GC pauses", REGRESSORS, names, x.toArray(double[][]::new),
                     y.stream().mapToDouble(Double::doubleValue).toArray());
         }
         return new GcPauseFit(q, pooled.size(), brokerSeconds, List.copyOf(runs), allocation);
@@ -97,8 +97,8 @@ public record GcPauseFit(double[] quantilesMs, int pauses, double brokerSeconds,
 
     /** The allocation fit's source text for {@code key} (one of the coefficients). */
     public String allocationSource(String regressor, String basis) {
-        return String.format(Locale.ROOT, "fit: non-negative least squares of the young collections each broker logged (GcPauses) over %s "
-                        + "on its idle seconds, requests, partitions read by fetches and MiB produced: %.3g +/- %.2g per %s; R^2 %.3f. "
+        return String.format(Locale.ROOT, "fit: non-negative least squares, weighed as Poisson counts (each run by one over its "
+                        + "fitted count, at least one), of the young collections each broker logged (GcPauses) over %s on its idle seconds, requests, partitions read by fetches and MiB produced: %.3g +/- %.2g per %s; R^2 %.3f. "
                         + "A collection comes when eden fills, and eden fills with what the broker's work allocates",
                 basis, allocation.coefficient(regressor), allocation.standardError(regressor),
                 switch (regressor) {

@@ -42,6 +42,47 @@ class CalibrationFitTest {
                 .hasMessageContaining("singular");
     }
 
+    /**
+     * Counts fitted as Poisson counts: many runs with a handful of events each and two with hundreds, made with an idle rate
+     * and a rate per unit of work. Unweighted least squares lets the two big runs set both coefficients and misses the
+     * handful-runs' level; weighing each run by one over its fitted count recovers both rates.
+     */
+    @Test
+    void poissonCountsAreWeighedByTheirExpectedCount() {
+        Random rnd = new Random(21);
+        int n = 40;
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        List<String> names = new ArrayList<>();
+        double idle = 0.08, perWork = 2e-4;
+        for (int i = 0; i < n; i++) {
+            double seconds = 15, work = i < 2 ? 200_000 + 100_000 * i : 1_000 + rnd.nextInt(2_000);
+            x[i] = new double[]{seconds, work};
+            y[i] = poisson(rnd, idle * seconds + perWork * work);
+            names.add("r" + i);
+        }
+        Fit counts = Fit.poissonNnls("gc", List.of("idle", "work"), names, x, y);
+        assertThat(counts.coefficient("idle")).isCloseTo(idle, within(0.3 * idle));
+        assertThat(counts.coefficient("work")).isCloseTo(perWork, within(0.1 * perWork));
+        // the fitted values are on the counts themselves
+        assertThat(counts.fitted()[5]).isCloseTo(counts.coefficient("idle") * 15 + counts.coefficient("work") * x[5][1], within(1e-9));
+        // exact data: the same as unweighted
+        double[] exact = new double[n];
+        for (int i = 0; i < n; i++) exact[i] = idle * x[i][0] + perWork * x[i][1];
+        assertThat(Fit.poissonNnls("gc", List.of("idle", "work"), names, x, exact).coefficient("work")).isCloseTo(perWork, within(1e-12));
+    }
+
+    private static int poisson(Random rnd, double mean) {
+        if (mean > 50) return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * rnd.nextGaussian()));
+        double l = Math.exp(-mean), p = 1;
+        int k = 0;
+        do {
+            k++;
+            p *= rnd.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+
     @Test
     void nonNegativeFitDropsARegressorWhoseUnconstrainedCoefficientIsNegative() {
         // y = 2 + 1*a exactly, and b anti-correlated noise that OLS would use with a negative sign

@@ -91,6 +91,32 @@ class CalibrationTest {
         assertThat(report).contains("## broker request handlers", "| requests | 200.0us |", "## broker CPU off the request path", "| c01-idle |", "residual", "c10-spread-batches");
     }
 
+    /** --pool: an earlier calibration's kept runs join the fits, named <run>@pool1; a run made after another warm-up does not. */
+    @Test
+    void anEarlierCalibrationsRunsArePooledIntoTheFits(@TempDir Path tmp) throws Exception {
+        List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
+        ClusterOptions cluster = ClusterOptions.defaults();
+        Path work = tmp.resolve("work"), earlier = tmp.resolve("earlier");
+        ResultFiles.writeJson(work.resolve(Calibration.MACHINE_JSON), LocalProfileWriterTest.MACHINE);
+        for (int i = 0; i < plan.size(); i++) {
+            double warmup = RealKafkaRun.warmupSeconds(plan.get(i).spec(), cluster);
+            ResultFiles.writeString(work.resolve(plan.get(i).name() + ".json"), run(i, warmup).toJson());
+            ResultFiles.writeString(earlier.resolve(plan.get(i).name() + ".json"), run(i, i == 3 ? warmup + 60 : warmup).toJson());
+        }
+        List<String> log = new ArrayList<>();
+        Path profile = tmp.resolve("local.yaml");
+        CalibrationFit fit = Calibration.run(new Calibration.Options(work, profile, false, cluster, log::add, List.of(earlier)));
+        assertThat(fit.used()).hasSize(2 * plan.size() - 1);
+        assertThat(fit.used()).anyMatch(s -> s.name().equals(plan.get(0).name() + "@pool1"))
+                .noneMatch(s -> s.name().equals(plan.get(3).name() + "@pool1"));
+        assertThat(log).anyMatch(l -> l.contains(plan.get(3).name()) && l.contains("left out"))
+                .anyMatch(l -> l.contains((plan.size() - 1) + " kept runs of the plan join the fits"));
+        assertThat(fit.handler().coefficient("requests")).isCloseTo(200e-6, within(1e-9));
+        String report = Files.readString(work.resolve(Calibration.REPORT_MD));
+        assertThat(report).contains("pool1 = `" + earlier + "`", "| " + plan.get(0).name() + "@pool1 | " + plan.get(0).description() + " |");
+        assertThat(Files.readString(profile)).contains(String.format("over %d calibration runs", 2 * plan.size() - 1));
+    }
+
     @Test
     void theLightRunsWhoseSendLagIsTheWakeupLatencyRunWithoutTheProbes() {
         assertThat(CalibrationPlan.runs().stream().filter(r -> !r.probes()).map(CalibrationPlan.Run::name))
