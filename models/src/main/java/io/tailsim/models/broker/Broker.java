@@ -818,26 +818,7 @@ public final class Broker {
      * last reset, wake-up costs included (CpuJob.workNanos), in ns summed over the threads: their JMX thread CPU time.
      */
     public double threadCpuNanos(int cls) {
-        double n = 0;
-        if (cls == 0) {
-            for (Processor p : clientListener.processors) {
-                n += p.workNanos();
-            }
-            if (interBrokerListener != clientListener) {
-                for (Processor p : interBrokerListener.processors) {
-                    n += p.workNanos();
-                }
-            }
-        } else if (cls == 1) {
-            for (KafkaRequestHandler h : handlers) {
-                n += h.workNanos();
-            }
-        } else {
-            for (int i = 0; i < fetchers.size(); i++) {
-                n += fetchers.get(i).workNanos();
-            }
-        }
-        return n - cpuBase[cls];
+        return sumOverClassDouble(cls, io.tailsim.models.cpu.CpuJob::workNanos) - cpuBase[cls];
     }
 
     /** A stop-the-world pause of this broker begins. */
@@ -852,17 +833,28 @@ public final class Broker {
 
     /** {@code f} summed over this broker's threads of class {@code cls} (0 network, 1 request handler, 2 replica fetcher). */
     private long sumOverClass(int cls, java.util.function.ToLongFunction<io.tailsim.models.cpu.CpuJob> f) {
+        return (long) sumOverClassDouble(cls, f::applyAsLong);
+    }
+
+    /** The same for a figure in ns of CPU (double). */
+    private double sumOverClassDouble(int cls, java.util.function.ToDoubleFunction<io.tailsim.models.cpu.CpuJob> f) {
+        double n = 0;
         if (cls == 0) {
-            return sumOverNetworkThreads(f::applyAsLong);
-        }
-        long n = 0;
-        if (cls == 1) {
+            for (Processor p : clientListener.processors) {
+                n += f.applyAsDouble(p);
+            }
+            if (interBrokerListener != clientListener) {
+                for (Processor p : interBrokerListener.processors) {
+                    n += f.applyAsDouble(p);
+                }
+            }
+        } else if (cls == 1) {
             for (KafkaRequestHandler h : handlers) {
-                n += f.applyAsLong(h);
+                n += f.applyAsDouble(h);
             }
         } else {
             for (int i = 0; i < fetchers.size(); i++) {
-                n += f.applyAsLong(fetchers.get(i));
+                n += f.applyAsDouble(fetchers.get(i));
             }
         }
         return n;

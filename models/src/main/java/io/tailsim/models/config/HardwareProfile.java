@@ -93,7 +93,7 @@ public record HardwareProfile(
                               ColdWakeups coldWakeups) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
 
-        /** Every wake-up of a broker thread costs the same, however long it slept. */
+        /** Every wake-up of a broker thread costs the same, however rarely the thread wakes. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                            double backgroundPerPartitionNanos, double backgroundBurstNanos,
                            Distribution wakeupLatency, double clientBackgroundCores,
@@ -145,7 +145,7 @@ public record HardwareProfile(
                     jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos, coldWakeups);
         }
 
-        /** These effects with broker threads paying more for a wake-up the longer they slept (cpu.*-per-cold-wakeup). */
+        /** These effects with broker threads paying more for a wake-up the more rarely they wake (cpu.*-per-cold-wakeup). */
         public HostEffects withColdWakeups(ColdWakeups cold) {
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
