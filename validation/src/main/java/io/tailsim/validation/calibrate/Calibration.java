@@ -65,13 +65,7 @@ public final class Calibration {
                     (System.nanoTime() - s) / 1e9));
         }
         List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
-        List<CalibrationSample> samples = new ArrayList<>();
-        java.util.Map<String, List<Double>> bursts = new java.util.LinkedHashMap<>();
-        java.util.Map<String, List<Double>> indexCreate = new java.util.LinkedHashMap<>();
-        java.util.Map<String, List<Double>> checkpointWrite = new java.util.LinkedHashMap<>();
-        java.util.Map<String, List<Double>> gcPauses = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Double> replicasPerBroker = new java.util.LinkedHashMap<>();
-        java.util.Map<String, GcPauseFit.Work> gcWork = new java.util.LinkedHashMap<>();
+        Fitted runs = new Fitted();
         int i = 0;
         for (CalibrationPlan.Run run : plan) {
             i++;
@@ -97,13 +91,7 @@ public final class Calibration {
                         measured.machineSpeed().before(), measured.machineSpeed().after(), MachineSpeed.UNIT,
                         measured.otherCpuFlagged() ? String.format(Locale.ROOT, "; FLAGGED: %.2f cores of other CPU use", measured.otherCpuCores()) : ""));
             }
-            samples.add(CalibrationSample.of(run.name(), measured));
-            bursts.put(run.name(), measured.brokerJitBurstsMs());
-            indexCreate.put(run.name(), measured.fileProbeIndexCreateMs());
-            checkpointWrite.put(run.name(), measured.fileProbeCheckpointWriteMs());
-            gcPauses.put(run.name(), measured.brokerGcPausesMs());
-            replicasPerBroker.put(run.name(), replicasPerBroker(run));
-            gcWork.put(run.name(), GcPauseFit.work(measured));
+            runs.add(run.name(), run, measured);
         }
         for (int k = 0; k < o.poolDirs().size(); k++) {
             Path pool = o.poolDirs().get(k);
@@ -117,22 +105,16 @@ public final class Calibration {
                     continue;
                 }
                 String name = run.name() + POOLED + "pool" + (k + 1);
-                samples.add(CalibrationSample.of(name, measured));
-                bursts.put(name, measured.brokerJitBurstsMs());
-                indexCreate.put(name, measured.fileProbeIndexCreateMs());
-                checkpointWrite.put(name, measured.fileProbeCheckpointWriteMs());
-                gcPauses.put(name, measured.brokerGcPausesMs());
-                replicasPerBroker.put(name, replicasPerBroker(run));
-                gcWork.put(name, GcPauseFit.work(measured));
+                runs.add(name, run, measured);
                 pooled++;
             }
             o.progress().accept("pool" + (k + 1) + " " + pool + ": " + pooled + " kept runs of the plan join the fits");
         }
-        CalibrationFit fit = CalibrationFit.of(samples);
+        CalibrationFit fit = CalibrationFit.of(runs.samples);
         String when = LocalDate.now().toString();
-        FileWorkFit files = FileWorkFit.of(fit, indexCreate, checkpointWrite, replicasPerBroker);
-        ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, bursts),
-                files, GcPauseFit.of(fit, gcPauses, gcWork));
+        FileWorkFit files = FileWorkFit.of(fit, runs.indexCreate, runs.checkpointWrite, runs.replicasPerBroker);
+        ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, runs.bursts),
+                files, GcPauseFit.of(fit, runs.gcPauses, runs.gcWork));
         ResultFiles.writeString(o.profileOut(), profile.render());
         String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when, files);
         if (!o.poolDirs().isEmpty()) {
@@ -161,6 +143,27 @@ public final class Calibration {
             replicas += OFFSETS_TOPIC_PARTITIONS * Double.parseDouble(rf);
         }
         return replicas / c.brokers();
+    }
+
+    /** What the fits take from each run, by the name the run goes by in them (a plan run's, or a pooled run's). */
+    private static final class Fitted {
+        final List<CalibrationSample> samples = new ArrayList<>();
+        final java.util.Map<String, List<Double>> bursts = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, List<Double>> indexCreate = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, List<Double>> checkpointWrite = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, List<Double>> gcPauses = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, Double> replicasPerBroker = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, GcPauseFit.Work> gcWork = new java.util.LinkedHashMap<>();
+
+        void add(String name, CalibrationPlan.Run run, MeasuredRun measured) {
+            samples.add(CalibrationSample.of(name, measured));
+            bursts.put(name, measured.brokerJitBurstsMs());
+            indexCreate.put(name, measured.fileProbeIndexCreateMs());
+            checkpointWrite.put(name, measured.fileProbeCheckpointWriteMs());
+            gcPauses.put(name, measured.brokerGcPausesMs());
+            replicasPerBroker.put(name, replicasPerBroker(run));
+            gcWork.put(name, GcPauseFit.work(measured));
+        }
     }
 
     /** offsets.topic.num.partitions, Kafka's default (the harness leaves it). */
