@@ -75,6 +75,11 @@ public final class CalibrationPlan {
                 + "linger.ms 5, 12 partitions, one consumer", 12, 30, 600, 5));
         r.add(burstRun("c12-bursts-linger0", "6 producers, Trogdor throttle, 600 records/s (10 per producer per 100 ms), "
                 + "linger.ms 0, 12 partitions, one consumer", 12, 6, 600, 0));
+        // Many clients, each sending rarely: sixty connections per broker and sixty Sender threads that wake about ten times a
+        // second, where every other run has at most 30 (and those in bursts): how the costs per wake-up and the young
+        // collections go with many quiet producers.
+        r.add(run("c13-many-producers", "60 producers, 600 records/s (10 per producer per second), linger.ms 5, 12 partitions, "
+                + "one consumer: many connections, rare wake-ups", 12, 60, 600, 512, 5, "all", 1));
         return r;
     }
 
