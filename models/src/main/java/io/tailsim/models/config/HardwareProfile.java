@@ -145,14 +145,6 @@ public record HardwareProfile(
                     jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos, coldWakeups);
         }
 
-        /** These effects with broker threads paying more for a wake-up the more rarely they wake (cpu.*-per-cold-wakeup). */
-        public HostEffects withColdWakeups(ColdWakeups cold) {
-            return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
-                    backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
-                    schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, cold);
-        }
-
         /** No JIT compiler thread apart from the background load; round robin where the host time-slices. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                            double backgroundPerPartitionNanos, double backgroundBurstNanos,
