@@ -61,10 +61,10 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
      */
     static final double[] COLD_HALF_RATES = {5, 7, 10, 14, 20, 30, 50, 70, 100, 140, 200, 300, 500, 700, 1000, 1400, 2000};
 
-    public static final List<String> HANDLER = List.of("idle", "requests", "partitionReads", "wakeups", "coldWakeups");
+    public static final List<String> HANDLER = List.of("idle", "requests", "partitionWalks", "wakeups", "coldWakeups");
     public static final List<String> NETWORK = List.of("idle", "requests", "wakeups", "coldWakeups");
     /** Without wake-up counts (runs measured before the harness counted them). */
-    public static final List<String> HANDLER_NO_WAKEUPS = List.of("idle", "requests", "partitionReads");
+    public static final List<String> HANDLER_NO_WAKEUPS = List.of("idle", "requests", "partitionWalks");
     public static final List<String> NETWORK_NO_WAKEUPS = List.of("idle", "requests");
     public static final List<String> FETCHER = List.of("idle", "FetchFollower", "followerPartitionReads", "coldResponses");
     public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
@@ -145,10 +145,10 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
     private static Fit[] requestPathFits(List<CalibrationSample> s, List<String> names, boolean wakeups, double half) {
         Fit handler = wakeups
                 ? Fit.nnls("broker request handlers", HANDLER, names, rows(s, CalibrationSample::seconds, CalibrationSample::requests,
-                        CalibrationSample::partitionReads, CalibrationSample::handlerWakeups,
+                        CalibrationSample::partitionWalks, CalibrationSample::handlerWakeups,
                         x -> cold(x.handlerWakeups(), x.seconds(), x.brokers() * NUM_IO_THREADS, half)), column(s, CalibrationSample::handlerCpu))
                 : Fit.nnls("broker request handlers", HANDLER_NO_WAKEUPS, names,
-                        rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
+                        rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionWalks),
                         column(s, CalibrationSample::handlerCpu));
         Fit network = wakeups
                 ? Fit.nnls("broker network threads", NETWORK, names,

@@ -117,6 +117,18 @@ public record CalibrationSample(String name, double seconds, double produce, dou
     }
 
     /**
+     * Times a request handler walked a fetch session's partitions: twice per partition Kafka meters. TotalFetchRequestsPerSec
+     * is marked once per session partition when a fetch arrives (ReplicaManager.fetchMessages); a fetch that waits in the
+     * purgatory walks its session again when it completes (DelayedFetch.tryComplete and onComplete re-read every partition,
+     * unmetered), and the fetches that carry the runs' large sessions (followers of leaders that see an append every few ms)
+     * wait: their RemoteTimeMs is about the gap between appends. The model charges each walk (Broker.localCost and
+     * fetchReadCost), so its per-partition cost is fitted per walk, not per metered read.
+     */
+    public double partitionWalks() {
+        return 2 * partitionReads;
+    }
+
+    /**
      * Partitions read by follower fetches: the partition reads shared out by the fetch counts, as if a consumer's fetch
      * and a follower's walked sessions of one size (exact in runs without consumers, which are the ones that vary it).
      */

@@ -73,9 +73,10 @@ public final class LocalProfileWriter {
         d.put("cpu", "per-kib", "0ns", "fit: the handler fit has no byte term: CPU here follows requests, not bytes (real-kafka-here.md), "
                 + "and a large-record run would otherwise carry it alone");
         d.put("cpu", "per-partition", "0ns", "fit: partitions appended or read are priced by fetch-session-per-partition, "
-                + "whose regressor (TotalFetchRequestsPerSec) counts every partition a fetch walks");
-        d.put("cpu", "fetch-session-per-partition", duration(h, "partitionReads"), hb + ": " + estimate(h, "partitionReads")
-                + " per partition a fetch reads, its whole fetch session (TotalFetchRequestsPerSec)");
+                + "whose regressor (TotalFetchRequestsPerSec, twice) counts every partition a fetch walks");
+        d.put("cpu", "fetch-session-per-partition", duration(h, "partitionWalks"), hb + ": " + estimate(h, "partitionWalks")
+                + " each time a fetch's session partition is walked: when the fetch arrives (TotalFetchRequestsPerSec) and again when"
+                + " a fetch that waited completes (counted as a second walk of every metered partition: the large sessions' fetches wait)");
         d.put("cpu", "tls-per-request", "0us", "published: validation/README.md, PLAINTEXT listeners, no TLS");
         d.put("cpu", "tls-per-kib", "0ns", "published: validation/README.md, PLAINTEXT listeners, no TLS");
         d.put("cpu", "network-thread-per-request", duration(n, "requests"), "fit: non-negative least squares of the brokers' network-thread CPU over "

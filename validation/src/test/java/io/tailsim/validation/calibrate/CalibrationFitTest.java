@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 /** The regressions recover known costs from synthetic runs, noise and all. */
 class CalibrationFitTest {
     // Known costs, seconds of CPU per unit (and cores for idle).
-    static final double IDLE = 0.05, PRODUCE = 300e-6, PARTITION_READ = 3e-6;
+    static final double IDLE = 0.05, PRODUCE = 300e-6, PARTITION_WALK = 3e-6;
     static final double NET_IDLE = 0.01, NET_REQUEST = 40e-6;
     static final double FETCHER_IDLE = 0.005, FETCHER_RESPONSE = 50e-6, FETCHER_PARTITION = 4e-6;
     static final double CLIENT_IDLE = 0.1, CLIENT_RECORD = 300e-6;
@@ -108,7 +108,7 @@ class CalibrationFitTest {
             double reads = w * (100 + rnd.nextInt(20000)), records = produce * (1 + rnd.nextInt(8));
             double noise = 1 + 0.002 * rnd.nextGaussian();
             double requests = produce + ff + fc;
-            double handler = (IDLE * w + PRODUCE * requests + PARTITION_READ * reads) * noise;
+            double handler = (IDLE * w + PRODUCE * requests + PARTITION_WALK * 2 * reads) * noise;
             double offPath = OFF_IDLE * w + OFF_REQUEST * requests + OFF_PARTITION * reads;
             double network = NET_IDLE * w + NET_REQUEST * requests;
             double fetcher = FETCHER_IDLE * w + FETCHER_RESPONSE * ff + FETCHER_PARTITION * reads * ff / (ff + fc);
@@ -126,7 +126,7 @@ class CalibrationFitTest {
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(fit.used()).hasSize(9);
         assertThat(fit.handler().coefficient("requests")).isCloseTo(PRODUCE, within(PRODUCE * 0.05));
-        assertThat(fit.handler().coefficient("partitionReads")).isCloseTo(PARTITION_READ, within(PARTITION_READ * 0.05));
+        assertThat(fit.handler().coefficient("partitionWalks")).isCloseTo(PARTITION_WALK, within(PARTITION_WALK * 0.05));
         assertThat(fit.handler().coefficient("idle")).isCloseTo(IDLE, within(IDLE * 0.3));
         assertThat(fit.offPath().coefficient("requests")).isCloseTo(OFF_REQUEST, within(1e-12));
         assertThat(fit.offPath().coefficient("partitionReads")).isCloseTo(OFF_PARTITION, within(1e-12));
@@ -203,7 +203,7 @@ class CalibrationFitTest {
             double requests = produce + ff + fc;
             double wakesPerRequest = i % 3 == 0 ? 0.3 + 0.1 * rnd.nextDouble() : 1.6 + 0.3 * rnd.nextDouble();
             double netWakes = requests * wakesPerRequest, handlerWakes = requests * wakesPerRequest * 0.5;
-            double handler = IDLE * w + PRODUCE * requests + PARTITION_READ * reads + handlerWake * handlerWakes;
+            double handler = IDLE * w + PRODUCE * requests + PARTITION_WALK * 2 * reads + handlerWake * handlerWakes;
             double network = NET_IDLE * w + NET_REQUEST * requests + netWake * netWakes;
             double fetcher = FETCHER_IDLE * w + FETCHER_RESPONSE * ff + FETCHER_PARTITION * reads * ff / (ff + fc);
             double offPath = OFF_IDLE * w + OFF_REQUEST * requests + OFF_PARTITION * reads;
@@ -242,7 +242,7 @@ class CalibrationFitTest {
             double reads = w * (100 + rnd.nextInt(20000)), records = produce * 2, requests = produce + ff + fc;
             double netWakes = requests * (0.3 + 1.5 * rnd.nextDouble()), handlerWakes = requests * (0.2 + 0.8 * rnd.nextDouble());
             double network = NET_REQUEST * requests + netWarm * netWakes + netCold * CalibrationFit.cold(netWakes, w, 9, half);
-            double handler = PRODUCE * requests + PARTITION_READ * reads + handlerCold * CalibrationFit.cold(handlerWakes, w, 24, half);
+            double handler = PRODUCE * requests + PARTITION_WALK * 2 * reads + handlerCold * CalibrationFit.cold(handlerWakes, w, 24, half);
             double fetcher = FETCHER_RESPONSE * ff + FETCHER_PARTITION * reads * ff / (ff + fc)
                     + fetcherCold * CalibrationFit.cold(ff, w, 6, half);
             double offPath = OFF_IDLE * w + OFF_REQUEST * requests + OFF_PARTITION * reads;
@@ -265,7 +265,7 @@ class CalibrationFitTest {
         List<CalibrationSample> warm = new ArrayList<>();
         for (CalibrationSample r : runs) {
             double network = NET_REQUEST * r.requests() + netWarm * r.networkWakeups();
-            double handler = PRODUCE * r.requests() + PARTITION_READ * r.partitionReads();
+            double handler = PRODUCE * r.requests() + PARTITION_WALK * r.partitionWalks();
             double fetcher = FETCHER_RESPONSE * r.fetchFollower() + FETCHER_PARTITION * r.followerPartitionReads();
             warm.add(new CalibrationSample(r.name(), r.seconds(), r.produce(), r.fetchFollower(), r.fetchConsumer(),
                     r.partitionReads(), r.recordsSent(), handler + network + fetcher + r.offPathCpu(), network, fetcher, handler,

@@ -34,7 +34,7 @@ class LocalProfileWriterTest {
             double w = 15, produce = w * (100 + 80 * i), ff = w * (50 + 37 * (i % 4)), fc = w * 20 * (i % 3);
             double reads = w * (200 + 911 * (i % 7)), records = produce * (1 + i % 3);
             double requests = produce + ff + fc;
-            double handler = 0.05 * w + produceCost * requests + 3e-6 * reads;
+            double handler = 0.05 * w + produceCost * requests + 3e-6 * 2 * reads; // 3 us a walk, two walks a metered read
             double offPath = 0.02 * w + 900e-6 * requests + 30e-6 * reads;
             double network = 0.01 * w + 40e-6 * requests;
             double fetcher = 0.005 * w + 50e-6 * ff + 4e-6 * reads * ff / (ff + fc);
