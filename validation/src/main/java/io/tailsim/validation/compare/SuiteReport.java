@@ -285,7 +285,7 @@ public final class SuiteReport {
                 and the measured window. The real brokers first carry the scenario's load for `--broker-warmup` seconds (90 by default;
                 each run's total warm-up is in its measured-K.json as `warmupSeconds`), so that their JIT compilers have settled, as a
                 cluster in service has; then the scenario's own warm-up (at least 10 s) and the measured window, the scenario's duration
-                less its warm-up. The simulator's brokers are warm from the start: the profile is fitted on warmed brokers too.
+                less its warm-up. The simulator's brokers are warm from the start (the profile is fitted on warmed brokers too), and it warms up for --broker-warmup seconds longer, so that its logs are as old as the real ones when the window opens.
 
                 **Arrivals.** Constant, Poisson and on-off producers are open loop: each record's intended send time is fixed in
                 advance and written into the record, and latency runs from it (no coordinated omission). Trogdor producers follow

@@ -155,7 +155,7 @@ public final class Validation {
         LocalScenario local = LocalScenario.of(original, o.localProfile());
         RunSpecMapper.Mapped mapped = RunSpecMapper.map(local.scenario().spec(), o.scale());
         RealKafkaRun.check(mapped.runSpec());
-        LocalScenario simulatedScenario = local.scaled(o.scale());
+        LocalScenario simulatedScenario = local.scaled(o.scale()).warmedFor(o.cluster().brokerWarmupSeconds());
         List<String> topics = simulatedScenario.scenario().spec().topics().stream().map(io.tailsim.models.config.TopicSpec::name).toList();
         List<String> notes = new ArrayList<>(local.notes());
         notes.addAll(mapped.notes());

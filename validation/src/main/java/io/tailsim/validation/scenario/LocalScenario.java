@@ -83,6 +83,28 @@ public record LocalScenario(Scenario scenario, List<String> overrides, List<Stri
         return new LocalScenario(b.scenario, b.overrides, b.notes);
     }
 
+    /**
+     * This scenario with {@code seconds} more warm-up and duration, so that its measured window opens as late as the real
+     * side's: the harness runs the scenario's load for --broker-warmup seconds before the scenario's own warm-up
+     * (RealKafkaRun). What does not settle with the brokers' JIT changes with that age: each partition pays its first
+     * appends' file work once (SegmentFiles), so a window opened 10 s into the load meets more fresh partitions than one
+     * opened 100 s in.
+     */
+    public LocalScenario warmedFor(double seconds) {
+        if (!(seconds > 0)) return this;
+        Builder b = new Builder(scenario);
+        b.overrides.addAll(0, overrides);
+        b.notes.addAll(notes);
+        io.tailsim.models.config.ClusterSpec spec = scenario.spec();
+        b.set("duration", exact((spec.durationNanos() / 1e9) + seconds) + "s");
+        b.set("warmup", exact((spec.warmupNanos() / 1e9) + seconds) + "s");
+        return new LocalScenario(b.scenario, b.overrides, b.notes);
+    }
+
+    private static String exact(double x) {
+        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    }
+
     /** The per-producer rate the scenario asked for (Trogdor's is the asked rate, before rounding to whole records per period). */
     private static double scenarioRate(ProducerGroupSpec g) {
         if (g.arrival() instanceof io.tailsim.models.config.ArrivalProcess.TrogdorThrottle t) return t.recordsPerSecond();
