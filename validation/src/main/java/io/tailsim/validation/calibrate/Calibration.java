@@ -115,8 +115,23 @@ public final class Calibration {
         FileWorkFit files = FileWorkFit.of(fit, runs.indexCreate, runs.checkpointWrite, runs.replicasPerBroker);
         ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, runs.bursts),
                 files, GcPauseFit.of(fit, runs.gcPauses, runs.gcWork));
+        IndexCreateGrowthFit growth = files == null || !files.scaled() ? null : IndexCreateGrowthFit.of(e -> profile.put("disk",
+                        "index-create-replica-exponent", String.format(Locale.ROOT, "%.3f", e), "fit: a trial of IndexCreateGrowthFit").render(),
+                files.referenceReplicas(), files.replicaExponent(), runs.inputs, fit.jitRuns(), Runtime.getRuntime().availableProcessors(),
+                o.progress());
+        if (growth != null) {
+            profile.put("disk", "index-create-replica-exponent", String.format(Locale.ROOT, "%.3f", growth.exponent()),
+                    growth.source(files.referenceReplicas()));
+            profile.put("disk", "index-create-reference-replicas", String.format(Locale.ROOT, "%.1f", files.referenceReplicas()),
+                    files.referenceSource(growth.exponent()));
+        }
         ResultFiles.writeString(o.profileOut(), profile.render());
         String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when, files);
+        if (growth != null) {
+            int at = report.indexOf("\n## broker request handlers");
+            String section = growth.report(files.referenceReplicas());
+            report = at < 0 ? report + "\n" + section : report.substring(0, at + 1) + section + report.substring(at + 1);
+        }
         if (!o.poolDirs().isEmpty()) {
             StringBuilder pools = new StringBuilder("Runs pooled from earlier calibrations (`--pool`), named <run>@pool<k>:");
             for (int k = 0; k < o.poolDirs().size(); k++) pools.append(k == 0 ? " " : "; ").append("pool").append(k + 1).append(" = `").append(o.poolDirs().get(k)).append('`');
@@ -154,6 +169,7 @@ public final class Calibration {
         final java.util.Map<String, List<Double>> gcPauses = new java.util.LinkedHashMap<>();
         final java.util.Map<String, Double> replicasPerBroker = new java.util.LinkedHashMap<>();
         final java.util.Map<String, GcPauseFit.Work> gcWork = new java.util.LinkedHashMap<>();
+        final List<IndexCreateGrowthFit.Input> inputs = new ArrayList<>();
 
         void add(String name, CalibrationPlan.Run run, MeasuredRun measured) {
             samples.add(CalibrationSample.of(name, measured));
@@ -163,6 +179,7 @@ public final class Calibration {
             gcPauses.put(name, measured.brokerGcPausesMs());
             replicasPerBroker.put(name, replicasPerBroker(run));
             gcWork.put(name, GcPauseFit.work(measured));
+            inputs.add(new IndexCreateGrowthFit.Input(name, run, measured, replicasPerBroker(run)));
         }
     }
 

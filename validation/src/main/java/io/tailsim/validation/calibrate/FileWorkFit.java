@@ -115,9 +115,9 @@ public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, in
                 String.join(", ", runs), replicaExponent, exponentR2);
     }
 
-    String referenceSource() {
+    String referenceSource(double exponent) {
         return String.format(Locale.ROOT, "fit: the geometric mean of those runs' replicas per broker, the count the pooled "
                 + "disk.index-create values are for; a broker holding r replicas takes them times (r / %.0f) ^ %.2f", referenceReplicas,
-                replicaExponent);
+                exponent);
     }
 }

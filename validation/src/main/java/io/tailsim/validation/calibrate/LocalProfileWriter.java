@@ -247,7 +247,7 @@ public final class LocalProfileWriter {
                     "a segment's offset and time index files created, sized to 10 MiB, memory-mapped and their first entries written"));
             if (files.scaled()) {
                 d.put("disk", "index-create-reference-replicas", String.format(Locale.ROOT, "%.1f", files.referenceReplicas()),
-                        files.referenceSource());
+                        files.referenceSource(files.replicaExponent()));
                 d.put("disk", "index-create-replica-exponent", String.format(Locale.ROOT, "%.3f", files.replicaExponent()),
                         files.exponentSource());
             }
