@@ -96,13 +96,9 @@ public record LocalScenario(Scenario scenario, List<String> overrides, List<Stri
         b.overrides.addAll(0, overrides);
         b.notes.addAll(notes);
         io.tailsim.models.config.ClusterSpec spec = scenario.spec();
-        b.set("duration", exact((spec.durationNanos() / 1e9) + seconds) + "s");
-        b.set("warmup", exact((spec.warmupNanos() / 1e9) + seconds) + "s");
+        b.set("duration", Builder.exact((spec.durationNanos() / 1e9) + seconds) + "s");
+        b.set("warmup", Builder.exact((spec.warmupNanos() / 1e9) + seconds) + "s");
         return new LocalScenario(b.scenario, b.overrides, b.notes);
-    }
-
-    private static String exact(double x) {
-        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
     /** The per-producer rate the scenario asked for (Trogdor's is the asked rate, before rounding to whole records per period). */

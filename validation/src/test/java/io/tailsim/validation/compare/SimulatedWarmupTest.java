@@ -30,8 +30,8 @@ class SimulatedWarmupTest {
             assertThat(simulated.durationNanos()).isEqualTo(original.durationNanos() + brokerWarmup * 1_000_000_000L);
             assertThat(p.runSpec.workload().warmupSeconds()).isEqualTo(original.warmupNanos() / 1e9);
             if (brokerWarmup > 0)
-                assertThat(p.simulatedScenario.overrides()).contains("duration=" + (original.durationNanos() / 1_000_000_000L + brokerWarmup) + "s",
-                        "warmup=" + (original.warmupNanos() / 1_000_000_000L + brokerWarmup) + "s");
+                assertThat(p.simulatedScenario.overrides()).contains("duration=" + (original.durationNanos() / 1e9 + brokerWarmup) + "s",
+                        "warmup=" + (original.warmupNanos() / 1e9 + brokerWarmup) + "s");
             else
                 assertThat(p.simulatedScenario.overrides()).noneMatch(s -> s.startsWith("warmup=") || s.startsWith("duration="));
         }
