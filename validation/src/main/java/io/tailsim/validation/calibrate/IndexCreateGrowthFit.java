@@ -60,6 +60,15 @@ public record IndexCreateGrowthFit(double exponent, double probeExponent, double
      */
     public static IndexCreateGrowthFit of(java.util.function.DoubleFunction<String> profileAt, double referenceReplicas, double probeExponent,
                                           List<Input> inputs, List<String> loaded, int threads, Consumer<String> progress) {
+        ScenarioRunner.Options options = new ScenarioRunner.Options(null, null, Math.max(1, threads), null);
+        return of(profileAt, referenceReplicas, probeExponent, inputs, loaded,
+                s -> new ScenarioRunner().run(s, options).summary().producerLatencyMs().get("p99"), progress);
+    }
+
+    /** The same with {@code p99} simulating a scenario (its producer p99, ms; OverloadedClusterException when it falls behind). */
+    static IndexCreateGrowthFit of(java.util.function.DoubleFunction<String> profileAt, double referenceReplicas, double probeExponent,
+                                   List<Input> inputs, List<String> loaded, java.util.function.ToDoubleFunction<Scenario> p99,
+                                   Consumer<String> progress) {
         if (!(referenceReplicas > 0)) return null;
         List<Input> used = inputs.stream().filter(i -> loaded.contains(i.name())
                 && i.replicasPerBroker() >= MIN_REPLICA_RATIO * referenceReplicas
@@ -87,11 +96,10 @@ public record IndexCreateGrowthFit(double exponent, double probeExponent, double
                     String.join(", ", plans.keySet()), n, scenarios.size()));
             List<String> order = new ArrayList<>(plans.keySet());
             double[][] simP99 = new double[n][order.size()];
-            ScenarioRunner.Options options = new ScenarioRunner.Options(null, null, Math.max(1, threads), null);
             for (int k = 0; k < n; k++)
                 for (int j = 0; j < order.size(); j++) {
                     try {
-                        simP99[k][j] = new ScenarioRunner().run(scenarios.get(k * order.size() + j), options).summary().producerLatencyMs().get("p99");
+                        simP99[k][j] = p99.applyAsDouble(scenarios.get(k * order.size() + j));
                     } catch (OverloadedClusterException e) {
                         // stalls this long leave the simulated cluster behind its load: no tail fits worse
                         simP99[k][j] = Double.POSITIVE_INFINITY;

@@ -90,4 +90,31 @@ class IndexCreateGrowthFitTest {
         assertThat(IndexCreateGrowthFit.of(e -> profileAt(local, e), REFERENCE, 0.2, inputs.subList(2, 3), List.of("small"), 2, log::add))
                 .isNull();
     }
+
+    /**
+     * An exponent at which a simulated run falls behind its load (OverloadedClusterException) fits worst, and the fit goes on:
+     * here a stand-in simulator whose p99 is 10 ms times the profile's index-creation factor at 240 replicas, overloaded from a
+     * factor of 4 (exponent 1.0) on, against a measured p99 made at exponent 0.5.
+     */
+    @Test
+    void anExponentThatOverloadsASimulatedRunFitsWorstAndTheFitGoesOn() throws Exception {
+        String local = Files.readString(Path.of("../profiles/local.yaml"));
+        CalibrationPlan.Run big = run("big", 240);
+        double measured = 10 * Math.pow(240 / REFERENCE, 0.5);
+        List<String> log = new ArrayList<>();
+        IndexCreateGrowthFit fit = IndexCreateGrowthFit.of(e -> profileAt(local, e), REFERENCE, 0.2,
+                List.of(new IndexCreateGrowthFit.Input("big", big, measured(measured, 20, 10), 240)), List.of("big"), s -> {
+                    double factor = s.spec().profile().disk().indexCreateFactor(240);
+                    if (factor >= 4 - 1e-9)
+                        throw new io.tailsim.scenarios.runner.OverloadedClusterException(s.name(), 0,
+                                new io.tailsim.models.report.OverloadException("broker-0 request handlers", 1.2, 5_000_000_000L, "stand-in"));
+                    return 10 * factor;
+                }, log::add);
+        assertThat(fit.exponent()).isCloseTo(0.5, within(1e-9));
+        int one = (int) Math.round(1.0 / IndexCreateGrowthFit.STEP);
+        assertThat(fit.objective()[one]).isInfinite();
+        assertThat(fit.objective()[fit.objective().length - 1]).isInfinite();
+        assertThat(fit.objective()[one - 1]).isFinite();
+        assertThat(log).anyMatch(l -> l.contains("exponent 1.00") && l.contains("overloaded"));
+    }
 }
