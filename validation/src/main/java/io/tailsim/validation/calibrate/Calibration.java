@@ -126,12 +126,7 @@ public final class Calibration {
                     files.referenceSource(growth.exponent()));
         }
         ResultFiles.writeString(o.profileOut(), profile.render());
-        String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when, files);
-        if (growth != null) {
-            int at = report.indexOf("\n## broker request handlers");
-            String section = growth.report(files.referenceReplicas());
-            report = at < 0 ? report + "\n" + section : report.substring(0, at + 1) + section + report.substring(at + 1);
-        }
+        String report = CalibrationReport.render(fit, machine, plan, o.profileOut(), when, files, growth);
         if (!o.poolDirs().isEmpty()) {
             StringBuilder pools = new StringBuilder("Runs pooled from earlier calibrations (`--pool`), named <run>@pool<k>:");
             for (int k = 0; k < o.poolDirs().size(); k++) pools.append(k == 0 ? " " : "; ").append("pool").append(k + 1).append(" = `").append(o.poolDirs().get(k)).append('`');

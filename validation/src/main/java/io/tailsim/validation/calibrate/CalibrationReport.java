@@ -16,6 +16,12 @@ public final class CalibrationReport {
     /** With the first appends' file work timed beside the loaded runs ({@code files}; null: not timed). */
     public static String render(CalibrationFit fit, MachineFacts m, List<CalibrationPlan.Run> plan, Path profile, String when,
                                 FileWorkFit files) {
+        return render(fit, m, plan, profile, when, files, null);
+    }
+
+    /** And with its growth with the replicas fitted on the runs' tails ({@code growth}; null: not fitted). */
+    public static String render(CalibrationFit fit, MachineFacts m, List<CalibrationPlan.Run> plan, Path profile, String when,
+                                FileWorkFit files, IndexCreateGrowthFit growth) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Calibration of the local hardware profile (").append(when).append(")\n\n");
         sb.append(String.format(Locale.ROOT, "Machine: %s, %d cores, %d MiB. Profile written to `%s`.%n%n", m.cpuModel(), m.cores(),
@@ -45,6 +51,7 @@ public final class CalibrationReport {
                 sb.append(String.format(Locale.ROOT, "| %s | %.3f |%n", x.name(), x.jitCpu() / x.seconds()));
         if (!Double.isNaN(fit.jitCores())) sb.append('\n');
         if (files != null) fileWork(sb, files);
+        if (files != null && growth != null) sb.append(growth.report(files.referenceReplicas()));
         sb.append(Double.isNaN(fit.coldHalfRate())
                 ? "Cold wake-ups: no half rate tried gave the request-path threads a cost for waking rarely.\n\n"
                 : String.format(Locale.ROOT, "Cold wake-ups: a thread waking at r per second pays coldWakeups (coldResponses) "
