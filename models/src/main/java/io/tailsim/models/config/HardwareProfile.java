@@ -309,6 +309,10 @@ public record HardwareProfile(
      * @param clientPerWakeupNanos         producer Sender thread time each time it wakes from its selector, before it
      *                                    drains: the poll's return (its selected keys, completed sends and receives) and
      *                                    Sender.runOnce's ready() and metadata checks
+     * @param clientPerWakeupPerPartitionNanos producer Sender thread time per partition of the producer's topic each time
+     *                                    it wakes, beside clientPerWakeupNanos: RecordAccumulator.ready() walks every
+     *                                    partition's deque, and drainBatchesForOneNode every partition the broker leads in
+     *                                    the producer's metadata
      */
     public record CpuCosts(
             Map<String, Long> perRequestNanos,
@@ -327,7 +331,8 @@ public record HardwareProfile(
             double serviceCv,
             double clientPerResponseNanos,
             double replicaFetcherPerPartitionNanos,
-            double clientPerWakeupNanos) {
+            double clientPerWakeupNanos,
+            double clientPerWakeupPerPartitionNanos) {
         public CpuCosts {
             perRequestNanos = Map.copyOf(perRequestNanos);
             for (Map.Entry<String, Long> e : perRequestNanos.entrySet()) {
@@ -349,6 +354,21 @@ public record HardwareProfile(
             requireCost("cpu.client-per-response", clientPerResponseNanos);
             requireCost("cpu.replica-fetcher-per-partition", replicaFetcherPerPartitionNanos);
             requireCost("cpu.client-per-wakeup", clientPerWakeupNanos);
+            requireCost("cpu.client-per-wakeup-per-partition", clientPerWakeupPerPartitionNanos);
+        }
+
+        /** The seventeen-cost form: a Sender's wake-up costs the same whatever the partitions it writes. */
+        public CpuCosts(Map<String, Long> perRequestNanos, double perKiBNanos, double perPartitionNanos,
+                        double fetchSessionPartitionNanos, double tlsPerRequestNanos, double tlsPerKiBNanos,
+                        double networkThreadPerRequestNanos, double perConnectionPerSecondNanos,
+                        double clientPerRequestNanos, double clientPerRecordNanos, double networkThreadPerResponseNanos,
+                        double purgatoryCompleteNanos, double replicaFetcherPerResponseNanos, double serviceCv,
+                        double clientPerResponseNanos, double replicaFetcherPerPartitionNanos, double clientPerWakeupNanos) {
+            this(perRequestNanos, perKiBNanos, perPartitionNanos, fetchSessionPartitionNanos, tlsPerRequestNanos,
+                    tlsPerKiBNanos, networkThreadPerRequestNanos, perConnectionPerSecondNanos, clientPerRequestNanos,
+                    clientPerRecordNanos, networkThreadPerResponseNanos, purgatoryCompleteNanos,
+                    replicaFetcherPerResponseNanos, serviceCv, clientPerResponseNanos, replicaFetcherPerPartitionNanos,
+                    clientPerWakeupNanos, 0);
         }
 
         /** The sixteen-cost form: the Sender thread pays nothing per wake-up. */

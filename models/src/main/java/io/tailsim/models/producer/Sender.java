@@ -26,7 +26,10 @@ import java.util.Arrays;
  * reading each response (TLS unwrap, parse, completing its batches and running their callbacks)
  * client.per-response ns, one task after another on the one Sender thread as in the real client
  * (NetworkClient.poll handles sends and completed receives on that thread): a delay, or CPU on a
- * shared host. So back-to-back sends coalesce, and a busy Sender also acknowledges late.
+ * shared host. So back-to-back sends coalesce, and a busy Sender also acknowledges late. Each wake-up
+ * costs client.per-wakeup before the drain, plus client.per-wakeup-per-partition for every partition of
+ * the producer's topic (RecordAccumulator.ready walks every partition's deque, drainBatchesForOneNode every
+ * partition the broker leads, written to or not).
  */
 final class Sender {
     private final KafkaProducer producer;
@@ -51,6 +54,13 @@ final class Sender {
 
     /** CPU the thread spends each time it wakes from its selector, before it drains (client-per-wakeup). */
     private final double perWakeupNanos;
+    /**
+     * Beside it, per partition of the producer's topic (client-per-wakeup-per-partition): ready() walks the deque of every
+     * partition written to, and each drain every partition the broker leads in the producer's metadata, written to or not.
+     */
+    private final double perWakeupPerPartitionNanos;
+    /** Whether a wake-up costs the thread work, so that it is a task of its own before the drain. */
+    private final boolean wakeCosts;
     /** Task marker: the thread's wake-up work, after which it runs its loop (ready, drain). */
     private static final int WAKE = Integer.MIN_VALUE;
 
@@ -75,6 +85,8 @@ final class Sender {
         this.perRequestNanos = producer.costs().clientPerRequestNanos();
         this.perResponseNanos = producer.costs().clientPerResponseNanos();
         this.perWakeupNanos = producer.costs().clientPerWakeupNanos();
+        this.perWakeupPerPartitionNanos = producer.costs().clientPerWakeupPerPartitionNanos();
+        this.wakeCosts = perWakeupNanos > 0 || perWakeupPerPartitionNanos > 0;
         this.sharedCpu = sharedCpu;
         this.txCpu = sharedCpu == null ? null : new TxCpu(cpuGroup);
         inFlight = new int[nodes];
@@ -104,7 +116,7 @@ final class Sender {
      * wake-up costs the thread work (client-per-wakeup); a free wake-up that finds nothing ready changes nothing.
      */
     boolean wakesOnNewBatch() {
-        return perWakeupNanos > 0;
+        return wakeCosts;
     }
 
     /**
@@ -118,7 +130,7 @@ final class Sender {
         }
         long now = sim.now();
         // the OS wake-up latency of a thread woken on the shared host: its wake-up job pays it (HostCpu.submit), else here
-        long when = Math.max(at, now) + (sharedCpu == null || perWakeupNanos > 0 ? 0 : sharedCpu.wakeupDelay());
+        long when = Math.max(at, now) + (sharedCpu == null || wakeCosts ? 0 : sharedCpu.wakeupDelay());
         if (runEvent.isScheduled()) {
             if (runEvent.time() <= when) {
                 return;
@@ -139,7 +151,7 @@ final class Sender {
             if (!txBusy) {
                 producer.groupStats().senderWakeups++;
             }
-            if (perWakeupNanos > 0 && !txBusy) {
+            if (wakeCosts && !txBusy) {
                 // the thread wakes from its selector: the poll's return and ready() come before the drain
                 enqueueTask(null, WAKE);
                 return;
@@ -292,11 +304,11 @@ final class Sender {
         if (!txBusy) {
             producer.groupStats().senderWakeups++;
         }
-        if (perResponseNanos <= 0 && (perWakeupNanos <= 0 || txBusy)) {
+        if (perResponseNanos <= 0 && (!wakeCosts || txBusy)) {
             producer.handleResponse(r, sim.now());
             return;
         }
-        if (perWakeupNanos > 0 && !txBusy) {
+        if (wakeCosts && !txBusy) {
             // a response wakes the sleeping thread: its wake-up work comes first, then the response is read
             enqueueTask(null, WAKE);
         }
@@ -327,8 +339,9 @@ final class Sender {
     private void startTx() {
         txBusy = true;
         int task = txNode[txHead];
-        double work = task == WAKE ? perWakeupNanos : task >= 0 ? perRequestNanos : perResponseNanos;
-        if (work <= 0 && perWakeupNanos > 0) {
+        double work = task == WAKE ? perWakeupNanos + perWakeupPerPartitionNanos * producer.accumulator().metadata().partitionCount()
+                : task >= 0 ? perRequestNanos : perResponseNanos;
+        if (work <= 0 && wakeCosts) {
             // a free task behind a wake-up (a response with no client-per-response): done at once
             txDone(sim.now());
             return;

@@ -98,6 +98,40 @@ class SenderWakeupCostTest {
         assertThat(waking).isCloseTo(180, within(40.0));
     }
 
+    static RunResult roundRobin(double perWakeupPerPartition, int partitions) {
+        HardwareProfile b = withClientCosts(0, 0);
+        HardwareProfile.CpuCosts c = b.cpu();
+        HardwareProfile p = new HardwareProfile("r", 4, 1, false, new HardwareProfile.CpuCosts(c.perRequestNanos(), c.perKiBNanos(),
+                c.perPartitionNanos(), c.fetchSessionPartitionNanos(), c.tlsPerRequestNanos(), c.tlsPerKiBNanos(),
+                c.networkThreadPerRequestNanos(), 0, 0, 0, c.networkThreadPerResponseNanos(), c.purgatoryCompleteNanos(),
+                c.replicaFetcherPerResponseNanos(), 0, 0, 0, 0, perWakeupPerPartition), b.network(), b.disk(), b.compressionRatio(),
+                null, null, 4);
+        ProducerGroupSpec g = new ProducerGroupSpec("p", "t", 2, new ArrivalProcess.Poisson(50), 4, 512,
+                KeyStrategy.ROUND_ROBIN, Fixtures.producerConfig(0, 16_384, Acks.LEADER, CompressionType.NONE), 0, 0);
+        ClusterSpec s = new ClusterSpec(p, 3, 1, BrokerConfig.defaults(), List.of(new TopicSpec("t", partitions, 3, 2)),
+                List.of(g), List.of(), List.of(), 8 * SECOND, SECOND, 1);
+        return new ClusterModel(s, 1).run();
+    }
+
+    /**
+     * client-per-wakeup-per-partition: RecordAccumulator.ready() walks every partition's deque and each drain every partition
+     * its broker leads, so a Sender whose producer writes a topic of ten times the partitions spends ten times as long each
+     * time it wakes, and its records wait that long before their drain.
+     */
+    @Test
+    void aWakeupWalksEveryPartitionTheProducerHasWritten() {
+        var six = roundRobin(10_000, 6);
+        var sixty = roundRobin(10_000, 60);
+        for (var r : List.of(six, sixty)) {
+            var g = r.producerGroups().get("p");
+            int partitions = r == six ? 6 : 60;
+            assertThat(g.senderCpuCores()).isCloseTo(g.senderWakeupsPerSec() * partitions * 10e-6, within(1e-9));
+        }
+        // lone records: two wake-ups each (before the drain, before the response), 2 x 0.6 ms more with 60 partitions than with 6
+        assertThat(sixty.producerLatency().mean() - six.producerLatency().mean()).isCloseTo(1.08, within(0.15));
+        assertThat(roundRobin(0, 60).producerGroups().get("p").senderCpuCores()).isZero();
+    }
+
     /** Invariants with the wake-up's work on shared agents: every record appended once, acknowledged once, latencies add up. */
     @Test
     void invariantsHoldWithPricedWakeupsOnSharedAgents() {

@@ -41,8 +41,8 @@ import java.util.TreeSet;
  *             per-partition, fetch-session-per-partition, tls-per-request, tls-per-kib,
  *             network-thread-per-request, network-thread-per-response, purgatory-complete,
  *             replica-fetcher-per-response, per-connection-per-second, client-per-request,
- *             client-per-record, service-cv, client-per-response, replica-fetcher-per-partition and
- *             client-per-wakeup (optional, default 0);
+ *             client-per-record, service-cv, client-per-response, replica-fetcher-per-partition,
+ *             client-per-wakeup and client-per-wakeup-per-partition (optional, default 0);
  *             host effects, all optional: background-per-broker, background-per-request,
  *             background-per-partition, background-burst, wakeup-latency, scheduler-slice,
  *             scheduler (round-robin, the default, or eevdf; needs scheduler-slice), load-balance-interval (eevdf
@@ -72,7 +72,7 @@ public final class ProfileLoader {
                     "client-per-response", "background-per-broker", "background-per-request",
                     "background-per-partition", "background-burst", "wakeup-latency", "scheduler-slice", "client-background",
                     "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
-                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "scheduler", "load-balance-interval",
+                    "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "client-per-wakeup-per-partition", "scheduler", "load-balance-interval",
                     "consumer-per-fetch", "network-thread-per-cold-wakeup", "request-handler-per-cold-wakeup",
                     "replica-fetcher-per-cold-wakeup", "cold-wakeup-half-rate")
             .with("per-request", Schema.named(Schema.VALUE));
@@ -190,7 +190,8 @@ public final class ProfileLoader {
                 serviceCv(cpu),
                 cpu.has("client-per-response") ? requiredNanos(cpu, "client-per-response") : 0,
                 cpu.has("replica-fetcher-per-partition") ? requiredNanos(cpu, "replica-fetcher-per-partition") : 0,
-                cpu.has("client-per-wakeup") ? requiredNanos(cpu, "client-per-wakeup") : 0);
+                cpu.has("client-per-wakeup") ? requiredNanos(cpu, "client-per-wakeup") : 0,
+                cpu.has("client-per-wakeup-per-partition") ? requiredNanos(cpu, "client-per-wakeup-per-partition") : 0);
     }
 
     /**

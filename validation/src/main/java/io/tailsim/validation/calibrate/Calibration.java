@@ -155,6 +155,23 @@ public final class Calibration {
         return replicas / c.brokers();
     }
 
+    /**
+     * Partitions of each of {@code run}'s producers' topics, averaged over its producers: what a Sender walks each time it
+     * wakes (ready() the deques of the partitions written to, each drain every partition its broker leads); 0 without
+     * producers.
+     */
+    static double partitionsPerProducer(CalibrationPlan.Run run) {
+        var topics = run.spec().cluster().topics();
+        double producers = 0, partitions = 0;
+        for (var g : run.spec().workload().producers()) {
+            int p = topics.stream().filter(t -> t.name().equals(g.topic())).mapToInt(io.tailsim.validation.cluster.TopicSpec::partitions)
+                    .findFirst().orElse(0);
+            producers += g.count();
+            partitions += (double) g.count() * p;
+        }
+        return producers == 0 ? 0 : partitions / producers;
+    }
+
     /** What the fits take from each run, by the name the run goes by in them (a plan run's, or a pooled run's). */
     private static final class Fitted {
         final List<CalibrationSample> samples = new ArrayList<>();
@@ -167,7 +184,7 @@ public final class Calibration {
         final List<IndexCreateGrowthFit.Input> inputs = new ArrayList<>();
 
         void add(String name, CalibrationPlan.Run run, MeasuredRun measured) {
-            samples.add(CalibrationSample.of(name, measured));
+            samples.add(CalibrationSample.of(name, measured, partitionsPerProducer(run)));
             bursts.put(name, measured.brokerJitBurstsMs());
             indexCreate.put(name, measured.fileProbeIndexCreateMs());
             checkpointWrite.put(name, measured.fileProbeCheckpointWriteMs());

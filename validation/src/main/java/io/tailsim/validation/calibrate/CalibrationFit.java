@@ -18,8 +18,9 @@ import java.util.function.ToDoubleFunction;
  * <li>off the request path: the rest of the broker process (GC, JIT, kernel, KRaft) on requests and partitions read;</li>
  * <li>JIT compiler threads (where the harness measured them apart): not a fit but their mean over the loaded runs;</li>
  * <li>producer Sender threads (where the harness read the driver's threads apart): their CPU on produce requests,
- *     records and their own wake-ups; the per-request term is the Sender's cost to drain and build a request, the
- *     per-wake-up term its loop's fixed work each time it wakes (on 2026-12-06 the wake-ups carried it all);</li>
+ *     records, their own wake-ups, and those wake-ups times the partitions of each producer's topic; the per-request
+ *     term is the Sender's cost to drain and build a request, the per-wake-up term its loop's fixed work each time it
+ *     wakes, the per-partition one ready() and drain walking the topic's partitions on each wake-up;</li>
  * <li>client: the driver's CPU on records sent (its consumers' fetches follow the records in these runs and do not
  *     separate from them); where its threads were read apart, only its client threads' (Sender, send() and consumer
  *     threads) less the Sender's per-request and per-wake-up terms: the harness's own threads and its JVM's warm-up are
@@ -69,7 +70,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
     public static final List<String> FETCHER = List.of("idle", "FetchFollower", "followerPartitionReads", "coldResponses");
     public static final List<String> OFF_PATH = List.of("idle", "requests", "partitionReads");
     public static final List<String> CLIENT = List.of("idle", "recordsSent");
-    public static final List<String> SENDER = List.of("idle", "produce", "recordsSent", "wakeups");
+    public static final List<String> SENDER = List.of("idle", "produce", "recordsSent", "wakeups", "partitionWakeups");
     public static final List<String> CONSUMER = List.of("idle", "fetchResponses");
 
     public static CalibrationFit of(List<CalibrationSample> all) {
@@ -104,10 +105,11 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
         Fit sender = s.stream().allMatch(CalibrationSample::hasDriverThreads)
                 ? Fit.nnls("producer Sender threads (driver JVM)", SENDER, names,
                         rows(s, CalibrationSample::seconds, CalibrationSample::produce, CalibrationSample::recordsSent,
-                                CalibrationSample::senderWakeups), column(s, CalibrationSample::senderCpu))
+                                CalibrationSample::senderWakeups, CalibrationSample::partitionWakeups), column(s, CalibrationSample::senderCpu))
                 : null;
         double perRequest = sender == null ? 0 : sender.coefficient("produce");
         double perWakeup = sender == null ? 0 : sender.coefficient("wakeups");
+        double perPartitionWakeup = sender == null ? 0 : sender.coefficient("partitionWakeups");
         // The consumers' threads, where measured in every run and some run consumed: their CPU per fetch response is the
         // model's consumer-per-fetch (the poll thread reading each response on the shared cores); it comes out of the
         // clients' CPU too. A per-record term fitted negative on 2026-12-06's runs and is left to the idle and the fetches.
@@ -125,7 +127,7 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
                 : Fit.nnls("clients (the driver's Sender, send() and consumer threads, less the Sender's per-request and per-wake-up CPU and the consumers' per-fetch CPU)",
                         CLIENT, names, rows(s, CalibrationSample::seconds, CalibrationSample::recordsSent),
                         column(s, x -> x.clientThreadsCpu() - perRequest * x.produce() - perWakeup * x.senderWakeups()
-                                - perFetch * x.fetchConsumer()));
+                                - perPartitionWakeup * x.partitionWakeups() - perFetch * x.fetchConsumer()));
         // The JIT compiler threads' CPU, where measured: its mean over the loaded runs. It does not follow requests (0.45-0.99
         // cores over 370-1,540 requests/s on 2026-11-23, lowest where the cores were saturated), so no per-request fit; the
         // driver JVM compiles too, and gets the same treatment.

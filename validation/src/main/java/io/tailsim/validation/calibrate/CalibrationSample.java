@@ -36,6 +36,9 @@ import java.util.Map;
  *                        and JMX sampling), GC and JIT; NaN likewise
  * @param consumerCpu     the driver's consumer threads' CPU (their poll threads, heartbeat and background threads), part
  *                        of {@code clientThreadsCpu}; NaN likewise
+ * @param producerPartitions the partitions of each producer's topic, averaged over the run's producers: its Sender walks
+ *                        them each time it wakes (ready() the deques of those written to, each drain every partition its
+ *                        broker leads); 0 where not known
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
@@ -44,7 +47,21 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
                                 double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
                                 java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups,
-                                double clientThreadsCpu, double consumerCpu) {
+                                double clientThreadsCpu, double consumerCpu, double producerPartitions) {
+
+    /** A run whose producers' partitions are not known. */
+    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
+                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
+                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
+                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
+                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
+                             java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups, double clientThreadsCpu,
+                             double consumerCpu) {
+        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
+                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, senderCpu,
+                senderWakeups, clientThreadsCpu, consumerCpu, 0);
+    }
 
     /** A run measured before the harness read the consumer threads apart from the other client threads. */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
@@ -83,6 +100,11 @@ public record CalibrationSample(String name, double seconds, double produce, dou
     }
 
     public static CalibrationSample of(String name, MeasuredRun r) {
+        return of(name, r, 0);
+    }
+
+    /** @param producerPartitions the partitions of each of the run's producers' topics, on average (0: not known) */
+    public static CalibrationSample of(String name, MeasuredRun r, double producerPartitions) {
         double w = r.windowSeconds();
         Map<String, Double> rate = r.requestsPerSec();
         Map<String, Double> threads = r.brokerThreadCpuCores();
@@ -108,7 +130,12 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 driver.getOrDefault("sender", Double.NaN) * w, r.driverThreadWakeupsPerSec().getOrDefault("sender", Double.NaN) * w,
                 (driver.getOrDefault("sender", Double.NaN) + driver.getOrDefault("producerApp", Double.NaN)
                         + driver.getOrDefault("consumer", Double.NaN)) * w,
-                driver.getOrDefault("consumer", Double.NaN) * w);
+                driver.getOrDefault("consumer", Double.NaN) * w, producerPartitions);
+    }
+
+    /** Partitions the Sender threads walked: each wake-up times the partitions of its producer's topic. */
+    public double partitionWakeups() {
+        return Double.isNaN(senderWakeups) ? Double.NaN : senderWakeups * producerPartitions;
     }
 
     /** Fit to: neither spoiled by other processes nor behind its offered load. */

@@ -99,7 +99,8 @@ public final class LocalProfileWriter {
                     + "runs; all of it beyond send() is in client-background-per-record");
         } else {
             String sb = "fit: non-negative least squares of the driver's producer Sender threads' CPU (kafka-producer-network-thread, "
-                    + "/proc schedstat) over " + basis + " on their produce requests, records and wake-ups (voluntary context switches): ";
+                    + "/proc schedstat) over " + basis + " on their produce requests, records, wake-ups (voluntary context switches) and "
+                    + "wake-ups times the partitions of each producer's topic: ";
             d.put("cpu", "client-per-request", duration(sf, "produce"), sb + estimate(sf, "produce")
                     + " per produce request (drain, build and write it), beside " + estimate(sf, "recordsSent")
                     + " per record (its callback, left in client-background-per-record) and idle "
@@ -107,6 +108,10 @@ public final class LocalProfileWriter {
             d.put("cpu", "client-per-wakeup", duration(sf, "wakeups"), "fit: the same Sender fit: " + estimate(sf, "wakeups")
                     + " each time a Sender thread wakes, spent before it drains: the poll's return with its completed sends and "
                     + "receives, and ready()");
+            d.put("cpu", "client-per-wakeup-per-partition", duration(sf, "partitionWakeups"), "fit: the same Sender fit: "
+                    + nanosEstimate(sf, "partitionWakeups") + " per partition of its producer's topic, each time a Sender thread wakes: "
+                    + "RecordAccumulator.ready() walks the deque of every partition written to, and each drain every partition the "
+                    + "broker leads in the producer's metadata");
         }
         Fit cf = fit.consumer();
         if (cf != null) {
@@ -435,6 +440,13 @@ public final class LocalProfileWriter {
 
     private static String r2(Fit f) {
         return String.format(Locale.ROOT, "%.3f", f.rSquared());
+    }
+
+    /** As {@link #estimate}, in ns: for terms of well under a microsecond. */
+    static String nanosEstimate(Fit f, String regressor) {
+        double b = f.coefficient(regressor), se = f.standardError(regressor);
+        if (Double.isNaN(se)) return "0 (left out: any positive value fitted worse)";
+        return String.format(Locale.ROOT, "%.0fns +/- %.0fns", b * 1e9, se * 1e9);
     }
 
     static String micros(double nanos) {

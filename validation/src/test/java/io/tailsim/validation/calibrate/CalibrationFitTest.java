@@ -187,6 +187,41 @@ class CalibrationFitTest {
     }
 
     /**
+     * A Sender whose wake-ups walk its topic's partitions (ready() and drain): runs over 6 to 1,200 partitions separate that
+     * cost from the fixed one per wake-up, and the clients' fit takes it out too. Runs whose producers' partitions are not
+     * known (0) leave the term at nothing.
+     */
+    @Test
+    void theSenderThreadsPricePerPartitionOfTheirTopicEachTimeTheyWake() {
+        double senderRequest = 30e-6, senderWakeup = 20e-6, perPartitionWake = 120e-9, otherIdle = 0.02, otherRecord = 20e-6;
+        Random rnd = new Random(16);
+        List<CalibrationSample> runs = new ArrayList<>();
+        int[] partitions = {6, 12, 60, 300, 1200};
+        for (int i = 0; i < 10; i++) {
+            double w = 30, p = partitions[i % partitions.length];
+            double records = w * (100 + rnd.nextInt(900)), produce = records / (1 + rnd.nextInt(5));
+            double wakeups = produce * (1 + 2 * rnd.nextDouble());
+            double sender = (senderRequest * produce + senderWakeup * wakeups + perPartitionWake * wakeups * p) * (1 + 0.001 * rnd.nextGaussian());
+            double clients = sender + otherIdle * w + otherRecord * records;
+            runs.add(new CalibrationSample("s" + i, w, produce, produce / 2, 0, produce * 10, records, 1, 0.2, 0.2, 0.4, 0.2,
+                    clients, 0, 0, 3, false, false, 1000, 0.1, 0.3, null, produce, produce, Double.NaN, Double.NaN, null, sender, wakeups,
+                    clients, 0, p));
+        }
+        CalibrationFit fit = CalibrationFit.of(runs);
+        assertThat(fit.sender().coefficient("partitionWakeups")).isCloseTo(perPartitionWake, within(perPartitionWake * 0.05));
+        assertThat(fit.sender().coefficient("wakeups")).isCloseTo(senderWakeup, within(senderWakeup * 0.1));
+        assertThat(fit.sender().coefficient("produce")).isCloseTo(senderRequest, within(senderRequest * 0.1));
+        assertThat(fit.client().coefficient("recordsSent")).isCloseTo(otherRecord, within(otherRecord * 0.05));
+        assertThat(fit.client().coefficient("idle")).isCloseTo(otherIdle, within(0.002));
+
+        List<CalibrationSample> unknown = runs.stream().map(r -> new CalibrationSample(r.name(), r.seconds(), r.produce(), r.fetchFollower(),
+                r.fetchConsumer(), r.partitionReads(), r.recordsSent(), r.brokerCpu(), r.networkCpu(), r.fetcherCpu(), r.handlerCpu(),
+                r.offPathCpu(), r.driverCpu(), 0, 0, 3, false, false, 1000, 0.1, 0.3, null, r.networkWakeups(), r.handlerWakeups(),
+                Double.NaN, Double.NaN, null, r.senderCpu(), r.senderWakeups(), r.clientThreadsCpu(), 0)).toList();
+        assertThat(CalibrationFit.of(unknown).sender().coefficient("partitionWakeups")).isZero();
+    }
+
+    /**
      * Network and handler CPU made of a cost per request and a cost per wake-up: Poisson-like runs wake a thread for nearly
      * every request, bursty ones for a fraction of them, so the two costs separate; without wake-up counts (older runs)
      * the fits fall back to requests alone.

@@ -64,6 +64,15 @@ class CalibrationTest {
     }
 
     @Test
+    void eachProducersSenderWalksItsTopicsPartitions() {
+        java.util.Map<String, CalibrationPlan.Run> plan = new java.util.HashMap<>();
+        CalibrationPlan.runs().forEach(r -> plan.put(r.name(), r));
+        assertThat(Calibration.partitionsPerProducer(plan.get("c08-partitions-1200"))).isEqualTo(1200.0);
+        assertThat(Calibration.partitionsPerProducer(plan.get("c02-linger0-300"))).isEqualTo(6.0);
+        assertThat(Calibration.partitionsPerProducer(plan.get("c01-idle"))).isPositive();
+    }
+
+    @Test
     void resumesFromKeptRunsFitsAndWritesTheProfileAndTheReport(@TempDir Path tmp) throws Exception {
         Path work = tmp.resolve("work");
         ResultFiles.writeJson(work.resolve(Calibration.MACHINE_JSON), LocalProfileWriterTest.MACHINE);
