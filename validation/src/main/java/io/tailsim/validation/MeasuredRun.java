@@ -71,6 +71,10 @@ import java.util.Map;
  *                             it (2026-12-06 12:30 UTC)
  * @param failedInWindow       sends of window records that failed ({@code failedSends} counts every failure, also a record
  *                             stuck since the warm-up); null in runs made before the harness counted them (2026-12-06 18:00 UTC)
+ * @param producerClocks       how the driver's Trogdor producers kept their periods: {@value #PER_MACHINE_CLOCK} (one clock for
+ *                             the driver's machine, offset within the scenario's clock-skew once for all its producers, as the
+ *                             scenario means and the simulator does); null in runs made before 2026-12-07 02:30 UTC, whose
+ *                             producers each drew their own offset within clock-skew
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -94,7 +98,15 @@ public record MeasuredRun(
         List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs,
         Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
         List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs,
-        Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow) {
+        Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow, String producerClocks) {
+
+    /** {@code producerClocks} of runs made since 2026-12-07: one clock per machine. */
+    public static final String PER_MACHINE_CLOCK = "per-machine";
+
+    /** Whether this run's Trogdor producers kept one clock for the driver's machine (runs before 2026-12-07 did not). */
+    public boolean perMachineClock() {
+        return PER_MACHINE_CLOCK.equals(producerClocks);
+    }
 
     public MeasuredRun {
         producerLatencyMsByTopic = producerLatencyMsByTopic == null ? Map.of() : new java.util.TreeMap<>(producerLatencyMsByTopic);

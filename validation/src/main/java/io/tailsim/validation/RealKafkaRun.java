@@ -166,7 +166,8 @@ public final class RealKafkaRun {
                 window.fileWorkMs == null ? null : window.fileWorkMs.get(0), window.fileWorkMs == null ? null : window.fileWorkMs.get(1),
                 driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
-                gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores(), result.failedInWindow());
+                gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores(), result.failedInWindow(),
+                MeasuredRun.PER_MACHINE_CLOCK);
     }
 
     /** The brokers' stop-the-world pauses that ended in the window, from their GC logs, before the cluster's folders go. */

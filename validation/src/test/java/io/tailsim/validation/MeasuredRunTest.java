@@ -38,7 +38,8 @@ public class MeasuredRunTest {
                 Map.of("network", 9.0, "requestHandler", 12.0, "replicaFetcher", 0.5, "otherJava", 0.0),
                 new MachineSpeed(1200.0, 1100.0), null, null, null, null, null,
                 Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0), List.of(12.5, 0.07, 30.1),
-                List.of(6.0, 14.0), Map.of("network", 0.6, "requestHandler", 0.9, "replicaFetcher", 0.2, "otherJava", 0.1), 0L);
+                List.of(6.0, 14.0), Map.of("network", 0.6, "requestHandler", 0.9, "replicaFetcher", 0.2, "otherJava", 0.1), 0L,
+                MeasuredRun.PER_MACHINE_CLOCK);
     }
 
     @Test

@@ -70,11 +70,12 @@ public final class Suite {
                 Validation.Prepared p = Validation.prepare(f, dir, v);
                 if (o.fresh() && !v.reuseMeasured()) MeasuredRuns.deleteAll(dir);
                 Validation.requireSameWarmup(p, v);
+                Validation.requireSameClocks(p, v);
                 Validation.simulate(p, v);
                 int kept = MeasuredRuns.count(dir);
                 if (kept > 0) v.progress().accept(head + ": keeps " + kept + " real run" + (kept == 1 ? "" : "s") + " measured earlier");
                 pending.put(name, p);
-            } catch (Validation.MixedWarmupException e) {
+            } catch (Validation.MixedKeptRunsException e) {
                 throw e; // the folder, not this scenario, is wrong: the whole suite would refuse alike
             } catch (RuntimeException | IOException e) {
                 fail(dir, head, s0, e, v);

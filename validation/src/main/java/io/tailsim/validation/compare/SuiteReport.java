@@ -84,7 +84,16 @@ public final class SuiteReport {
                 : r.runs().stream().filter(MeasuredReference.RealRun::machineCpuSaturated).count()).sum();
         md.append("- Clean measurements: ").append(flagged).append(" of ").append(runs)
                 .append(" real runs had more than 0.1 core of CPU used by other processes (flagged, spoiled); ")
-                .append(saturated).append(" ran the machine at 95% or more of its cores\n\n");
+                .append(saturated).append(" ran the machine at 95% or more of its cores\n");
+        long oneClock = records.stream().mapToLong(r -> r.runs() == null ? 0
+                : r.runs().stream().filter(x -> Boolean.TRUE.equals(x.perMachineClock())).count()).sum();
+        md.append("- Trogdor producers' clocks: ").append(oneClock).append(" of ").append(runs)
+                .append(" real runs gave the driver's producers one clock, as a scenario's clock-skew means and the simulator does");
+        if (oneClock < runs)
+            md.append("; the other ").append(runs - oneClock).append(" (measured before 2026-12-07) gave each producer its own offset "
+                    + "within clock-skew, bursts up to that far apart where the simulated ones start together (only scenarios with a "
+                    + "Trogdor clock skew differ; docs/validation-repeatability.md, Session 16)");
+        md.append("\n\n");
     }
 
     private static void bars(StringBuilder md, Bars b, Suite.Options o, List<List<String>> series) {

@@ -135,7 +135,10 @@ public final class Validation {
 
     public static Result run(Path scenarioFile, Path dir, Options o) throws InterruptedException {
         Prepared p = prepare(scenarioFile, dir, o);
-        if (o.reuseMeasured()) requireSameWarmup(p, o);
+        if (o.reuseMeasured()) {
+            requireSameWarmup(p, o);
+            requireSameClocks(p, o);
+        }
         simulate(p, o);
         if (!o.reuseMeasured()) MeasuredRuns.deleteAll(dir);
         int kept = MeasuredRuns.count(dir);
@@ -214,13 +217,52 @@ public final class Validation {
         }
     }
 
+    /**
+     * Refuses to pool kept real runs whose Trogdor producers each drew their own clock offset (the harness before 2026-12-07)
+     * with runs whose producers share the machine's clock, as the scenario's clock-skew means: bursts up to clock-skew apart
+     * against bursts together are different workloads (the simulated linger-0 sent 282 produce requests/s with the first, 305
+     * with the second). Kept runs all of one kind are reported as they are; only adding a run to older ones, or a folder
+     * holding both, is refused. Scenarios without a Trogdor group with a clock skew are the same either way.
+     */
+    public static void requireSameClocks(Prepared p, Options o) {
+        boolean skewed = p.runSpec.workload().producers().stream()
+                .anyMatch(g -> g.arrival() instanceof io.tailsim.validation.driver.Arrival.Trogdor t && t.maxClockSkewNanos() > 0);
+        if (!skewed) return;
+        var kept = MeasuredRuns.readAll(p.dir);
+        var older = kept.entrySet().stream().filter(e -> !e.getValue().perMachineClock()).map(java.util.Map.Entry::getKey).toList();
+        if (older.isEmpty()) return;
+        boolean mixed = older.size() < kept.size();
+        boolean adding = kept.size() < o.repeat();
+        if (mixed || adding)
+            throw new MixedClocksException(String.format(Locale.ROOT, "refused: %s holds real run%s %s of %s measured when each Trogdor "
+                            + "producer drew its own clock offset (before 2026-12-07), and %s; this harness gives the driver's producers "
+                            + "one clock, as the scenario's clock-skew means: runs of the two are not pooled; give --repeat %d to report "
+                            + "the kept runs alone, or another --out", p.dir, older.size() == 1 ? "" : "s", older, p.name(),
+                    mixed ? "others measured with one clock" : "--repeat " + o.repeat() + " would add runs measured with one clock",
+                    older.size()));
+    }
+
     private static String seconds(double s) {
         return s == Math.rint(s) ? Long.toString((long) s) : String.format(Locale.ROOT, "%.1f", s);
     }
 
-    /** Kept runs measured after another warm-up than this validation's: the folder, not the scenario, is wrong. */
-    public static final class MixedWarmupException extends RefusedRunException {
+    /** Kept runs that cannot be pooled with this validation's: the folder, not the scenario, is wrong. */
+    public static class MixedKeptRunsException extends RefusedRunException {
+        MixedKeptRunsException(String message) {
+            super(message);
+        }
+    }
+
+    /** Kept runs measured after another warm-up than this validation's. */
+    public static final class MixedWarmupException extends MixedKeptRunsException {
         MixedWarmupException(String message) {
+            super(message);
+        }
+    }
+
+    /** Kept runs of Trogdor producers with clocks of their own, to be pooled with runs of one clock per machine. */
+    public static final class MixedClocksException extends MixedKeptRunsException {
+        MixedClocksException(String message) {
             super(message);
         }
     }

@@ -33,8 +33,9 @@ public sealed interface Arrival {
     /**
      * Trogdor ProduceBench's throttle (trogdor/.../ProduceBenchWorker, Throttle): each period's quota of send() calls back to
      * back, then (unless {@code flush} is false) producer.flush(), then a wait for the next period less the time the flush took.
-     * Periods start at the schedule's start plus a per-producer offset drawn in [0, maxClockSkewNanos), as NTP-synced agents'
-     * wall-clock periods line up.
+     * Periods start at the schedule's start plus the machine's clock offset, drawn once for the driver in [0, maxClockSkewNanos):
+     * Trogdor's throttle follows the wall clock (now / period), so producers on one machine burst together and machines' clocks
+     * differ by up to the skew; the driver is one machine (the simulator's Host.clockOffset likewise).
      */
     record Trogdor(long periodNanos, boolean flush, long maxClockSkewNanos) implements Arrival {
         /** Trogdor's THROTTLE_PERIOD_MS. */

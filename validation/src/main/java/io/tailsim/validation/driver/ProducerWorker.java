@@ -26,6 +26,8 @@ final class ProducerWorker implements Runnable {
     private final TopicLatency latency;
     private final LatencyRecorder sendLag;
     private final LongAdder windowAckedForTopic;
+    /** The driver machine's clock offset within the largest clock skew of its Trogdor groups (ns), shared by all its producers. */
+    private final long machineClockOffsetNanos;
     final LongAdder sentInWindow = new LongAdder();
     final LongAdder ackedInWindow = new LongAdder();
     final LongAdder ackedBytesInWindow = new LongAdder();
@@ -33,9 +35,13 @@ final class ProducerWorker implements Runnable {
     final LongAdder failedInWindow = new LongAdder();
     final AtomicReference<String> firstError = new AtomicReference<>();
 
-    /** @param recordsPerSec this producer's share of the group's rate (unused by saturating producers) */
+    /**
+     * @param recordsPerSec           this producer's share of the group's rate (unused by saturating producers)
+     * @param machineClockOffsetNanos the driver machine's clock offset (Trogdor periods), the same for all its producers
+     */
     ProducerWorker(Producer<byte[], byte[]> producer, ProducerGroupSpec group, double recordsPerSec, RecordKeys keys,
-                   SplittableRandom random, Schedule schedule, TopicLatency latency, LatencyRecorder sendLag, LongAdder windowAckedForTopic) {
+                   SplittableRandom random, Schedule schedule, TopicLatency latency, LatencyRecorder sendLag, LongAdder windowAckedForTopic,
+                   long machineClockOffsetNanos) {
         this.producer = producer;
         this.group = group;
         this.recordsPerSec = recordsPerSec;
@@ -45,6 +51,7 @@ final class ProducerWorker implements Runnable {
         this.latency = latency;
         this.sendLag = sendLag;
         this.windowAckedForTopic = windowAckedForTopic;
+        this.machineClockOffsetNanos = machineClockOffsetNanos;
         this.payload = new byte[group.valueBytes()];
         random.nextBytes(payload);
     }
@@ -76,7 +83,8 @@ final class ProducerWorker implements Runnable {
     /** Trogdor's loop: send, then Throttle.increment(), which at the quota flushes and waits out the period less the flush. */
     private boolean runTrogdor(Arrival.Trogdor t) {
         long period = t.periodNanos();
-        long base = schedule.startNanos() + (long) (random.nextDouble() * t.maxClockSkewNanos());
+        // one wall clock for the machine: its offset, kept within this group's own skew (Host.clockOffset in the model)
+        long base = schedule.startNanos() + (t.maxClockSkewNanos() == 0 ? 0 : Math.min(machineClockOffsetNanos, t.maxClockSkewNanos() - 1));
         int perPeriod = t.recordsPerPeriod(recordsPerSec);
         if (!parkUntil(base)) return false;
         // Throttle starts full, so the first increment opens the first period.

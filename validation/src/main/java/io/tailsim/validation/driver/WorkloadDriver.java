@@ -109,6 +109,7 @@ public final class WorkloadDriver {
 
             int k = 0;
             SplittableRandom root = new SplittableRandom(spec.seed());
+            long clockOffset = machineClockOffsetNanos(spec);
             for (ProducerGroupSpec g : spec.producers()) {
                 double perProducer = g.recordsPerSec() / g.count();
                 TopicLatency latency = new TopicLatency(producerLatency, producerByTopic.get(g.topic()));
@@ -117,7 +118,7 @@ public final class WorkloadDriver {
                     SplittableRandom r = root.split();
                     RecordKeys keys = new RecordKeys(g.keys(), g.keyBytes(), partitionsByTopic.get(g.topic()), i, r.split());
                     ProducerWorker w = new ProducerWorker(kafkaProducers.get(k++), g, perProducer, keys, r, schedule, latency, sendLag,
-                            ackedByTopic.get(g.topic()));
+                            ackedByTopic.get(g.topic()), clockOffset);
                     producers.add(w);
                     Thread th = new Thread(w, "tailsim-producer-" + g.name() + "-" + i);
                     th.setDaemon(true);
@@ -216,4 +217,19 @@ public final class WorkloadDriver {
         long left;
         while ((left = nanoTime - System.nanoTime()) > 0) TimeUnit.NANOSECONDS.sleep(left);
     }
+
+    /**
+     * The driver machine's clock offset for Trogdor periods: drawn once, within the first Trogdor group's clock skew, from a
+     * stream of the run's seed of its own (the producers' streams stay as they were); 0 without a Trogdor group. All the
+     * driver's producers share it, as producers on one machine share its wall clock (the model's Host.clockOffset).
+     */
+    static long machineClockOffsetNanos(WorkloadSpec spec) {
+        for (ProducerGroupSpec g : spec.producers())
+            if (g.arrival() instanceof Arrival.Trogdor t)
+                return t.maxClockSkewNanos() == 0 ? 0 : (long) (new SplittableRandom(spec.seed() ^ CLOCK_STREAM).nextDouble() * t.maxClockSkewNanos());
+        return 0;
+    }
+
+    /** Salt of the clock offset's stream. */
+    private static final long CLOCK_STREAM = 0x636c6f636bL;
 }

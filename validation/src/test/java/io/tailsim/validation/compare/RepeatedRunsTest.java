@@ -112,6 +112,46 @@ class RepeatedRunsTest {
         assertThat(MeasuredRuns.list(dir)).containsOnlyKeys(1, 2);
     }
 
+    /**
+     * Runs whose Trogdor producers each drew their own clock offset (no producerClocks: the harness before 2026-12-07) are
+     * reported as they are, but not pooled with runs of one clock per machine: adding a run to them, or a folder holding both,
+     * is refused before anything is measured. A scenario without a clock skew pools either.
+     */
+    @Test
+    void keptRunsOfProducersWithClocksOfTheirOwnAreNotPooledWithOneClockPerMachine(@TempDir Path tmp) throws Exception {
+        Path skewed = tmp.resolve("trogdor.yaml");
+        Files.writeString(skewed, Files.readString(SCENARIO).replace("profile: ../../../../../profiles/local.yaml",
+                        "profile: " + PROFILE.toAbsolutePath().normalize())
+                .replace("record: {value-bytes: 100}}", "record: {value-bytes: 100}, arrival: {process: trogdor, clock-skew: 1ms}}"));
+        List<String> log = new ArrayList<>();
+        int[] calls = {0};
+        Validation.RealRunner real = (spec, cluster, progress) -> fake("run-" + ++calls[0], 10, 40, 1000);
+        Path dir = tmp.resolve("out");
+        Validation.run(skewed, dir, options(log, 2, false, real));
+        assertThat(MeasuredRuns.readAll(dir).values()).allMatch(MeasuredRun::perMachineClock);
+        // the same two runs as the harness kept them before 2026-12-07
+        for (int k : MeasuredRuns.list(dir).keySet()) {
+            ObjectNode n = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(dir, k)));
+            n.remove("producerClocks");
+            Files.writeString(MeasuredRuns.file(dir, k), JSON.writeValueAsString(n));
+        }
+        assertThat(MeasuredRuns.readAll(dir).values()).noneMatch(MeasuredRun::perMachineClock);
+        Validation.run(skewed, dir, options(log, 2, true, real));
+        assertThat(calls[0]).as("reported as they are").isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Validation.run(skewed, dir, options(log, 3, true, real)))
+                .isInstanceOf(Validation.MixedClocksException.class)
+                .hasMessageContaining("drew its own clock offset").hasMessageContaining("--repeat 2");
+        assertThat(calls[0]).as("nothing measured").isEqualTo(2);
+        // without a clock skew the two harnesses run the same workload
+        Path plain = tmp.resolve("plain");
+        Validation.run(SCENARIO, plain, options(log, 1, false, real));
+        ObjectNode n = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(plain, 1)));
+        n.remove("producerClocks");
+        Files.writeString(MeasuredRuns.file(plain, 1), JSON.writeValueAsString(n));
+        Validation.run(SCENARIO, plain, options(log, 2, true, real));
+        assertThat(MeasuredRuns.list(plain)).containsOnlyKeys(1, 2);
+    }
+
     @Test
     void validateRepeatsTheRealRunKeepsEveryRunAndComparesWithTheMedian(@TempDir Path dir) throws Exception {
         double[][] figures = {{10, 40}, {30, 20}, {20, 90}, {12, 50}, {14, 60}, {99, 99}};

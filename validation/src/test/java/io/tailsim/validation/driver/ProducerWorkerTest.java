@@ -22,9 +22,13 @@ class ProducerWorkerTest {
     }
 
     private static ProducerWorker worker(MockProducer<byte[], byte[]> p, Arrival arrival, double perProducer, Schedule s) {
+        return worker(p, arrival, perProducer, s, 0);
+    }
+
+    private static ProducerWorker worker(MockProducer<byte[], byte[]> p, Arrival arrival, double perProducer, Schedule s, long clockOffset) {
         ProducerGroupSpec g = new ProducerGroupSpec("g", "t", 1, perProducer, 0, 64, Keys.NONE, arrival, Map.of());
         return new ProducerWorker(p, g, perProducer, new RecordKeys(Keys.NONE, 0, 3, 0, new SplittableRandom(1)), new SplittableRandom(2), s,
-                new TopicLatency(new LatencyRecorder(), new LatencyRecorder()), new LatencyRecorder(), new LongAdder());
+                new TopicLatency(new LatencyRecorder(), new LatencyRecorder()), new LatencyRecorder(), new LongAdder(), clockOffset);
     }
 
     private static Schedule schedule(long startInMs, long windowMs, long runMs) {
@@ -46,6 +50,38 @@ class ProducerWorkerTest {
         // Each burst starts near its period's start (a loose bound: the machine may be busy).
         for (long t : stamps(p)) assertThat((t - s.startNanos()) % 100_000_000L).isLessThan(60_000_000L);
         assertThat(p.closed()).isTrue();
+    }
+
+    /**
+     * Trogdor's periods follow the machine's clock: a producer starts each burst at the machine's offset into the period (the
+     * same for every producer of the driver), kept within its group's clock skew.
+     */
+    @Test
+    void trogdorBurstsStartAtTheMachinesClockOffsetWithinTheGroupsSkew() {
+        for (long[] c : new long[][]{{10_000_000L, 7_000_000L, 7_000_000L}, {10_000_000L, 30_000_000L, 9_999_999L}}) {
+            MockProducer<byte[], byte[]> p = new MockProducer<>(Cluster.empty(), true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            Schedule s = schedule(20, 600, 600);
+            worker(p, new Arrival.Trogdor(100_000_000L, true, c[0]), 50, s, c[1]).run();
+            assertThat(stamps(p)).isNotEmpty();
+            // no burst before the offset into its period (a loose upper bound: the machine may be busy)
+            for (long t : stamps(p)) assertThat((t - s.startNanos()) % 100_000_000L).isBetween(c[2], 60_000_000L);
+        }
+    }
+
+    @Test
+    void theDriversProducersShareOneClockOffsetDrawnFromTheSeedWithinTheSkew() {
+        Arrival.Trogdor t = new Arrival.Trogdor(100_000_000L, true, 1_000_000L);
+        ProducerGroupSpec a = new ProducerGroupSpec("a", "t", 9, 900, 4, 512, Keys.NONE, t, Map.of());
+        ProducerGroupSpec b = new ProducerGroupSpec("b", "t", 3, 30, 4, 512, Keys.NONE, Arrival.POISSON, Map.of());
+        java.util.Set<Long> offsets = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 50; seed++) {
+            long o = WorkloadDriver.machineClockOffsetNanos(new WorkloadSpec(List.of(b, a), List.of(), 10, 30, seed));
+            assertThat(o).isBetween(0L, 999_999L);
+            assertThat(WorkloadDriver.machineClockOffsetNanos(new WorkloadSpec(List.of(b, a), List.of(), 10, 30, seed))).isEqualTo(o);
+            offsets.add(o);
+        }
+        assertThat(offsets).hasSizeGreaterThan(40);
+        assertThat(WorkloadDriver.machineClockOffsetNanos(new WorkloadSpec(List.of(b), List.of(), 10, 30, 1))).isZero();
     }
 
     @Test
