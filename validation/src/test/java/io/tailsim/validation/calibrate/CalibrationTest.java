@@ -53,10 +53,15 @@ class CalibrationTest {
                 List.of(5.0 + i, 10.0, 20.0, 40.0, 0.1), List.of(4.0 + i, 30.0), s.brokerThreadRunQueueWaitCores(), 0L, MeasuredRun.PER_MACHINE_CLOCK);
     }
 
-    @Test
-    void replicasPerBrokerCountTheOffsetsTopicWhereGroupsConsume() {
+    private static java.util.Map<String, CalibrationPlan.Run> plan() {
         java.util.Map<String, CalibrationPlan.Run> plan = new java.util.HashMap<>();
         CalibrationPlan.runs().forEach(r -> plan.put(r.name(), r));
+        return plan;
+    }
+
+    @Test
+    void replicasPerBrokerCountTheOffsetsTopicWhereGroupsConsume() {
+        var plan = plan();
         // 1,200 partitions at RF 3 over 3 brokers, no consumers
         assertThat(Calibration.replicasPerBroker(plan.get("c08-partitions-1200"))).isEqualTo(1200.0);
         // 6 partitions at RF 3 and one consumer group: __consumer_offsets' 50 partitions at RF 3 too
@@ -65,8 +70,7 @@ class CalibrationTest {
 
     @Test
     void eachProducersSenderWalksItsTopicsPartitions() {
-        java.util.Map<String, CalibrationPlan.Run> plan = new java.util.HashMap<>();
-        CalibrationPlan.runs().forEach(r -> plan.put(r.name(), r));
+        var plan = plan();
         assertThat(Calibration.partitionsPerProducer(plan.get("c08-partitions-1200"))).isEqualTo(1200.0);
         assertThat(Calibration.partitionsPerProducer(plan.get("c02-linger0-300"))).isEqualTo(6.0);
         assertThat(Calibration.partitionsPerProducer(plan.get("c01-idle"))).isPositive();
