@@ -69,8 +69,7 @@ public final class Suite {
                 Files.deleteIfExists(dir.resolve(FAILURE_TXT));
                 Validation.Prepared p = Validation.prepare(f, dir, v);
                 if (o.fresh() && !v.reuseMeasured()) MeasuredRuns.deleteAll(dir);
-                Validation.requireSameWarmup(p, v);
-                Validation.requireSameClocks(p, v);
+                Validation.requirePoolable(p, v);
                 Validation.simulate(p, v);
                 int kept = MeasuredRuns.count(dir);
                 if (kept > 0) v.progress().accept(head + ": keeps " + kept + " real run" + (kept == 1 ? "" : "s") + " measured earlier");

@@ -135,10 +135,7 @@ public final class Validation {
 
     public static Result run(Path scenarioFile, Path dir, Options o) throws InterruptedException {
         Prepared p = prepare(scenarioFile, dir, o);
-        if (o.reuseMeasured()) {
-            requireSameWarmup(p, o);
-            requireSameClocks(p, o);
-        }
+        if (o.reuseMeasured()) requirePoolable(p, o);
         simulate(p, o);
         if (!o.reuseMeasured()) MeasuredRuns.deleteAll(dir);
         int kept = MeasuredRuns.count(dir);
@@ -199,13 +196,23 @@ public final class Validation {
     }
 
     /**
+     * Refuses, before anything runs, kept real runs that cannot be pooled with this validation's: measured after another
+     * warm-up, or with the other kind of Trogdor clocks. The kept runs are read once for both.
+     */
+    public static void requirePoolable(Prepared p, Options o) {
+        Map<Integer, MeasuredRun> kept = MeasuredRuns.readAll(p.dir);
+        requireSameWarmup(p, o, kept);
+        requireSameClocks(p, o, kept);
+    }
+
+    /**
      * Refuses to pool kept real runs with this run's when they were measured after a different warm-up: a broker a minute
      * into its life still compiles its hot paths and costs about twice as much per request as one that has settled
      * ({@link ClusterOptions#DEFAULT_BROKER_WARMUP}), so such runs measure another machine.
      */
-    public static void requireSameWarmup(Prepared p, Options o) {
+    private static void requireSameWarmup(Prepared p, Options o, Map<Integer, MeasuredRun> kept) {
         double expected = RealKafkaRun.warmupSeconds(p.runSpec, o.cluster());
-        for (var e : MeasuredRuns.readAll(p.dir).entrySet()) {
+        for (var e : kept.entrySet()) {
             double w = e.getValue().warmupSeconds();
             if (Math.abs(w - expected) > 1e-6)
                 throw new MixedWarmupException(String.format(Locale.ROOT, "refused: %s holds real run %d of %s measured after %s s of warm-up, "
@@ -224,12 +231,11 @@ public final class Validation {
      * with the second). Kept runs all of one kind are reported as they are; only adding a run to older ones, or a folder
      * holding both, is refused. Scenarios without a Trogdor group with a clock skew are the same either way.
      */
-    public static void requireSameClocks(Prepared p, Options o) {
+    private static void requireSameClocks(Prepared p, Options o, Map<Integer, MeasuredRun> kept) {
         boolean skewed = p.runSpec.workload().producers().stream()
                 .anyMatch(g -> g.arrival() instanceof io.tailsim.validation.driver.Arrival.Trogdor t && t.maxClockSkewNanos() > 0);
         if (!skewed) return;
-        var kept = MeasuredRuns.readAll(p.dir);
-        var older = kept.entrySet().stream().filter(e -> !e.getValue().perMachineClock()).map(java.util.Map.Entry::getKey).toList();
+        var older = kept.entrySet().stream().filter(e -> !e.getValue().perMachineClock()).map(Map.Entry::getKey).toList();
         if (older.isEmpty()) return;
         boolean mixed = older.size() < kept.size();
         boolean adding = kept.size() < o.repeat();
