@@ -433,20 +433,22 @@ public final class LocalProfileWriter {
     }
 
     static String estimate(Fit f, String regressor) {
-        double b = f.coefficient(regressor), se = f.standardError(regressor);
-        if (Double.isNaN(se)) return "0 (left out: any positive value fitted worse)";
-        return micros(b * 1e9) + " +/- " + micros(se * 1e9);
-    }
-
-    private static String r2(Fit f) {
-        return String.format(Locale.ROOT, "%.3f", f.rSquared());
+        return estimate(f, regressor, LocalProfileWriter::micros);
     }
 
     /** As {@link #estimate}, in ns: for terms of well under a microsecond. */
     static String nanosEstimate(Fit f, String regressor) {
+        return estimate(f, regressor, nanos -> String.format(Locale.ROOT, "%.0fns", nanos));
+    }
+
+    private static String estimate(Fit f, String regressor, java.util.function.DoubleFunction<String> unit) {
         double b = f.coefficient(regressor), se = f.standardError(regressor);
         if (Double.isNaN(se)) return "0 (left out: any positive value fitted worse)";
-        return String.format(Locale.ROOT, "%.0fns +/- %.0fns", b * 1e9, se * 1e9);
+        return unit.apply(b * 1e9) + " +/- " + unit.apply(se * 1e9);
+    }
+
+    private static String r2(Fit f) {
+        return String.format(Locale.ROOT, "%.3f", f.rSquared());
     }
 
     static String micros(double nanos) {
