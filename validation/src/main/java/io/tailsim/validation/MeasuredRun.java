@@ -75,6 +75,9 @@ import java.util.Map;
  *                             the driver's machine, offset within the scenario's clock-skew once for all its producers, as the
  *                             scenario means and the simulator does); null in runs made before 2026-12-07 02:30 UTC, whose
  *                             producers each drew their own offset within clock-skew
+ * @param brokerGcWorkers      the brokers' parallel GC workers in the window ({@code GcWorkerThreads}): their CPU and run-queue
+ *                             wait in cores, summed over brokers, and how many there were; null for runs measured before
+ *                             2026-12-07 05:20 UTC
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -98,7 +101,8 @@ public record MeasuredRun(
         List<Double> fileProbeIndexCreateMs, List<Double> fileProbeCheckpointWriteMs,
         Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
         List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs,
-        Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow, String producerClocks) {
+        Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow, String producerClocks,
+        io.tailsim.validation.metrics.GcWorkerThreads.Usage brokerGcWorkers) {
 
     /** {@code producerClocks} of runs made since 2026-12-07: one clock per machine. */
     public static final String PER_MACHINE_CLOCK = "per-machine";
@@ -159,6 +163,8 @@ public record MeasuredRun(
         m.put("throughputMBps", ackedBytesInWindow / 1e6 / windowSeconds);
         if (brokerGcPausesMs != null) {
             m.put("brokerGc.pausesPerSec", brokerGcPausesMs.size() / windowSeconds);
+            if (!brokerGcPausesMs.isEmpty())
+                m.put("brokerGc.pauseMsMean", brokerGcPausesMs.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         }
         if (driverGcPausesMs != null) {
             m.put("driverGc.pausesPerSec", driverGcPausesMs.size() / windowSeconds);

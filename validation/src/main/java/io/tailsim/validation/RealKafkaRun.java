@@ -12,6 +12,7 @@ import io.tailsim.validation.metrics.BrokerJmxSnapshot;
 import io.tailsim.validation.metrics.CpuSample;
 import io.tailsim.validation.metrics.CpuUsage;
 import io.tailsim.validation.metrics.GcPauses;
+import io.tailsim.validation.metrics.GcWorkerThreads;
 import io.tailsim.validation.metrics.Histograms;
 import io.tailsim.validation.metrics.JmxProbe;
 import io.tailsim.validation.metrics.LatencySummary;
@@ -167,7 +168,21 @@ public final class RealKafkaRun {
                 driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
                 gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores(), result.failedInWindow(),
-                MeasuredRun.PER_MACHINE_CLOCK);
+                MeasuredRun.PER_MACHINE_CLOCK, gcWorkers(window));
+    }
+
+    /** The brokers' GC workers over the window, each broker's snapshots paired by node id; null if none was read. */
+    private static GcWorkerThreads.Usage gcWorkers(Window window) {
+        Map<Integer, BrokerJmxSnapshot> before = new java.util.HashMap<>();
+        window.jmxBefore.forEach(s -> before.put(s.nodeId(), s));
+        List<Map<Long, GcWorkerThreads.Sample>> b = new ArrayList<>(), a = new ArrayList<>();
+        for (BrokerJmxSnapshot s : window.jmxAfter) {
+            BrokerJmxSnapshot s0 = before.get(s.nodeId());
+            if (s0 == null) continue;
+            b.add(s0.gcWorkers());
+            a.add(s.gcWorkers());
+        }
+        return GcWorkerThreads.between(b, a, window.seconds());
     }
 
     /** The brokers' stop-the-world pauses that ended in the window, from their GC logs, before the cluster's folders go. */

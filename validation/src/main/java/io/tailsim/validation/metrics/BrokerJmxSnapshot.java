@@ -17,12 +17,15 @@ import java.util.Map;
  *                          {@link ThreadSwitches}); empty when the broker's process id is unknown or /proc absent
  * @param compilerTicks     native thread id to CPU clock ticks since start of the JVM's JIT compiler threads
  *                          ({@link CompilerThreads}); empty likewise
+ * @param gcWorkers         native thread id to run and run-queue wait since start of the JVM's parallel GC workers
+ *                          ({@link GcWorkerThreads}); empty likewise
  */
 public record BrokerJmxSnapshot(int nodeId, long nanoTime, Map<String, HistogramSample> requestTimes, Map<String, Long> requestCounts,
                                 Long handlerIdleNanos, long gcCount, long gcTimeMs, Map<String, Long> topicMeterCounts,
                                 Map<String, Long> threadCpuNanos, Map<Long, ThreadSwitches.Sample> threadSwitches,
-                                Map<Long, Long> compilerTicks) {
+                                Map<Long, Long> compilerTicks, Map<Long, GcWorkerThreads.Sample> gcWorkers) {
     public BrokerJmxSnapshot {
+        gcWorkers = gcWorkers == null ? Map.of() : Map.copyOf(gcWorkers);
         compilerTicks = compilerTicks == null ? Map.of() : Map.copyOf(compilerTicks);
         topicMeterCounts = topicMeterCounts == null ? Map.of() : Map.copyOf(topicMeterCounts);
         threadCpuNanos = threadCpuNanos == null ? Map.of() : Map.copyOf(threadCpuNanos);
@@ -34,6 +37,6 @@ public record BrokerJmxSnapshot(int nodeId, long nanoTime, Map<String, Histogram
                              Long handlerIdleNanos, long gcCount, long gcTimeMs, Map<String, Long> topicMeterCounts,
                              Map<String, Long> threadCpuNanos, Map<Long, ThreadSwitches.Sample> threadSwitches) {
         this(nodeId, nanoTime, requestTimes, requestCounts, handlerIdleNanos, gcCount, gcTimeMs, topicMeterCounts, threadCpuNanos,
-                threadSwitches, Map.of());
+                threadSwitches, Map.of(), Map.of());
     }
 }

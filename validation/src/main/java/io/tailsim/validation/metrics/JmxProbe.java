@@ -106,7 +106,8 @@ public final class JmxProbe implements AutoCloseable {
                 switches = ThreadSwitches.take(mbs, javaIds, ThreadSwitches.PROC, pid);
             }
             Map<Long, Long> compilers = pid == null ? Map.of() : CompilerThreads.sample(ThreadSwitches.PROC, pid);
-            return new BrokerJmxSnapshot(nodeId, now, times, counts, idleCount, gcCount, gcTime, bytes, cpu, switches, compilers);
+            Map<Long, GcWorkerThreads.Sample> gcWorkers = pid == null ? Map.of() : GcWorkerThreads.sample(ThreadSwitches.PROC, pid);
+            return new BrokerJmxSnapshot(nodeId, now, times, counts, idleCount, gcCount, gcTime, bytes, cpu, switches, compilers, gcWorkers);
         } catch (IOException e) {
             throw new UncheckedIOException("JMX read from node " + nodeId + " failed", e);
         } catch (JMException e) {
