@@ -93,6 +93,9 @@ public final class Broker {
     private final double[] cpuBase = new double[3];
     /** Stop-the-world pauses begun since the last reset. */
     private long gcPauses;
+    /** Pauses ended since the last reset, and their summed length (ns). */
+    private long gcPausesEnded;
+    private long gcPauseNanos;
     private double backgroundPerRequest;
     private io.tailsim.models.config.HardwareProfile.GcAllocation gcAllocation;
     private Runnable collect;
@@ -831,6 +834,17 @@ public final class Broker {
         return gcPauses;
     }
 
+    /** A stop-the-world pause of this broker ends after {@code nanos}. */
+    public void gcPauseEnds(long nanos) {
+        gcPausesEnded++;
+        gcPauseNanos += nanos;
+    }
+
+    /** Mean length of the pauses that ended since the last reset, ms (NaN if none did): what the broker's GC log shows. */
+    public double gcPauseMsMean() {
+        return gcPausesEnded > 0 ? gcPauseNanos / 1e6 / gcPausesEnded : Double.NaN;
+    }
+
     /** {@code f} summed over this broker's threads of class {@code cls} (0 network, 1 request handler, 2 replica fetcher). */
     private long sumOverClass(int cls, java.util.function.ToLongFunction<io.tailsim.models.cpu.CpuJob> f) {
         return (long) sumOverClassDouble(cls, f::applyAsLong);
@@ -875,6 +889,8 @@ public final class Broker {
             cpuBase[cls] += threadCpuNanos(cls);
         }
         gcPauses = 0;
+        gcPausesEnded = 0;
+        gcPauseNanos = 0;
         java.util.Arrays.fill(requestsArrived, 0);
         for (Tally[] ts : timingMeans) {
             for (Tally t : ts) {

@@ -737,11 +737,14 @@ public final class ClusterModel {
      */
     private void gcPauses() {
         HardwareProfile.GcAllocation allocation = profile.hostEffects().gcAllocation();
-        if (profile.gcPauseDuration() == null || (profile.gcPauseInterval() == null && allocation == null)) {
+        HardwareProfile.GcWork work = profile.hostEffects().gcWork();
+        if ((profile.gcPauseDuration() == null && work == null) || (profile.gcPauseInterval() == null && allocation == null)) {
             return;
         }
+        int bph = profile.brokersPerHost();
         for (Broker b : brokers) {
-            GcPause pause = new GcPause(b, streams.stream("broker-" + b.id() + "/gc"));
+            // the workers' own group: the pause stops the broker's threads, not them
+            GcPause pause = new GcPause(b, streams.stream("broker-" + b.id() + "/gc"), work, bph + 1 + b.id() % bph);
             pause.scheduleIdle();
             if (allocation != null) {
                 b.setGcAllocation(allocation, pause::collectNow);
@@ -749,26 +752,49 @@ public final class ClusterModel {
         }
     }
 
-    /** One broker's stop-the-world pauses: each fire starts or ends one. */
+    /**
+     * One broker's stop-the-world pauses: each fire starts or ends one. A pause lasts a drawn wall-clock time
+     * (gc.pause-duration), or, where the profile gives the collection's work (gc.pause-work), until the GC workers have
+     * done it on the host's cores beside every other runnable thread there.
+     */
     private final class GcPause extends Event {
         private final Broker b;
         private final RandomStream rng;
+        private final HardwareProfile.GcWork work;
+        private final GcWorker[] workers;
         private boolean paused;
+        private int working;
+        private long begun;
 
-        GcPause(Broker b, RandomStream rng) {
+        GcPause(Broker b, RandomStream rng, HardwareProfile.GcWork work, int workerGroup) {
             this.b = b;
             this.rng = rng;
+            this.work = work;
+            this.workers = new GcWorker[work == null ? 0 : work.workers()];
+            for (int i = 0; i < workers.length; i++) {
+                workers[i] = new GcWorker(workerGroup);
+            }
         }
 
         @Override
         public void fire(Simulator s) {
             if (!paused) {
                 paused = true;
+                begun = s.now();
                 b.gcPauseBegins();
                 b.cpu().pause(b.cpuGroup());
-                s.schedule(this, Math.max(0, Math.round(profile.gcPauseDuration().sample(rng))));
+                if (work == null) {
+                    s.schedule(this, Math.max(0, Math.round(profile.gcPauseDuration().sample(rng))));
+                } else {
+                    double each = Math.max(1, work.perPause().sample(rng)) / workers.length;
+                    working = workers.length;
+                    for (GcWorker w : workers) {
+                        b.cpu().submit(w, each);
+                    }
+                }
             } else {
                 paused = false;
+                b.gcPauseEnds(s.now() - begun);
                 b.cpu().resume(b.cpuGroup());
                 scheduleIdle();
             }
@@ -794,6 +820,20 @@ public final class ClusterModel {
         @Override
         public String label() {
             return b.name() + "/gc";
+        }
+
+        /** A parallel GC worker: the pause ends (after the current event) when the last one is done. */
+        private final class GcWorker extends io.tailsim.models.cpu.CpuJob {
+            GcWorker(int group) {
+                super(group);
+            }
+
+            @Override
+            protected void cpuDone(long now) {
+                if (--working == 0) {
+                    sim.schedule(GcPause.this, 0);
+                }
+            }
         }
     }
 
@@ -867,7 +907,7 @@ public final class ClusterModel {
                     b.pageCache().utilisation(measureStart), secs > 0 ? b.produceBytesIn() / 1e6 / secs : Double.NaN,
                     secs > 0 ? b.fetchBytesOut() / 1e6 / secs : Double.NaN, wakeupRates(b, secs), h.cpu().pressureSome(),
                     runQueueWaitCores(b, secs), preemptionRates(b, secs), threadCpuCores(b, secs),
-                    secs > 0 ? b.gcPauses() / secs : Double.NaN));
+                    secs > 0 ? b.gcPauses() / secs : Double.NaN, b.gcPauseMsMean()));
         }
         Map<String, RequestTimings> timings = new LinkedHashMap<>();
         for (Map.Entry<ApiKey, RequestTimings> e : requestTimings.entrySet()) {

@@ -82,6 +82,8 @@ public record HardwareProfile(
      *                                      gc.pause-interval only)
      * @param consumerPerFetchNanos         CPU a consumer's poll thread spends on each fetch response before poll()
      *                                      returns its records, on a host whose cores clients share with brokers (0: none)
+     * @param gcWork                        a stop-the-world pause as CPU work of the JVM's parallel GC workers on the host's
+     *                                      cores, the pause lasting until they finish (null: gc.pause-duration's wall clock)
      */
     public record HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                               double backgroundPerPartitionNanos, double backgroundBurstNanos,
@@ -90,8 +92,23 @@ public record HardwareProfile(
                               double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
                               double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
                               GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos,
-                              ColdWakeups coldWakeups) {
+                              ColdWakeups coldWakeups, GcWork gcWork) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        /** Stop-the-world pauses that last a drawn wall-clock time (gc.pause-duration), taking no CPU. */
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
+                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
+                           double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
+                           GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos,
+                           ColdWakeups coldWakeups) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst, scheduler,
+                    gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, null);
+        }
 
         /** Every wake-up of a broker thread costs the same, however rarely the thread wakes. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
@@ -126,7 +143,7 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, nanos, coldWakeups);
+                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, nanos, coldWakeups, gcWork);
         }
 
         /** These effects with young collections driven by {@code gc} (null: by gc.pause-interval only). */
@@ -134,7 +151,15 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gc, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups);
+                    jitBurst, scheduler, gc, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, gcWork);
+        }
+
+        /** These effects with stop-the-world pauses whose length is their workers' CPU on the host (null: wall-clock lengths). */
+        public HostEffects withGcWork(GcWork work) {
+            return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
+                    backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
+                    schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
+                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, work);
         }
 
         /** These effects with consumers' poll threads priced per fetch response (cpu.consumer-per-fetch). */
@@ -142,7 +167,7 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos, coldWakeups);
+                    jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos, coldWakeups, gcWork);
         }
 
         /** No JIT compiler thread apart from the background load; round robin where the host time-slices. */
@@ -269,6 +294,24 @@ public record HardwareProfile(
             if (perRequest + perPartitionRead + perMiBProduced <= 0) {
                 throw new ConfigException("gc.pauses-per-request", "allocation-driven collections need a positive term");
             }
+        }
+    }
+
+    /**
+     * A young collection's work: the parallel GC workers' CPU for one pause, shared evenly among them (G1 balances its
+     * workers by work stealing), each a thread competing for the host's cores. The pause lasts until the last of them is
+     * done, so on a crowded host it lasts longer than the work, and longer the more other threads are runnable: what
+     * this machine's pauses do (a median of 12 ms with its cores half idle, 35-60 ms with them saturated).
+     *
+     * @param perPause CPU of all the workers for one pause, ns of one core
+     * @param workers  parallel GC workers (the JVM's ParallelGCThreads)
+     */
+    public record GcWork(Distribution perPause, int workers) {
+        public GcWork {
+            if (perPause == null || !(perPause.mean() > 0)) {
+                throw new ConfigException("gc.pause-work", "needs a distribution of CPU per pause with a positive mean");
+            }
+            ConfigException.requirePositive("gc.workers", workers);
         }
     }
 

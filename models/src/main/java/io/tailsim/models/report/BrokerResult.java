@@ -24,6 +24,7 @@ import java.util.Map;
  *                                 nonvoluntary context switches); NaN where the host shares its cores by processor sharing
  * @param threadCpuCores           CPU of the broker's threads of each class, cores (their JMX thread CPU times per second)
  * @param gcPausesPerSec           stop-the-world GC pauses the broker began per second (NaN without a window)
+ * @param gcPauseMsMean            mean length of the pauses that ended in the window, ms (NaN if none did)
  */
 public record BrokerResult(
         String name,
@@ -44,7 +45,8 @@ public record BrokerResult(
         Map<String, Double> threadRunQueueWaitCores,
         Map<String, Double> threadPreemptionsPerSec,
         Map<String, Double> threadCpuCores,
-        double gcPausesPerSec) {
+        double gcPausesPerSec,
+        double gcPauseMsMean) {
 
     public BrokerResult {
         threadCpuCores = threadCpuCores == null ? Map.of() : Map.copyOf(threadCpuCores);
@@ -61,7 +63,7 @@ public record BrokerResult(
                         double diskUtilisation, double produceMBpsIn, double fetchMBpsOut) {
         this(name, cpuUtilisation, networkThreadUtilisation, handlerThreadUtilisation, replicaFetcherUtilisation,
                 requestRates, meanTimingsMs, meanRequestQueueLength, nicTxUtilisation, nicRxUtilisation,
-                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN, Map.of(), Map.of(), Map.of(), Double.NaN);
+                diskUtilisation, produceMBpsIn, fetchMBpsOut, Map.of(), Double.NaN, Map.of(), Map.of(), Map.of(), Double.NaN, Double.NaN);
     }
 
     public double requestRate(String type) {

@@ -57,7 +57,9 @@ import java.util.TreeSet;
  *             holding more replicas}
  * compression-ratio: {lz4: ..., ...}       compressed / uncompressed size of the workload's data
  * gc:        {pause-interval, pause-duration, and optional pauses-per-request, pauses-per-partition-read,
- *             pauses-per-mib-produced: young collections as the broker's work fills eden}
+ *             pauses-per-mib-produced: young collections as the broker's work fills eden; pause-work with workers:
+ *             a pause lasts until its parallel GC workers have done that CPU on the host's cores, instead of
+ *             pause-duration}
  * </pre>
  *
  * Every value is {@code {value: ..., source: "published: | measured: | fit: ..."}} (see {@link Sourced}).
@@ -82,7 +84,7 @@ public final class ProfileLoader {
             "dirty-background", "dirty-limit", "page-cache", "stall-interval", "stall-duration",
             "checkpoint-write", "index-create", "index-create-reference-replicas", "index-create-replica-exponent");
     static final Schema GC = Schema.fields(NONE, "pause-interval", "pause-duration", "pauses-per-request",
-            "pauses-per-partition-read", "pauses-per-mib-produced");
+            "pauses-per-partition-read", "pauses-per-mib-produced", "pause-work", "workers");
     static final Schema ROOT = Schema.fields(NONE, "name", "description", "testbed", "host", "cpu", "network", "disk",
                     "compression-ratio", "gc")
             .with("testbed", ScenarioSchema.CLUSTER)
@@ -110,6 +112,8 @@ public final class ProfileLoader {
         MapNode testbed = root.section("testbed", ScenarioSchema.CLUSTER).map(Section::node).orElse(new MapNode(root.location()));
         double[] indexScaling = indexCreateScaling(disk);
         try {
+            // the pause's own keys first: their message is the more precise one
+            HardwareProfile.GcWork gcWork = gc == null ? null : gcWork(gc);
             HardwareProfile hw = new HardwareProfile(
                     name,
                     host.positive("vcpus", 0),
@@ -137,7 +141,7 @@ public final class ProfileLoader {
                     gc == null ? null : optionalDistribution(gc, "pause-interval"),
                     gc == null ? null : optionalDistribution(gc, "pause-duration"),
                     host.positive("client-vcpus", host.positive("vcpus", 0)),
-                    hostEffects(cpu).withGcAllocation(gc == null ? null : gcAllocation(gc)));
+                    hostEffects(cpu).withGcAllocation(gc == null ? null : gcAllocation(gc)).withGcWork(gcWork));
             checkDirtyLimits(disk);
             return new Testbed(file, hw, testbed, sources);
         } catch (ConfigException e) {
@@ -307,10 +311,26 @@ public final class ProfileLoader {
         if (!any) {
             return null;
         }
-        if (!gc.has("pause-duration")) {
-            throw gc.error(keys[0], "collections driven by the broker's work need gc.pause-duration, how long each one stops it");
+        if (!gc.has("pause-duration") && !gc.has("pause-work")) {
+            throw gc.error(keys[0], "collections driven by the broker's work need gc.pause-duration, how long each one stops it "
+                    + "(or gc.pause-work, the CPU its GC workers spend)");
         }
         return new HardwareProfile.GcAllocation(v[0], v[1], v[2]);
+    }
+
+    /** A pause as its GC workers' CPU (gc.pause-work with gc.workers), or null when the profile gives none. */
+    private static HardwareProfile.GcWork gcWork(Section gc) {
+        if (!gc.has("pause-work")) {
+            if (gc.has("workers")) {
+                throw gc.error("workers", "GC workers need gc.pause-work, the CPU they spend on one pause");
+            }
+            return null;
+        }
+        if (!gc.has("workers")) {
+            throw gc.error("pause-work", "a pause's CPU needs gc.workers, how many parallel GC workers share it (the JVM's "
+                    + "ParallelGCThreads)");
+        }
+        return new HardwareProfile.GcWork(requiredDistribution(gc, "pause-work"), gc.positive("workers", 1));
     }
 
     /** disk.index-create-reference-replicas and -replica-exponent, both or neither ({0, 0}: no scaling). */

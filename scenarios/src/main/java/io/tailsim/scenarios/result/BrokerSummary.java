@@ -14,7 +14,7 @@ import java.util.TreeSet;
 @JsonPropertyOrder({"name", "cpuUtilization", "cpuUtilizationCi95", "networkThreadUtilization",
         "requestHandlerUtilization", "replicaFetcherUtilization", "nicTxUtilization", "nicRxUtilization",
         "diskUtilization", "meanRequestQueueLength", "requestsPerSec", "threadWakeupsPerSec", "cpuPressureSome", "threadRunQueueWaitCores",
-        "threadPreemptionsPerSec", "threadCpuCores", "gcPausesPerSec"})
+        "threadPreemptionsPerSec", "threadCpuCores", "gcPausesPerSec", "gcPauseMsMean"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BrokerSummary(
         String name,
@@ -33,7 +33,8 @@ public record BrokerSummary(
         Map<String, Double> threadRunQueueWaitCores,
         Map<String, Double> threadPreemptionsPerSec,
         Map<String, Double> threadCpuCores,
-        Double gcPausesPerSec) {
+        Double gcPausesPerSec,
+        Double gcPauseMsMean) {
 
     /** Broker {@code index} of every replication (brokers are identical in number and order across them). */
     public static BrokerSummary of(List<RunResult> reps, int index) {
@@ -62,7 +63,8 @@ public record BrokerSummary(
                 mean(b, BrokerResult::meanRequestQueueLength),
                 rates, wakeups.isEmpty() ? null : wakeups, nullIfNaN(mean(b, BrokerResult::cpuPressureSome)),
                 waits.isEmpty() ? null : waits, preemptions.isEmpty() ? null : preemptions,
-                threadCpu.isEmpty() ? null : threadCpu, nullIfNaN(mean(b, BrokerResult::gcPausesPerSec)));
+                threadCpu.isEmpty() ? null : threadCpu, nullIfNaN(mean(b, BrokerResult::gcPausesPerSec)),
+                nullIfNaN(mean(b, BrokerResult::gcPauseMsMean)));
     }
 
     /** A per-thread-class figure pooled over replications, by class name; classes the model leaves NaN are left out. */

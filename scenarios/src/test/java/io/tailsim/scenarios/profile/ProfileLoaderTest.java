@@ -212,6 +212,34 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void pausesAsTheirWorkersCpuAreReadAndCheckedWithFileLineAndKey(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().gcWork()).isNull();
+        String base = Files.readString(LATENCY);
+        int gcAt = base.indexOf("\ngc:");
+        String head = gcAt < 0 ? base + "\ngc:\n" : base.substring(0, gcAt) + "\ngc:\n";
+        String gc = "  pause-interval: {value: none, source: \"fit: no collections without traffic\"}\n"
+                + "  pause-work: {value: \"deterministic(9ms)\", source: \"measured: GC workers' CPU\"}\n"
+                + "  workers: {value: 2, source: \"measured: GC Thread#N\"}\n"
+                + "  pauses-per-request: {value: 0.0004, source: \"fit: GC logs on requests\"}\n";
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, head + gc);
+        HardwareProfile hw = ProfileLoader.load(f).hardware();
+        assertThat(hw.gcPauseDuration()).isNull();
+        assertThat(hw.hostEffects().gcWork().workers()).isEqualTo(2);
+        assertThat(hw.hostEffects().gcWork().perPause().mean()).isEqualTo(9e6);
+        // work without workers, workers without work, no workers at all: each named with its line
+        for (String[] bad : new String[][] {{gc.replace("  workers: {value: 2, source: \"measured: GC Thread#N\"}\n", ""), "pause-work", "gc.workers"},
+                {gc.replace("  pause-work: {value: \"deterministic(9ms)\", source: \"measured: GC workers' CPU\"}\n", ""), "workers", "gc.pause-work"},
+                {gc.replace("value: 2,", "value: 0,"), "workers", "gc.workers"}}) {
+            String text = head + bad[0];
+            Files.writeString(f, text);
+            int line = (int) text.lines().takeWhile(l -> !l.startsWith("  " + bad[1] + ":")).count() + 1;
+            assertThatThrownBy(() -> ProfileLoader.load(f)).as(bad[2]).isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining("p.yaml:" + line + ":").hasMessageContaining(bad[2]);
+        }
+    }
+
+    @Test
     void aNegativeOrMalformedSchedulerSliceNamesFileLineAndKey(@TempDir Path dir) throws IOException {
         for (String bad : new String[] {"-1ms", "1.5", "fast", "1.5MB"}) {
             Path f = dir.resolve("p.yaml");

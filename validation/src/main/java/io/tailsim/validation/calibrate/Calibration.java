@@ -114,7 +114,7 @@ public final class Calibration {
         String when = LocalDate.now().toString();
         FileWorkFit files = FileWorkFit.of(fit, runs.indexCreate, runs.checkpointWrite, runs.replicasPerBroker);
         ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, runs.bursts),
-                files, GcPauseFit.of(fit, runs.gcPauses, runs.gcWork));
+                files, GcPauseFit.of(fit, runs.gcPauses, runs.gcWork, runs.gcWorkers));
         IndexCreateGrowthFit growth = files == null || !files.scaled() ? null : IndexCreateGrowthFit.of(e -> profile.put("disk",
                         "index-create-replica-exponent", String.format(Locale.ROOT, "%.3f", e), "fit: a trial of IndexCreateGrowthFit").render(),
                 files.referenceReplicas(), files.replicaExponent(), runs.inputs, fit.jitRuns(), Runtime.getRuntime().availableProcessors(),
@@ -181,6 +181,7 @@ public final class Calibration {
         final java.util.Map<String, List<Double>> gcPauses = new java.util.LinkedHashMap<>();
         final java.util.Map<String, Double> replicasPerBroker = new java.util.LinkedHashMap<>();
         final java.util.Map<String, GcPauseFit.Work> gcWork = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, io.tailsim.validation.metrics.GcWorkerThreads.Usage> gcWorkers = new java.util.HashMap<>();
         final List<IndexCreateGrowthFit.Input> inputs = new ArrayList<>();
 
         void add(String name, CalibrationPlan.Run run, MeasuredRun measured) {
@@ -191,6 +192,7 @@ public final class Calibration {
             gcPauses.put(name, measured.brokerGcPausesMs());
             replicasPerBroker.put(name, replicasPerBroker(run));
             gcWork.put(name, GcPauseFit.work(measured));
+            gcWorkers.put(name, measured.brokerGcWorkers());
             inputs.add(new IndexCreateGrowthFit.Input(name, run, measured, replicasPerBroker(run)));
         }
     }

@@ -39,6 +39,8 @@ import java.util.Map;
  * @param producerPartitions the partitions of each producer's topic, averaged over the run's producers: its Sender walks
  *                        them each time it wakes (ready() the deques of those written to, each drain every partition its
  *                        broker leads); 0 where not known
+ * @param gcWorkerCpu     the brokers' parallel GC workers' CPU ({@code GcWorkerThreads}), part of {@code offPathCpu}: the
+ *                        work of their stop-the-world pauses; NaN for runs measured before the harness read it (2026-12-07)
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
@@ -47,7 +49,21 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
                                 double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
                                 java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups,
-                                double clientThreadsCpu, double consumerCpu, double producerPartitions) {
+                                double clientThreadsCpu, double consumerCpu, double producerPartitions, double gcWorkerCpu) {
+
+    /** A run measured before the harness read the GC workers apart. */
+    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
+                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
+                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
+                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
+                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
+                             java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups, double clientThreadsCpu,
+                             double consumerCpu, double producerPartitions) {
+        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
+                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, senderCpu,
+                senderWakeups, clientThreadsCpu, consumerCpu, producerPartitions, Double.NaN);
+    }
 
     /** A run whose producers' partitions are not known. */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
@@ -130,7 +146,8 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 driver.getOrDefault("sender", Double.NaN) * w, r.driverThreadWakeupsPerSec().getOrDefault("sender", Double.NaN) * w,
                 (driver.getOrDefault("sender", Double.NaN) + driver.getOrDefault("producerApp", Double.NaN)
                         + driver.getOrDefault("consumer", Double.NaN)) * w,
-                driver.getOrDefault("consumer", Double.NaN) * w, producerPartitions);
+                driver.getOrDefault("consumer", Double.NaN) * w, producerPartitions,
+                r.brokerGcWorkers() == null ? Double.NaN : r.brokerGcWorkers().cpuCores() * w);
     }
 
     /** Partitions the Sender threads walked: each wake-up times the partitions of its producer's topic. */
@@ -176,5 +193,10 @@ public record CalibrationSample(String name, double seconds, double produce, dou
 
     public double requests() {
         return produce + fetchFollower + fetchConsumer;
+    }
+
+    /** Whether the run measured its brokers' GC workers apart. */
+    public boolean hasGcWorkers() {
+        return !Double.isNaN(gcWorkerCpu);
     }
 }

@@ -175,7 +175,8 @@ public final class LocalProfileWriter {
                     fit.jitRuns().size(), CalibrationFit.JIT_LOADED_RECORDS_PER_SEC, BROKERS, basis));
         }
         d.put("cpu", "background-per-request", duration(o, "requests"), "fit: non-negative least squares of the brokers' CPU outside network, handler and "
-                + "fetcher threads (GC, kernel, KRaft and other threads" + (Double.isNaN(fit.jitCores()) ? ", JIT" : "; the JIT apart") + ") over " + basis + ": " + estimate(o, "requests")
+                + "fetcher threads (" + (CalibrationFit.gcWorkersMeasured(fit.used()) ? "the GC workers' pauses apart: gc.pause-work; G1's other threads, " : "GC, ")
+                + "kernel, KRaft and other threads" + (Double.isNaN(fit.jitCores()) ? ", JIT" : "; the JIT apart") + ") over " + basis + ": " + estimate(o, "requests")
                 + " per request; R^2 " + r2(o));
         d.put("cpu", "background-per-partition", duration(o, "partitionReads"), "fit: the same off-path fit: " + estimate(o, "partitionReads")
                 + " per partition a fetch reads (TotalFetchRequestsPerSec)");
@@ -279,7 +280,7 @@ public final class LocalProfileWriter {
             double idlePerSecond = gc.allocation().coefficient("idle");
             d.put("gc", "pause-interval", idlePerSecond > 0 ? "exponential(" + millis(1000 / idlePerSecond) + ")" : "none",
                     gc.allocationSource("idle", basis) + (idlePerSecond > 0 ? "; exponential gaps are an assumption" : "; none with no traffic"));
-            d.put("gc", "pause-duration", gc.empirical(), gc.durationSource());
+            putPauses(d, gc);
             d.put("gc", "pauses-per-request", String.format(Locale.ROOT, "%.6g", gc.allocation().coefficient("requests")),
                     gc.allocationSource("requests", basis));
             d.put("gc", "pauses-per-partition-read", String.format(Locale.ROOT, "%.6g", gc.allocation().coefficient("partitionReads")),
@@ -288,7 +289,7 @@ public final class LocalProfileWriter {
                     gc.allocationSource("mibProduced", basis));
         } else if (gc != null) {
             d.put("gc", "pause-interval", "exponential(" + millis(gc.meanIntervalMs()) + ")", gc.intervalSource(basis));
-            d.put("gc", "pause-duration", gc.empirical(), gc.durationSource());
+            putPauses(d, gc);
         } else if (collections > 0) {
             d.put("gc", "pause-interval", "exponential(" + millis(brokerSeconds * 1000 / collections) + ")", String.format(Locale.ROOT,
                     "fit: %d collections in %.0f broker-seconds over %s (JMX GarbageCollector counts); exponential gaps are an assumption",
@@ -326,6 +327,15 @@ public final class LocalProfileWriter {
         double[] ms = new double[q.length];
         for (int i = 0; i < q.length; i++) ms[i] = q[i] / 1e6;
         return empiricalMs(ms);
+    }
+
+    /** The pauses' logged lengths, and where every run read its GC workers, their work (which the model then uses instead). */
+    private static void putPauses(ProfileDocument d, GcPauseFit gc) {
+        d.put("gc", "pause-duration", gc.empirical(), gc.durationSource() + (gc.hasWork() ? "; not used: gc.pause-work is given" : ""));
+        if (gc.hasWork()) {
+            d.put("gc", "pause-work", gc.workEmpirical(), gc.workSource());
+            d.put("gc", "workers", Integer.toString(gc.workers()), gc.workersSource());
+        }
     }
 
     /** Measured values at 0..100%, in milliseconds, as an empirical distribution in whole microseconds. */

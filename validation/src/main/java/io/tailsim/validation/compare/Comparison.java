@@ -49,6 +49,8 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     public static final String THREAD_CPU = "cpuCores.brokerThreads.";
     /** Stop-the-world GC pauses per second in the window, all brokers: their GC logs, and the model's. */
     public static final String GC_PAUSES = "brokerGc.pausesPerSec";
+    /** Their mean length, ms: the GC logs' pauses in the window, and the model's brokers' weighed by how often each paused. */
+    public static final String GC_PAUSE_LENGTH = "brokerGc.pauseMsMean";
 
     public Comparison {
         rows = List.copyOf(rows);
@@ -76,6 +78,7 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
         names.add(SENDER_WAKEUPS);
         names.add(SENDER_CPU);
         names.add(GC_PAUSES);
+        names.add(GC_PAUSE_LENGTH);
         return names;
     }
 
@@ -128,6 +131,15 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
                 sum += b.gcPausesPerSec();
             }
             return sum;
+        }
+        if (name.equals(GC_PAUSE_LENGTH)) {
+            double pauses = 0, ms = 0;
+            for (BrokerSummary b : s.brokers()) {
+                if (b.gcPausesPerSec() == null || b.gcPauseMsMean() == null) continue;
+                pauses += b.gcPausesPerSec();
+                ms += b.gcPausesPerSec() * b.gcPauseMsMean();
+            }
+            return pauses > 0 ? ms / pauses : null;
         }
         if (name.startsWith(WAKEUPS)) return sumOverBrokers(s.brokers(), BrokerSummary::threadWakeupsPerSec, name.substring(WAKEUPS.length()));
         String[] parts = name.split("\\.");

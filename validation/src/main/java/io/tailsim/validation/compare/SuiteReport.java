@@ -36,7 +36,7 @@ public final class SuiteReport {
             "Produce.TotalTimeMs.mean", "Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.TotalTimeMs.mean",
             "Produce.requestsPerSec", "FetchFollower.requestsPerSec", "FetchConsumer.requestsPerSec", Comparison.THROUGHPUT, Comparison.CPU,
             Comparison.THREAD_CPU + "network", Comparison.THREAD_CPU + "requestHandler", Comparison.THREAD_CPU + "replicaFetcher",
-            Comparison.GC_PAUSES, Comparison.CPU_PRESSURE, Comparison.RUN_QUEUE_WAIT + "network", Comparison.RUN_QUEUE_WAIT + "requestHandler",
+            Comparison.GC_PAUSES, Comparison.GC_PAUSE_LENGTH, Comparison.CPU_PRESSURE, Comparison.RUN_QUEUE_WAIT + "network", Comparison.RUN_QUEUE_WAIT + "requestHandler",
             Comparison.RUN_QUEUE_WAIT + "replicaFetcher", Comparison.PREEMPTIONS + "network", Comparison.PREEMPTIONS + "requestHandler",
             Comparison.PREEMPTIONS + "replicaFetcher");
 

@@ -59,8 +59,8 @@ class ComparisonTest {
                 "runQueueWaitCores.brokerThreads.requestHandler", "runQueueWaitCores.brokerThreads.replicaFetcher",
                 "preemptionsPerSec.brokerThreads.network", "preemptionsPerSec.brokerThreads.requestHandler",
                 "preemptionsPerSec.brokerThreads.replicaFetcher", "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender",
-                "brokerGc.pausesPerSec");
-        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 3 + 3 + 3 + 2 + 1);
+                "brokerGc.pausesPerSec", "brokerGc.pauseMsMean");
+        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 3 + 3 + 3 + 2 + 2);
         assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
                 .hasSize(one.size() + 8);
     }
@@ -108,6 +108,10 @@ class ComparisonTest {
         double gc = summary.brokers().stream().mapToDouble(b -> b.gcPausesPerSec()).sum();
         assertThat(c.row("brokerGc.pausesPerSec").orElseThrow().simulated()).isCloseTo(gc, within(1e-12));
         assertThat(c.row("brokerGc.pausesPerSec").orElseThrow().measured()).isCloseTo(0.3, within(1e-12));
+        // their mean length: the logged pauses' mean, and the model's brokers' weighed by their pause rates
+        assertThat(c.row("brokerGc.pauseMsMean").orElseThrow().measured()).isCloseTo((12.5 + 0.07 + 30.1) / 3, within(1e-12));
+        double pauseMs = summary.brokers().stream().mapToDouble(b -> b.gcPausesPerSec() * b.gcPauseMsMean()).sum() / gc;
+        assertThat(c.row("brokerGc.pauseMsMean").orElseThrow().simulated()).isCloseTo(pauseMs, within(1e-9));
         double networkWakeups = summary.brokers().stream().mapToDouble(b -> b.threadWakeupsPerSec().get("network")).sum();
         assertThat(networkWakeups).isPositive();
         assertThat(c.row("wakeupsPerSec.brokerThreads.network").orElseThrow().simulated()).isCloseTo(networkWakeups, within(1e-9));
