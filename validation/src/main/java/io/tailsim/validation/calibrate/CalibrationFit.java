@@ -75,26 +75,26 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
 
     /**
      * Whether some run the fits use measured its brokers' GC workers: then the pauses are fitted as work (GcPauseFit) from
-     * those runs, and every run's off-path CPU goes without them ({@link #gcWorkerCpu}).
+     * those runs, and every run's off-path CPU goes without them ({@link #gcWorkerCpuPerCollection}).
      */
     public static boolean gcWorkersMeasured(List<CalibrationSample> used) {
         return used.stream().anyMatch(CalibrationSample::hasGcWorkers);
     }
 
     /**
-     * A run's GC workers' CPU: as measured, or for a run made before the harness read them, its collections (JMX) times the
-     * measured runs' CPU per collection. A pause's work barely moves with the run (the first two passes that read it: 19 to 26
-     * ms of CPU per pause in every loaded run, with the pauses 14 to 72 ms long), so a pooled older pass keeps its runs.
+     * The GC workers' CPU per collection (JMX) over the runs that read their workers: what a run made before the harness read
+     * them is charged for each of its collections ({@code gcWorkerCpu}). A pause's work barely moves with the run (the first
+     * two passes that read it: 19 to 26 ms of CPU per pause in every loaded run, with the pauses 14 to 72 ms long), so a
+     * pooled older pass keeps its runs.
      */
-    static double gcWorkerCpu(CalibrationSample run, List<CalibrationSample> used) {
-        if (run.hasGcWorkers()) return run.gcWorkerCpu();
+    static double gcWorkerCpuPerCollection(List<CalibrationSample> used) {
         double cpu = 0, collections = 0;
         for (CalibrationSample s : used) {
             if (!s.hasGcWorkers()) continue;
             cpu += s.gcWorkerCpu();
             collections += s.gcCollections();
         }
-        return collections > 0 ? run.gcCollections() * cpu / collections : 0;
+        return collections > 0 ? cpu / collections : 0;
     }
 
     public static CalibrationFit of(List<CalibrationSample> all) {
@@ -122,10 +122,12 @@ public record CalibrationFit(Fit handler, Fit network, Fit fetcher, Fit offPath,
                 || fetcher.coefficient("coldResponses") > 0;
         // Where runs read their GC workers apart, their CPU is the pauses' work (gc.pause-work), not background load.
         boolean gcWork = gcWorkersMeasured(s);
+        double gcPerCollection = gcWorkerCpuPerCollection(s);
         Fit offPath = Fit.nnls(gcWork ? "broker CPU off the request path (GC's pauses apart; JIT, kernel, other threads)"
                         : "broker CPU off the request path (GC, JIT, kernel, other threads)", OFF_PATH, names,
                 rows(s, CalibrationSample::seconds, CalibrationSample::requests, CalibrationSample::partitionReads),
-                column(s, x -> gcWork ? Math.max(0, x.offPathCpu() - gcWorkerCpu(x, s)) : x.offPathCpu()));
+                column(s, x -> !gcWork ? x.offPathCpu()
+                        : Math.max(0, x.offPathCpu() - (x.hasGcWorkers() ? x.gcWorkerCpu() : x.gcCollections() * gcPerCollection))));
         // The Sender threads' CPU, where measured in every run: its per-request and per-wake-up terms are the model's
         // client-per-request and client-per-wakeup, and come out of the clients' CPU before the per-record fit so that they
         // are not counted twice.
