@@ -184,12 +184,17 @@ class ProfileLoaderTest {
                 .hasMessageContaining("cpu.scheduler").hasMessageContaining("scheduler-slice");
     }
 
+    /** The latency blog's profile up to an empty gc section, for a test to append its own keys. */
+    private static String latencyWithEmptyGc() throws IOException {
+        String base = Files.readString(LATENCY);
+        int gcAt = base.indexOf("\ngc:");
+        return gcAt < 0 ? base + "\ngc:\n" : base.substring(0, gcAt) + "\ngc:\n";
+    }
+
     @Test
     void collectionsDrivenByTheBrokersWorkAreReadAndCheckedWithFileLineAndKey(@TempDir Path dir) throws IOException {
         assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().hasGcAllocation()).isFalse();
-        String base = Files.readString(LATENCY);
-        int gcAt = base.indexOf("\ngc:");
-        String head = gcAt < 0 ? base + "\ngc:\n" : base.substring(0, gcAt) + "\ngc:\n";
+        String head = latencyWithEmptyGc();
         String gc = "  pause-interval: {value: none, source: \"fit: no collections without traffic\"}\n"
                 + "  pause-duration: {value: \"deterministic(20ms)\", source: \"measured: GC logs\"}\n"
                 + "  pauses-per-request: {value: 0.0004, source: \"fit: GC logs on requests\"}\n"
@@ -214,9 +219,7 @@ class ProfileLoaderTest {
     @Test
     void pausesAsTheirWorkersCpuAreReadAndCheckedWithFileLineAndKey(@TempDir Path dir) throws IOException {
         assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().gcWork()).isNull();
-        String base = Files.readString(LATENCY);
-        int gcAt = base.indexOf("\ngc:");
-        String head = gcAt < 0 ? base + "\ngc:\n" : base.substring(0, gcAt) + "\ngc:\n";
+        String head = latencyWithEmptyGc();
         String gc = "  pause-interval: {value: none, source: \"fit: no collections without traffic\"}\n"
                 + "  pause-work: {value: \"deterministic(9ms)\", source: \"measured: GC workers' CPU\"}\n"
                 + "  workers: {value: 2, source: \"measured: GC Thread#N\"}\n"
