@@ -520,18 +520,44 @@ public final class ClusterModel {
 
     /**
      * After the producers have stopped and drained: runs until every consumer group has read
-     * every partition of its topic up to the log end, for at most {@code maxNanos} more. True when
-     * they all did (the exactly-once tests use it).
+     * every partition of its topic up to the log end. False when no group's position moved for
+     * {@code maxStallNanos}, or nothing is left to happen: a stall, not a slow reader (a consumer
+     * whose other partitions wait out fetch.max.wait.ms behind buffered ones catches up slowly but
+     * surely). The exactly-once tests use it.
      */
-    public boolean awaitConsumersCaughtUp(long maxNanos) {
-        long limit = sim.now() + maxNanos;
+    public boolean awaitConsumersCaughtUp(long maxStallNanos) {
+        long progress = consumerPositions();
+        long deadline = sim.now() + maxStallNanos;
         while (!consumersCaughtUp()) {
-            if (sim.pending() == 0 || sim.now() > limit) {
+            if (sim.pending() == 0) {
                 return false;
+            }
+            if (sim.now() > deadline) {
+                long p = consumerPositions();
+                if (p == progress) {
+                    return false;
+                }
+                progress = p;
+                deadline = sim.now() + maxStallNanos;
             }
             sim.step();
         }
         return true;
+    }
+
+    /** The sum over groups and partitions of the furthest position any member reached. */
+    private long consumerPositions() {
+        long sum = 0;
+        for (ConsumerGroup g : consumerGroups) {
+            for (Partition p : partitions.get(g.topic())) {
+                long pos = 0;
+                for (KafkaConsumer c : g.members()) {
+                    pos = Math.max(pos, c.position(p.id()));
+                }
+                sum += pos;
+            }
+        }
+        return sum;
     }
 
     private boolean consumersCaughtUp() {

@@ -18,6 +18,7 @@ import io.tailsim.models.report.RunResult;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -161,6 +162,21 @@ class ClusterInvariantsTest {
 
     @Property(tries = 60, shrinking = ShrinkingMode.BOUNDED)
     void invariantsHoldAndNoRecordIsLost(@ForAll("cases") Case c) {
+        check(c);
+    }
+
+    /**
+     * A case that once failed a fixed 60 s catch-up bound: each consumer's fetch to broker 0 leaves
+     * out p0 while p0's records are buffered, so it waits fetch.max.wait.ms (85 ms) for 3,000 bytes
+     * of the empty p5; p0's 150,000 records come in 64 KiB slices ~87 ms apart, taking ~62 s.
+     */
+    @Example
+    void aConsumerBehindBufferedPartitionsCatchesUpSlowlyWithoutStalling() {
+        check(new Case(5, 3, 3, 3, 6, Acks.NONE, 2, 16_384, 5, KeyStrategy.SEQUENTIAL, Partitioner.UNIFORM_STICKY, 4,
+                1092.58, CompressionType.NONE, 3, 1, 3, 1, true, 2, new int[] {2, 1, 3_000, 85, 7, 1, 2, 1}, 841));
+    }
+
+    private static void check(Case c) {
         // a saturating producer runs ahead without bound: keep its buffer small and its run short
         long duration = c.arrivalKind() == 4 ? 150 : 400;
         ClusterModel model = new ClusterModel(spec(c, duration), c.seed());
@@ -168,7 +184,7 @@ class ClusterInvariantsTest {
         RunResult r = model.run();
         assertThat(model.stopProducersAndDrain(60_000 * MILLISECOND)).as("drained").isTrue();
         checker.assertAllAcknowledged();
-        assertThat(model.awaitConsumersCaughtUp(60_000 * MILLISECOND)).as("consumers caught up").isTrue();
+        assertThat(model.awaitConsumersCaughtUp(30_000 * MILLISECOND)).as("consumers caught up, never stalling 30 s").isTrue();
         checker.assertAllDelivered();
         if (c.consumerGroups() > 0) {
             assertThat(checker.recordsDeliveredChecked()).isPositive();
