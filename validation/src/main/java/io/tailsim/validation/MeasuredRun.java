@@ -78,6 +78,8 @@ import java.util.Map;
  * @param brokerGcWorkers      the brokers' parallel GC workers in the window ({@code GcWorkerThreads}): their CPU and run-queue
  *                             wait in cores, summed over brokers, and how many there were; null for runs measured before
  *                             2026-12-07 05:20 UTC
+ * @param stealCpuCores        hypervisor steal over the window (/proc/stat), in cores; already counted in otherCpuCores; null
+ *                             for runs measured before 2026-12-07 09:30 UTC
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -102,7 +104,7 @@ public record MeasuredRun(
         Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
         List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs,
         Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow, String producerClocks,
-        io.tailsim.validation.metrics.GcWorkerThreads.Usage brokerGcWorkers) {
+        io.tailsim.validation.metrics.GcWorkerThreads.Usage brokerGcWorkers, Double stealCpuCores) {
 
     /** {@code producerClocks} of runs made since 2026-12-07: one clock per machine. */
     public static final String PER_MACHINE_CLOCK = "per-machine";
@@ -158,6 +160,7 @@ public record MeasuredRun(
         m.put("cpuCores.other", otherCpuCores);
         m.put("cpuCores.machine", machineBusyCpuCores);
         if (cpuPressureSome != null) m.put("cpuPressure.some", cpuPressureSome);
+        if (stealCpuCores != null) m.put("cpuCores.steal", stealCpuCores);
         m.put("brokerGc.collectionsPerSec", brokerGcCollections / windowSeconds);
         m.put("brokerGc.timeMsPerSec", brokerGcTimeMs / windowSeconds);
         m.put("throughputMBps", ackedBytesInWindow / 1e6 / windowSeconds);

@@ -39,7 +39,7 @@ public class MeasuredRunTest {
                 new MachineSpeed(1200.0, 1100.0), null, null, null, null, null,
                 Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0), List.of(12.5, 0.07, 30.1),
                 List.of(6.0, 14.0), Map.of("network", 0.6, "requestHandler", 0.9, "replicaFetcher", 0.2, "otherJava", 0.1), 0L,
-                MeasuredRun.PER_MACHINE_CLOCK, new io.tailsim.validation.metrics.GcWorkerThreads.Usage(0.05, 0.15, 6));
+                MeasuredRun.PER_MACHINE_CLOCK, new io.tailsim.validation.metrics.GcWorkerThreads.Usage(0.05, 0.15, 6), 0.01);
     }
 
     @Test
@@ -91,6 +91,16 @@ public class MeasuredRunTest {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
         tree.remove(java.util.List.of("brokerGcPausesMs", "metrics"));
         assertThat(MeasuredRun.fromJson(tree.toString()).brokerGcPausesMs()).isNull();
+    }
+
+    @Test
+    void stealRoundTripsAsAMetricAndRunsMeasuredBeforeItLoadWithout() throws Exception {
+        assertThat(MeasuredRun.fromJson(sample().toJson()).metrics()).containsEntry("cpuCores.steal", 0.01);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
+        tree.remove(java.util.List.of("stealCpuCores", "metrics"));
+        MeasuredRun old = MeasuredRun.fromJson(tree.toString());
+        assertThat(old.stealCpuCores()).isNull();
+        assertThat(old.metrics()).doesNotContainKey("cpuCores.steal");
     }
 
     @Test

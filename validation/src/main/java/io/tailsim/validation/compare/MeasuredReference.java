@@ -54,14 +54,14 @@ public record MeasuredReference(String statistic, List<RealRun> runs, Map<String
     public record RealRun(int run, String runId, MachineSpeed machineSpeed, double brokerCpuCores, double otherCpuCores, boolean otherCpuFlagged,
                           boolean machineCpuSaturated, Double cpuPressureSome, Double driverSendLagP99Ms, long failedSends,
                           long consumedInWindow, long expectedConsumed, Integer driverGcPauses, Double driverGcPauseMs,
-                          Boolean perMachineClock) {
+                          Boolean perMachineClock, Double stealCpuCores) {
         static RealRun of(int run, MeasuredRun r) {
             List<Double> gc = r.driverGcPausesMs();
             return new RealRun(run, r.runId(), r.machineSpeed(), r.brokerCpuCores().values().stream().mapToDouble(Double::doubleValue).sum(),
                     r.otherCpuCores(), r.otherCpuFlagged(), r.machineCpuSaturated(), r.cpuPressureSome(), r.driverSendLagMs().p99(),
                     r.failedSends(), r.consumedInWindow(), r.expectedConsumed(),
                     gc == null ? null : gc.size(), gc == null ? null : gc.stream().mapToDouble(Double::doubleValue).sum(),
-                    r.perMachineClock());
+                    r.perMachineClock(), r.stealCpuCores());
         }
     }
 

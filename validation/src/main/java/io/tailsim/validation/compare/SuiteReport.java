@@ -208,9 +208,10 @@ public final class SuiteReport {
         md.append("Machine speed: one core's speed right before the cluster started and right after it stopped, in ").append(MachineSpeed.UNIT)
                 .append(" (a fixed workload of about 0.3 s; higher is faster; `-` for runs made before the probe existed). The run id starts ")
                 .append("with its start time (UTC). Driver GC: the stop-the-world collections of the driver's own JVM in the window, ")
-                .append("which stop every client of the workload (`-` for runs made before the harness read them).\n\n");
-        md.append("| round | scenario | run id | speed before | speed after | broker cores | other cores | driver GC pauses (ms in all) | flags |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                .append("which stop every client of the workload (`-` for runs made before the harness read them). Steal: the hypervisor's ")
+                .append("share of this machine's virtual CPUs in the window (/proc/stat; inside other cores; `-` before the harness read it).\n\n");
+        md.append("| round | scenario | run id | speed before | speed after | broker cores | other cores | steal cores | driver GC pauses (ms in all) | flags |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (Line l : lines) {
             MeasuredReference.RealRun r = l.run();
             MachineSpeed sp = r.machineSpeed();
@@ -218,6 +219,7 @@ public final class SuiteReport {
             md.append("| ").append(l.round()).append(" | ").append(l.scenario()).append(" | ").append(r.runId()).append(" | ")
                     .append(sp == null ? "-" : speed(sp.before())).append(" | ").append(sp == null ? "-" : speed(sp.after())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.2f | %.2f | ", r.brokerCpuCores(), r.otherCpuCores()))
+                    .append(r.stealCpuCores() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.stealCpuCores())).append(" | ")
                     .append(r.driverGcPauses() == null ? "-" : String.format(Locale.ROOT, "%d (%.0f)", r.driverGcPauses(), r.driverGcPauseMs()))
                     .append(" | ")
                     .append(flags.isBlank() ? "-" : flags.trim()).append(" |\n");

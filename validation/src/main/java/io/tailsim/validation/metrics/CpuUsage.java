@@ -11,9 +11,10 @@ import java.util.Map;
  *
  * @param machineSaturated     the machine's cores were at least {@link #SATURATED_FRACTION} busy: latencies include CPU queueing
  * @param pressureSomeFraction share of the window in which some runnable task waited for a CPU (Linux PSI); null without PSI
+ * @param stealCores           virtual-CPU time the hypervisor gave another guest (/proc/stat steal), in cores; inside otherCores
  */
 public record CpuUsage(Map<Integer, Double> brokerCores, double driverCores, double machineBusyCores, double otherCores, boolean otherFlagged,
-                       boolean machineSaturated, Double pressureSomeFraction) {
+                       boolean machineSaturated, Double pressureSomeFraction, double stealCores) {
     public static final double OTHER_FLAG_CORES = 0.10;
     public static final double SATURATED_FRACTION = 0.95;
 
@@ -36,8 +37,9 @@ public record CpuUsage(Map<Integer, Double> brokerCores, double driverCores, dou
         double other = Math.max(0, (busy - brokerTicks - driver) * perTick);
         Double pressure = before.pressureSomeMicros() == null || after.pressureSomeMicros() == null ? null
                 : (after.pressureSomeMicros() - before.pressureSomeMicros()) / (seconds * 1e6);
+        long steal = Math.max(0, after.machine().steal() - before.machine().steal());
         return new CpuUsage(brokers, driver * perTick, busy * perTick, other, other > OTHER_FLAG_CORES,
-                busy * perTick >= SATURATED_FRACTION * cores, pressure);
+                busy * perTick >= SATURATED_FRACTION * cores, pressure, steal * perTick);
     }
 
     public double brokersTotalCores() {

@@ -14,8 +14,11 @@ public final class ProcStat {
     private ProcStat() {
     }
 
-    /** Machine-wide CPU ticks since boot: busy (user+nice+system+irq+softirq+steal) and total (busy+idle+iowait). */
-    public record MachineTicks(long busy, long total) {
+    /**
+     * Machine-wide CPU ticks since boot: busy (user+nice+system+irq+softirq+steal), total (busy+idle+iowait), and steal alone:
+     * time the hypervisor ran another guest on this machine's virtual CPUs while they had work, a slowdown no process here shows.
+     */
+    public record MachineTicks(long busy, long total, long steal) {
     }
 
     /**
@@ -46,7 +49,7 @@ public final class ProcStat {
             String[] f = line.trim().split("\\s+");
             long user = l(f, 1), nice = l(f, 2), system = l(f, 3), idle = l(f, 4), iowait = l(f, 5), irq = l(f, 6), softirq = l(f, 7), steal = l(f, 8);
             long busy = user + nice + system + irq + softirq + steal;
-            return new MachineTicks(busy, busy + idle + iowait);
+            return new MachineTicks(busy, busy + idle + iowait, steal);
         }
         throw new IllegalArgumentException("no aggregate cpu line in /proc/stat");
     }

@@ -107,7 +107,7 @@ class SuiteTest {
 
         String md = Files.readString(report);
         // the sample run's driver JVM paused twice, 6 and 14 ms
-        assertThat(md).contains("## Real runs and the machine's speed", "| 3 | a | a5 | 1005 | 995 |", "| 2 (20) |", "simulated replications", "real min..max",
+        assertThat(md).contains("## Real runs and the machine's speed", "| 3 | a | a5 | 1005 | 995 |", "| 0.010 | 2 (20) |", "simulated replications", "real min..max",
                 "median over each scenario's real runs", "widened by 30% either side", "| a: producerLatencyMs.p50 |", "10.00 .. 50.00 | 3 |");
 
         // The report alone, from the folders.

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class CpuUsageTest {
     private static CpuSample at(double seconds, long busy, long b1, long b2, long driver) {
-        return new CpuSample((long) (seconds * 1e9), new ProcStat.MachineTicks(busy, busy * 2), Map.of(1, b1, 2, b2), driver, null);
+        return new CpuSample((long) (seconds * 1e9), new ProcStat.MachineTicks(busy, busy * 2, 0), Map.of(1, b1, 2, b2), driver, null);
     }
 
     @Test
@@ -30,8 +30,8 @@ class CpuUsageTest {
 
     @Test
     void aMachineAtNinetyFivePercentIsSaturatedAndPressureIsStallTimeOverTheWindow() {
-        CpuSample before = new CpuSample(0, new ProcStat.MachineTicks(0, 0), Map.of(), 0, 5_000_000L);
-        CpuSample after = new CpuSample(4_000_000_000L, new ProcStat.MachineTicks(760, 800), Map.of(), 0, 8_000_000L);
+        CpuSample before = new CpuSample(0, new ProcStat.MachineTicks(0, 0, 0), Map.of(), 0, 5_000_000L);
+        CpuSample after = new CpuSample(4_000_000_000L, new ProcStat.MachineTicks(760, 800, 0), Map.of(), 0, 8_000_000L);
         CpuUsage u = CpuUsage.between(before, after, 100, 2);
         assertThat(u.machineBusyCores()).isCloseTo(1.9, within(1e-9));
         assertThat(u.machineSaturated()).isTrue();
@@ -48,9 +48,20 @@ class CpuUsageTest {
     }
 
     @Test
+    void stealIsTheHypervisorsShareOfTheWindowAndCountsAsOther() {
+        // 2 s at 100 ticks/s: 30 of the machine's 80 busy ticks were stolen, none of them the brokers' or the driver's
+        CpuSample before = new CpuSample(0, new ProcStat.MachineTicks(100, 400, 10), Map.of(1, 0L), 0, null);
+        CpuSample after = new CpuSample(2_000_000_000L, new ProcStat.MachineTicks(180, 800, 40), Map.of(1, 40L), 10, null);
+        CpuUsage u = CpuUsage.between(before, after, 100, 2);
+        assertThat(u.stealCores()).isCloseTo(0.15, within(1e-9));
+        assertThat(u.otherCores()).isCloseTo(0.15, within(1e-9));
+        assertThat(u.otherFlagged()).isTrue();
+    }
+
+    @Test
     void aBrokerMissingFromOneSideIsLeftOut() {
-        CpuSample before = new CpuSample(0, new ProcStat.MachineTicks(0, 0), Map.of(1, 10L), 0, null);
-        CpuSample after = new CpuSample(1_000_000_000L, new ProcStat.MachineTicks(50, 100), Map.of(1, 30L, 2, 99L), 5, null);
+        CpuSample before = new CpuSample(0, new ProcStat.MachineTicks(0, 0, 0), Map.of(1, 10L), 0, null);
+        CpuSample after = new CpuSample(1_000_000_000L, new ProcStat.MachineTicks(50, 100, 0), Map.of(1, 30L, 2, 99L), 5, null);
         assertThat(CpuUsage.between(before, after, 100, 2).brokerCores()).containsOnlyKeys(1);
     }
 }

@@ -29,9 +29,11 @@ class ProcStatTest {
                 intr 12345
                 """;
         ProcStat.MachineTicks t = ProcStat.machineTicks(stat);
+        ProcStat.MachineTicks real = ProcStat.machineTicks();
         assertThat(t.busy()).isEqualTo(100 + 5 + 50 + 3 + 7 + 2);
         assertThat(t.total()).isEqualTo(t.busy() + 1000 + 20);
-        ProcStat.MachineTicks real = ProcStat.machineTicks();
+        assertThat(t.steal()).isEqualTo(2);
+        assertThat(real.steal()).isNotNegative().isLessThanOrEqualTo(real.busy());
         assertThat(real.busy()).isPositive().isLessThanOrEqualTo(real.total());
     }
 
