@@ -34,10 +34,13 @@ import static org.assertj.core.api.Assertions.within;
 class IndexCreateGrowthFitTest {
     static final double REFERENCE = 60, TRUE_EXPONENT = 0.8;
 
+    /** The local profile with the growth set, whether or not its own fit scaled index creation (a pass's may not). */
     static String profileAt(String local, double exponent) {
-        return local.replaceFirst("index-create-replica-exponent: \\{value: [0-9.]+", "index-create-replica-exponent: {value: "
-                        + String.format(Locale.ROOT, "%.3f", exponent))
-                .replaceFirst("index-create-reference-replicas: \\{value: [0-9.]+", "index-create-reference-replicas: {value: " + REFERENCE);
+        String without = local.replaceAll("(?m)^  index-create-(replica-exponent|reference-replicas): .*\n", "");
+        if (!without.contains("\ndisk:\n")) throw new IllegalStateException("no disk section in profiles/local.yaml");
+        return without.replaceFirst("\ndisk:\n", String.format(Locale.ROOT, "\ndisk:\n"
+                + "  index-create-replica-exponent: {value: %.3f, source: \"fit: set by this test\"}\n"
+                + "  index-create-reference-replicas: {value: %.1f, source: \"fit: set by this test\"}\n", exponent, REFERENCE));
     }
 
     static CalibrationPlan.Run run(String name, int partitions) {
