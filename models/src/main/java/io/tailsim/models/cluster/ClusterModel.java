@@ -550,11 +550,7 @@ public final class ClusterModel {
         long sum = 0;
         for (ConsumerGroup g : consumerGroups) {
             for (Partition p : partitions.get(g.topic())) {
-                long pos = 0;
-                for (KafkaConsumer c : g.members()) {
-                    pos = Math.max(pos, c.position(p.id()));
-                }
-                sum += pos;
+                sum += furthestPosition(g, p);
             }
         }
         return sum;
@@ -562,18 +558,22 @@ public final class ClusterModel {
 
     private boolean consumersCaughtUp() {
         for (ConsumerGroup g : consumerGroups) {
-            List<Partition> ps = partitions.get(g.topic());
-            for (Partition p : ps) {
-                long pos = -1;
-                for (KafkaConsumer c : g.members()) {
-                    pos = Math.max(pos, c.position(p.id()));
-                }
-                if (pos < p.logEndOffset()) {
+            for (Partition p : partitions.get(g.topic())) {
+                if (furthestPosition(g, p) < p.logEndOffset()) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** The furthest position any member of {@code g} reached in {@code p}; -1 when none holds it. */
+    private static long furthestPosition(ConsumerGroup g, Partition p) {
+        long pos = -1;
+        for (KafkaConsumer c : g.members()) {
+            pos = Math.max(pos, c.position(p.id()));
+        }
+        return pos;
     }
 
     public List<Partition> partitions(String topic) {
