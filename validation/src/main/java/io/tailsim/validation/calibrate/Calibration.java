@@ -115,8 +115,12 @@ public final class Calibration {
         FileWorkFit files = FileWorkFit.of(fit, runs.indexCreate, runs.checkpointWrite, runs.replicasPerBroker);
         ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, runs.bursts),
                 files, GcPauseFit.of(fit, runs.gcPauses, runs.gcWork, runs.gcWorkers));
-        IndexCreateGrowthFit growth = files == null || !files.scaled() ? null : IndexCreateGrowthFit.of(e -> profile.put("disk",
-                        "index-create-replica-exponent", String.format(Locale.ROOT, "%.3f", e), "fit: a trial of IndexCreateGrowthFit").render(),
+        // each trial sets both keys: a profile whose probe did not scale its samples has neither
+        IndexCreateGrowthFit growth = files == null || !files.growthFittable() ? null : IndexCreateGrowthFit.of(e -> profile
+                        .put("disk", "index-create-reference-replicas", String.format(Locale.ROOT, "%.1f", files.referenceReplicas()),
+                                "fit: a trial of IndexCreateGrowthFit")
+                        .put("disk", "index-create-replica-exponent", String.format(Locale.ROOT, "%.3f", e), "fit: a trial of IndexCreateGrowthFit")
+                        .render(),
                 files.referenceReplicas(), files.replicaExponent(), runs.inputs, fit.jitRuns(), Runtime.getRuntime().availableProcessors(),
                 o.progress());
         if (growth != null) {

@@ -20,7 +20,9 @@ import java.util.Map;
  * or an exponent fitted below 0, the samples are pooled as measured and no exponent is written.
  *
  * @param indexCreateMs       pooled index creation at the reference replica count, values at 0..100%
- * @param referenceReplicas   the replicas per broker the pooled values are for (0: not scaled)
+ * @param referenceReplicas   the geometric mean of the runs' replicas per broker, the count the pooled values are for (0: the
+ *                            counts unknown or all one); set also when the probe's medians do not grow with it, so that the
+ *                            runs' tails can still fit the growth (IndexCreateGrowthFit)
  * @param replicaExponent     index creation grows as replicas per broker to this power (0: not scaled)
  * @param exponentR2          R^2 of the log-log fit over the runs' medians (NaN when not fitted)
  * @param perRun              each pooled run's replicas per broker (NaN if unknown), samples and medians, for the report
@@ -69,9 +71,10 @@ public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, in
             for (RunFileWork r : perRun) {
                 power.addData(Math.log(r.replicasPerBroker()), Math.log(Math.max(1e-3, r.indexCreateMedianMs())));
             }
+            reference = Math.exp(perRun.stream().mapToDouble(r -> Math.log(r.replicasPerBroker())).average().orElseThrow());
+            // a drift over the pass (its first runs' probes slow) can make the medians fall with the replicas: pooled as measured
             if (power.getSlope() > 0) {
                 exponent = Math.min(2, power.getSlope());
-                reference = Math.exp(perRun.stream().mapToDouble(r -> Math.log(r.replicasPerBroker())).average().orElseThrow());
                 r2 = power.getRSquare();
             }
         }
@@ -85,9 +88,14 @@ public record FileWorkFit(double[] indexCreateMs, double[] checkpointWriteMs, in
                 reference, exponent, r2, List.copyOf(perRun));
     }
 
-    /** Whether the index creation is scaled by the replicas per broker. */
+    /** Whether the probe's samples are scaled by the replicas per broker. */
     public boolean scaled() {
         return replicaExponent > 0;
+    }
+
+    /** Whether the runs' replica counts differ, so that the runs' tails can fit a growth. */
+    public boolean growthFittable() {
+        return referenceReplicas > 0;
     }
 
     private static double median(List<Double> v) {

@@ -187,6 +187,18 @@ class LocalProfileWriterTest {
         Map<String, Double> same = new java.util.HashMap<>();
         replicas.keySet().forEach(k -> same.put(k, 12.0));
         assertThat(FileWorkFit.of(fit, index, checkpoint, same).scaled()).isFalse();
+        assertThat(FileWorkFit.of(fit, index, checkpoint, same).growthFittable()).isFalse();
+        // medians falling with the replicas (a pass whose first, small runs probed slow): pooled as measured, yet the counts
+        // differ, so the runs' tails may still fit the growth
+        for (int i = 0; i < 10; i++) {
+            double k = reference / replicas.get("c" + i);
+            index.put("c" + i, List.of(100.0 * k, 150.0 * k, 200.0 * k));
+        }
+        FileWorkFit falling = FileWorkFit.of(fit, index, checkpoint, replicas);
+        assertThat(falling.scaled()).isFalse();
+        assertThat(falling.growthFittable()).isTrue();
+        assertThat(falling.referenceReplicas()).isCloseTo(reference, within(1e-6));
+        assertThat(grown.growthFittable()).isTrue();
         // the GC pauses the brokers logged replace JMX's count and mean: their own lengths, their own rate
         Map<String, List<Double>> pauses = new java.util.HashMap<>();
         for (int i = 0; i < 10; i++) {
