@@ -41,6 +41,8 @@ import java.util.Map;
  *                        broker leads); 0 where not known
  * @param gcWorkerCpu     the brokers' parallel GC workers' CPU ({@code GcWorkerThreads}), part of {@code offPathCpu}: the
  *                        work of their stop-the-world pauses; NaN for runs measured before the harness read it (2026-12-07)
+ * @param sendLagP999Ms   the send lag's 99.9th percentile (ms): with the values at 0%, 1%, ..., 100% it draws the top percent,
+ *                        which those values alone span by a straight line from p99 to the single largest lag; NaN where not known
  */
 public record CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                                 double partitionReads, double recordsSent,
@@ -49,7 +51,22 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                                 long sendLagCount, double sendLagMedianMs, double sendLagMeanMs, MachineSpeed machineSpeed,
                                 double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
                                 java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups,
-                                double clientThreadsCpu, double consumerCpu, double producerPartitions, double gcWorkerCpu) {
+                                double clientThreadsCpu, double consumerCpu, double producerPartitions, double gcWorkerCpu,
+                                double sendLagP999Ms) {
+
+    /** A run whose send lag's 99.9th percentile is not known. */
+    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
+                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
+                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
+                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
+                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
+                             java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups, double clientThreadsCpu,
+                             double consumerCpu, double producerPartitions, double gcWorkerCpu) {
+        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
+                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
+                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, senderCpu,
+                senderWakeups, clientThreadsCpu, consumerCpu, producerPartitions, gcWorkerCpu, Double.NaN);
+    }
 
     /** A run measured before the harness read the GC workers apart. */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
@@ -147,7 +164,8 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                 (driver.getOrDefault("sender", Double.NaN) + driver.getOrDefault("producerApp", Double.NaN)
                         + driver.getOrDefault("consumer", Double.NaN)) * w,
                 driver.getOrDefault("consumer", Double.NaN) * w, producerPartitions,
-                r.brokerGcWorkers() == null ? Double.NaN : r.brokerGcWorkers().cpuCores() * w);
+                r.brokerGcWorkers() == null ? Double.NaN : r.brokerGcWorkers().cpuCores() * w,
+                lag.p999() == null ? Double.NaN : lag.p999());
     }
 
     /** Partitions the Sender threads walked: each wake-up times the partitions of its producer's topic. */

@@ -311,7 +311,7 @@ public final class LocalProfileWriter {
      */
     static String wakeup(CalibrationFit fit, int cores) {
         double[] q = quietQuantiles(fit, cores);
-        if (q != null) return empiricalMs(q);
+        if (q != null) return withTail(q, quietP999(fit, cores));
         double[] mm = quietLag(fit, cores);
         if (!(mm[0] > 0) || !(mm[1] > 0)) return "none";
         double ratio = Math.max(1, mm[1] / mm[0]);
@@ -336,6 +336,31 @@ public final class LocalProfileWriter {
             d.put("gc", "pause-work", gc.workEmpirical(), gc.workSource());
             d.put("gc", "workers", Integer.toString(gc.workers()), gc.workersSource());
         }
+    }
+
+    /**
+     * Values at 0..100% (ms) as a distribution whose top percent passes through the measured 99.9th percentile: the values
+     * alone would span it by a straight line from p99 to the largest single lag, which puts a hundredth of all draws on
+     * the way to one extreme sample. The piecewise-linear inverse CDF through 0%, 1%, ..., 99%, 99.9% and 100%, written as
+     * a mixture of its pieces; without a p99.9 inside (p99, max) the values alone.
+     */
+    static String withTail(double[] q, double p999) {
+        if (!(p999 > q[99] && p999 < q[100])) return empiricalMs(q);
+        double[] body = java.util.Arrays.copyOf(q, 100);
+        return "mixture(0.99: " + empiricalMs(body) + ", 0.009: " + empiricalMs(new double[] {q[99], p999})
+                + ", 0.001: " + empiricalMs(new double[] {p999, q[100]}) + ")";
+    }
+
+    /** The quiet runs' send-lag 99.9th percentile, record-weighted as {@link #quietQuantiles}; NaN unless every one has it. */
+    static double quietP999(CalibrationFit fit, int cores) {
+        List<CalibrationSample> quiet = quietRuns(fit, cores);
+        double sum = 0, n = 0;
+        for (CalibrationSample s : quiet) {
+            if (Double.isNaN(s.sendLagP999Ms())) return Double.NaN;
+            sum += s.sendLagCount() * s.sendLagP999Ms();
+            n += s.sendLagCount();
+        }
+        return n > 0 ? sum / n : Double.NaN;
     }
 
     /** Measured values at 0..100%, in milliseconds, as an empirical distribution in whole microseconds. */
@@ -394,7 +419,8 @@ public final class LocalProfileWriter {
             return String.format(Locale.ROOT, "measured: the driver's send lag (intended send time to send()) in the quietest calibration "
                     + "run(s) of tailsim calibrate, %s (brokers and driver left %d%% or more of the cores idle; on busier runs the lag also "
                     + "holds the wait for a core, which the model's CPU makes itself): its values at 0%%, 1%%, ..., 100%%, weighted by "
-                    + "records (median %.3f ms, p90 %.3f ms)", String.join(", ", names), QUIET_SHARE_PERCENT, q[50], q[90]);
+                    + "records (median %.3f ms, p90 %.3f ms)%s", String.join(", ", names), QUIET_SHARE_PERCENT, q[50], q[90],
+                    tailNote(q, quietP999(fit, cores)));
         }
         double[] mm = quietLag(fit, cores);
         if (!(mm[0] > 0) || !(mm[1] > 0)) return "fit: the calibration runs recorded no send lag; left out";
@@ -403,6 +429,14 @@ public final class LocalProfileWriter {
                 + "run(s) of tailsim calibrate, %s (brokers and driver left %d%% or more of the cores idle; on busier runs the lag also holds "
                 + "the wait for a core, which the model's CPU makes itself): median %.3f ms, mean %.3f ms, weighted by records; a lognormal "
                 + "with that mean and median", String.join(", ", names), QUIET_SHARE_PERCENT, mm[0], mm[1]);
+    }
+
+    private static String tailNote(double[] q, double p999) {
+        if (!(p999 > q[99] && p999 < q[100])) return "";
+        return String.format(Locale.ROOT, ", and its 99.9th percentile, %.3f ms, likewise weighted: the top percent runs from p99 "
+                + "(%.3f ms) through it to the largest lag (%.3f ms, the runs' maxima weighted) instead of straight to the largest, so "
+                + "that a hundredth of the draws does not spread evenly towards one extreme sample (mean of the top percent %.2f ms, "
+                + "%.2f ms without)", p999, q[99], q[100], 0.9 * (q[99] + p999) / 2 + 0.1 * (p999 + q[100]) / 2, (q[99] + q[100]) / 2);
     }
 
     static List<CalibrationSample> quietRuns(CalibrationFit fit, int cores) {

@@ -369,6 +369,49 @@ class CalibrationFitTest {
         assertThat(LocalProfileWriter.wakeup(CalibrationFit.of(runs), 2)).startsWith("lognormal(");
     }
 
+    /**
+     * The quiet runs' 99.9th percentile bends the top percent of the wake-up latency: nine tenths of it between p99 and
+     * p99.9, a tenth between p99.9 and the largest lag, where the values at whole percents alone would spread the whole top
+     * percent evenly towards that one largest sample.
+     */
+    @Test
+    void theTopPercentOfTheWakeUpLatencyPassesThroughTheRunsNinetyNinePointNinthPercentile() {
+        List<CalibrationSample> runs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean quiet = i < 2;
+            double w = 15, cores = quiet ? 0.7 : 1.9;
+            double produce = w * (100 + 50 * i), ff = w * (60 + 20 * (i % 3)), fc = w * 10 * (i % 2), reads = w * (300 + 700 * (i % 5));
+            double broker = cores * w * 0.8, driver = cores * w * 0.2;
+            List<Double> q = new ArrayList<>();
+            for (int p = 0; p < 100; p++) q.add(0.1 + p / 1000.0);
+            q.add(10.0);
+            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, produce * 2, broker, broker * 0.2, broker * 0.1,
+                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, i == 1 ? 3000 : 1000, 0.15, 0.2, null,
+                    produce, produce / 2, Double.NaN, Double.NaN, q, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
+                    quiet ? (i == 0 ? 0.2 : 0.6) : 9.0));
+        }
+        CalibrationFit fit = CalibrationFit.of(runs);
+        // r0 (1,000 records) 0.2 ms, r1 (3,000) 0.6 ms: 0.5 ms
+        assertThat(LocalProfileWriter.quietP999(fit, 2)).isCloseTo(0.5, within(1e-12));
+        String written = LocalProfileWriter.wakeup(fit, 2);
+        assertThat(written).startsWith("mixture(0.99: empirical(100us, 101us, ")
+                .endsWith(", 199us), 0.009: empirical(199us, 500us), 0.001: empirical(500us, 10000us))");
+        io.tailsim.core.dist.Distribution d = io.tailsim.scenarios.schema.DistributionSpec.parse(written);
+        double body = (0.100 + 0.199) / 2;
+        assertThat(d.mean()).isCloseTo(1e6 * (0.99 * body + 0.009 * (0.199 + 0.5) / 2 + 0.001 * (0.5 + 10) / 2), within(1e-6));
+        // without it, or with it outside (p99, max), the values alone, the top percent straight to the largest lag
+        double[] q = LocalProfileWriter.quietQuantiles(fit, 2);
+        assertThat(LocalProfileWriter.withTail(q, Double.NaN)).isEqualTo(LocalProfileWriter.empiricalMs(q));
+        assertThat(LocalProfileWriter.withTail(q, 12.0)).isEqualTo(LocalProfileWriter.empiricalMs(q));
+        CalibrationSample r1 = runs.get(1);
+        runs.set(1, new CalibrationSample(r1.name(), r1.seconds(), r1.produce(), r1.fetchFollower(), r1.fetchConsumer(),
+                r1.partitionReads(), r1.recordsSent(), r1.brokerCpu(), r1.networkCpu(), r1.fetcherCpu(), r1.handlerCpu(),
+                r1.offPathCpu(), r1.driverCpu(), 10, 50, 3, false, false, 3000, 0.15, 0.2, null, r1.networkWakeups(),
+                r1.handlerWakeups(), Double.NaN, Double.NaN, r1.sendLagQuantilesMs()));
+        assertThat(LocalProfileWriter.quietP999(CalibrationFit.of(runs), 2)).isNaN();
+        assertThat(LocalProfileWriter.wakeup(CalibrationFit.of(runs), 2)).startsWith("empirical(100us, 101us, ").endsWith(", 10000us)");
+    }
+
     @Test
     void refusesWhenTooFewRunsAreUsable() {
         List<CalibrationSample> runs = new ArrayList<>();
