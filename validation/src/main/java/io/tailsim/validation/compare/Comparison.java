@@ -95,26 +95,45 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
     public static Comparison of(String scenario, Summary simulated, HardwareProfile hardware, MeasuredReference measured, List<String> topics) {
         List<ComparisonRow> rows = new ArrayList<>();
         for (String name : expectedMetrics(topics))
-            rows.add(ComparisonRow.ofRuns(name, simulated == null ? null : simulated(name, simulated, hardware), measured.metrics().get(name)));
+            rows.add(ComparisonRow.ofRuns(name, simulated == null ? null : simulated(name, simulated, hardware), measured.metrics().get(name))
+                    .withSimulatedInterval(simulated == null ? null : simulatedInterval(name, simulated)));
         return new Comparison(scenario, rows);
+    }
+
+    /**
+     * The 95% interval over the model's replications of a simulated figure that has one: a latency percentile (the whole run's or a
+     * topic's), or the produce request rate (the summary's interval of its cluster-wide rate); null for the rest.
+     */
+    static double[] simulatedInterval(String name, Summary s) {
+        if (name.equals("Produce.requestsPerSec")) return s.produceRequestsPerSecCi95();
+        LatencyFigure latency = latencyFigure(name, s);
+        return latency == null || latency.stats() == null || latency.stats().ci95() == null ? null : latency.stats().ci95().get(latency.statistic());
+    }
+
+    /** A latency metric's distribution in the summary and the statistic named (stats null when the topic has none). */
+    private record LatencyFigure(LatencyStats stats, String statistic) {}
+
+    /** The latency distribution a metric name points at ("producerLatencyMs.p99", "topic.probe.endToEndLatencyMs.p50"); null for other metrics. */
+    private static LatencyFigure latencyFigure(String name, Summary s) {
+        if (name.startsWith("producerLatencyMs.")) return new LatencyFigure(s.producerLatencyMs(), name.substring("producerLatencyMs.".length()));
+        if (name.startsWith("endToEndLatencyMs.")) return new LatencyFigure(s.endToEndLatencyMs(), name.substring("endToEndLatencyMs.".length()));
+        if (!name.startsWith("topic.")) return null;
+        for (String latency : List.of(".producerLatencyMs.", ".endToEndLatencyMs.")) {
+            int at = name.indexOf(latency);
+            if (at < 0) continue;
+            TopicSummary t = s.topics() == null ? null : s.topics().get(name.substring("topic.".length(), at));
+            String statistic = name.substring(at + latency.length());
+            return new LatencyFigure(t == null ? null : latency.startsWith(".producer") ? t.producerLatencyMs() : t.endToEndLatencyMs(), statistic);
+        }
+        return new LatencyFigure(null, null);
     }
 
     static Double simulated(String name, Summary s, HardwareProfile hardware) {
         if (name.equals(THROUGHPUT)) return s.throughputMBps();
         if (name.equals(CPU)) return hostCores(s.brokers(), hardware);
         if (name.equals(CPU_PRESSURE)) return hostPressure(s.brokers(), hardware);
-        if (name.startsWith("producerLatencyMs.")) return stat(s.producerLatencyMs(), name.substring("producerLatencyMs.".length()));
-        if (name.startsWith("endToEndLatencyMs.")) return stat(s.endToEndLatencyMs(), name.substring("endToEndLatencyMs.".length()));
-        if (name.startsWith("topic.")) {
-            for (String latency : List.of(".producerLatencyMs.", ".endToEndLatencyMs.")) {
-                int at = name.indexOf(latency);
-                if (at < 0) continue;
-                TopicSummary t = s.topics() == null ? null : s.topics().get(name.substring("topic.".length(), at));
-                if (t == null) return null;
-                return stat(latency.startsWith(".producer") ? t.producerLatencyMs() : t.endToEndLatencyMs(), name.substring(at + latency.length()));
-            }
-            return null;
-        }
+        LatencyFigure latency = latencyFigure(name, s);
+        if (latency != null) return stat(latency.stats(), latency.statistic());
         if (name.equals(SENDER_WAKEUPS) || name.equals(SENDER_CPU)) {
             if (s.producerGroups() == null || s.producerGroups().isEmpty()) return null;
             double sum = 0;

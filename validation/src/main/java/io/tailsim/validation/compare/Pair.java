@@ -39,15 +39,25 @@ public record Pair(String label, String baseline, String variant, List<String> m
      * scenarios have (null and 0 without per-run figures). {@code roundsVariantHigher} counts the rounds whose variant came out
      * above its baseline, and {@code directionPValue} is the two-sided Wilcoxon signed-rank test of the rounds' paired
      * figures: how often rounds without any real effect would lean one way this strongly (null below {@link #MIN_ROUNDS_FOR_TEST}).
+     * {@code simulatedRatioLow} and {@code simulatedRatioHigh} bound the simulated ratio by the two figures' 95% intervals over the
+     * model's replications (null where either has none): {@link #simulatedInterval}.
      */
     public record Outcome(Pair pair, String metric, Double measuredRatio, Double simulatedRatio, Double roundRatioMin, Double roundRatioMax,
-                          int rounds, int roundsVariantHigher, Double directionPValue) {
+                          int rounds, int roundsVariantHigher, Double directionPValue, Double simulatedRatioLow, Double simulatedRatioHigh) {
         /**
          * The rounds establish which way the real cluster moves (p below {@link #DIRECTION_SIGNIFICANCE}); otherwise the measured
          * direction is the real cluster's run-to-run noise at this scale. Informative only: the bar counts every pair.
          */
         public boolean measuredDirectionEstablished() {
             return directionPValue != null && directionPValue < DIRECTION_SIGNIFICANCE;
+        }
+
+        /**
+         * The simulated ratio's interval lies wholly on one side of 1: the model's replications establish which way it moves.
+         * Informative only, as the measured direction's test is: the bar counts the ratio itself.
+         */
+        public boolean simulatedDirectionEstablished() {
+            return simulatedRatioLow != null && simulatedRatioHigh != null && (simulatedRatioLow > 1 || simulatedRatioHigh < 1);
         }
 
         public boolean sameDirection() {
@@ -73,9 +83,25 @@ public record Pair(String label, String baseline, String variant, List<String> m
             List<Double> perRound = ratios(paired);
             int higher = 0;
             for (int i = 0; i < paired[0].length; i++) if (paired[1][i] > paired[0][i]) higher++;
+            double[] interval = a == null || b == null ? null : simulatedInterval(a, b);
             return new Outcome(this, m, measured, simulated, perRound.stream().min(Double::compare).orElse(null),
-                    perRound.stream().max(Double::compare).orElse(null), perRound.size(), higher, directionPValue(paired[0], paired[1]));
+                    perRound.stream().max(Double::compare).orElse(null), perRound.size(), higher, directionPValue(paired[0], paired[1]),
+                    interval == null ? null : interval[0], interval == null ? null : interval[1]);
         }).toList();
+    }
+
+    /**
+     * The variant-over-baseline ratio's 95% interval from the two simulated figures' own ({@link ComparisonRow#simulatedLow()}):
+     * their relative half-widths added in quadrature (the delta method, the two scenarios taken as independent; with common random
+     * numbers they are positively correlated, so the interval is if anything too wide); null where either figure has none.
+     */
+    static double[] simulatedInterval(ComparisonRow baseline, ComparisonRow variant) {
+        if (baseline.simulatedLow() == null || variant.simulatedLow() == null) return null;
+        double a = baseline.simulated(), b = variant.simulated();
+        if (!(a > 0) || !(b > 0)) return null;
+        double ha = (baseline.simulatedHigh() - baseline.simulatedLow()) / 2 / a, hb = (variant.simulatedHigh() - variant.simulatedLow()) / 2 / b;
+        double r = b / a, rel = Math.sqrt(ha * ha + hb * hb);
+        return new double[] {r * (1 - rel), r * (1 + rel)};
     }
 
     /** The baseline's and the variant's figure in each round both ran in (same run number), in run order: {baseline, variant}. */

@@ -129,13 +129,22 @@ public final class SuiteReport {
                     established.size(), tested.size(), Pair.DIRECTION_SIGNIFICANCE,
                     established.stream().filter(Pair.Outcome::withinTolerance).count(), established.size()));
         }
+        List<Pair.Outcome> bounded = b.pairs().stream().filter(p -> p.simulatedRatioLow() != null).toList();
+        if (!bounded.isEmpty()) {
+            List<Pair.Outcome> open = bounded.stream().filter(p -> !p.simulatedDirectionEstablished()).toList();
+            md.append(String.format(Locale.ROOT, "- Not a bar, whether the model's own replications fix its direction: the simulated ratio's 95%% "
+                            + "interval (from the two scenarios' replications) lies on one side of 1 for %d of %d pair metrics%s.\n",
+                    bounded.size() - open.size(), bounded.size(), open.isEmpty() ? "" : "; for "
+                            + String.join(", ", open.stream().map(p -> p.pair().label() + " " + p.metric()).toList())
+                            + " it spans 1, so the side the simulated ratio falls on there is the model's noise at this many replications"));
+        }
         md.append('\n');
         md.append("How far the real cluster moves from one quiet run of this suite to the next on this machine (often more than 30%): "
                 + "docs/validation-repeatability.md. Calibrate in the same quiet window as the suite.\n\n");
         for (String m : b.missingPairs()) md.append("- Missing pair: ").append(m).append('\n');
         if (!b.missingPairs().isEmpty()) md.append('\n');
         md.append("| pair | metric | measured ratio | measured ratio by round (min..max, rounds) | rounds with the variant higher "
-                + "| measured direction: Wilcoxon p | simulated ratio | same direction | within 30% |\n"
+                + "| measured direction: Wilcoxon p | simulated ratio (95% interval) | same direction | within 30% |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
         for (Pair.Outcome p : b.pairs())
             md.append("| ").append(p.pair().label()).append(" (").append(p.pair().variant()).append(" / ").append(p.pair().baseline()).append(") | ")
@@ -145,7 +154,9 @@ public final class SuiteReport {
                     .append(p.rounds() == 0 ? "-" : p.roundsVariantHigher() + " of " + p.rounds()).append(" | ")
                     .append(p.directionPValue() == null ? "-" : String.format(Locale.ROOT, "%.3g%s", p.directionPValue(),
                             p.measuredDirectionEstablished() ? " (established)" : " (not established)")).append(" | ")
-                    .append(ComparisonTable.number(p.simulatedRatio())).append(" | ").append(p.sameDirection() ? "yes" : "no").append(" | ")
+                    .append(ComparisonTable.number(p.simulatedRatio())).append(p.simulatedRatioLow() == null ? "" : " (" + ComparisonTable.number(
+                            p.simulatedRatioLow()) + " .. " + ComparisonTable.number(p.simulatedRatioHigh()) + ")").append(" | ")
+                    .append(p.sameDirection() ? "yes" : "no").append(" | ")
                     .append(p.withinTolerance() ? "yes" : "no").append(" |\n");
         md.append("\n| latency row | simulated ms | measured ms (median) | real min..max ms | runs | relative error | in widened range |\n"
                 + "|---|---|---|---|---|---|---|\n");
@@ -343,6 +354,10 @@ public final class SuiteReport {
                 round gives a paired figure, and a two-sided Wilcoxon signed-rank test of those pairs (commons-math3; exact up to 30 rounds) says how
                 likely a lean as strong as measured would be if the setting had no effect (p < 0.05: established; six rounds at
                 least). Where it is not established the bar still counts the pair; the test only says what a miss there means.
+                The simulated side likewise: each simulated percentile carries a Student-t 95% interval over the model's replications,
+                and a pair's simulated ratio the interval of the two combined (relative half-widths in quadrature, the scenarios taken
+                as independent, which common random numbers make too wide if anything). Where it spans 1 the model has not fixed
+                which way the ratio moves, and its side of 1 is noise at that many replications.
                 """);
     }
 

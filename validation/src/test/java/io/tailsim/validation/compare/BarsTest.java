@@ -49,6 +49,39 @@ class BarsTest {
         assertThat(b.pairsPass()).isFalse();
     }
 
+    /** The simulated ratio carries its figures' replication intervals; the bar counts the ratio, the interval says if its side is noise. */
+    @Test
+    void aSimulatedRatioWhoseIntervalSpansOneHasNoEstablishedDirectionButStillCounts() {
+        Pair pair = new Pair("linger.ms 0 vs 5", "linger-0", "base", List.of("producerLatencyMs.p50", "producerLatencyMs.p99"));
+        Map<String, Comparison> c = new LinkedHashMap<>();
+        // p50: 10.0 +/- 0.05 (0.5%) against 10.01 +/- 0.05: ratio 1.001, half-width 0.707% -> spans 1
+        // p99: 20 +/- 0.6 (3%) against 30 +/- 1.2 (4%): ratio 1.5, half-width 5% -> [1.425, 1.575]
+        c.put("linger-0", new Comparison("linger-0", List.of(
+                ComparisonRow.of("producerLatencyMs.p50", 10.0, 9.0).withSimulatedInterval(new double[] {9.95, 10.05}),
+                ComparisonRow.of("producerLatencyMs.p99", 20.0, 20.0).withSimulatedInterval(new double[] {19.4, 20.6}))));
+        c.put("base", new Comparison("base", List.of(
+                ComparisonRow.of("producerLatencyMs.p50", 10.01, 10.0).withSimulatedInterval(new double[] {9.96, 10.06}),
+                ComparisonRow.of("producerLatencyMs.p99", 30.0, 28.0).withSimulatedInterval(new double[] {28.8, 31.2}))));
+        Bars b = Bars.of(c, List.of(pair));
+        Pair.Outcome p50 = b.pairs().get(0), p99 = b.pairs().get(1);
+        double rel = Math.sqrt(2) * 0.005;
+        assertThat(p50.simulatedRatio()).isCloseTo(1.001, within(1e-12));
+        assertThat(p50.simulatedRatioLow()).isCloseTo(1.001 * (1 - Math.hypot(0.05 / 10.0, 0.05 / 10.01)), within(1e-12));
+        assertThat(p50.simulatedRatioHigh()).isCloseTo(1.001 * (1 + Math.hypot(0.05 / 10.0, 0.05 / 10.01)), within(1e-12));
+        assertThat(p50.simulatedRatioHigh() - p50.simulatedRatio()).isCloseTo(1.001 * rel, within(1e-5));
+        assertThat(p50.simulatedDirectionEstablished()).isFalse();
+        assertThat(p50.withinTolerance()).isTrue();
+        assertThat(p99.simulatedRatioLow()).isCloseTo(1.5 * 0.95, within(1e-12));
+        assertThat(p99.simulatedRatioHigh()).isCloseTo(1.5 * 1.05, within(1e-12));
+        assertThat(p99.simulatedDirectionEstablished()).isTrue();
+        // a figure without an interval (older comparison.json files) gives none for the ratio
+        c.put("base", new Comparison("base", List.of(ComparisonRow.of("producerLatencyMs.p50", 10.01, 10.0),
+                ComparisonRow.of("producerLatencyMs.p99", 30.0, 28.0))));
+        Pair.Outcome bare = Bars.of(c, List.of(pair)).pairs().get(0);
+        assertThat(bare.simulatedRatioLow()).isNull();
+        assertThat(bare.simulatedDirectionEstablished()).isFalse();
+    }
+
     @Test
     void aPairWithoutOneOfItsRunsIsMissingAndFailsTheBar() {
         Map<String, Comparison> c = new LinkedHashMap<>();

@@ -28,7 +28,8 @@ class ComparisonTest {
     @BeforeAll
     static void simulateTheSmokeScenario() {
         local = LocalScenario.of(Scenario.load(Path.of("src/test/resources/scenarios/smoke.yaml")), Path.of("../profiles/local.yaml")).scenario();
-        summary = new ScenarioRunner().run(local, new ScenarioRunner.Options(1, null, 1, ProgressListener.NONE)).summary();
+        // two replications, so that the simulated percentiles carry the replications' intervals
+        summary = new ScenarioRunner().run(local, new ScenarioRunner.Options(2, null, 1, ProgressListener.NONE)).summary();
     }
 
     @Test
@@ -123,6 +124,13 @@ class ComparisonTest {
         assertThat(c.row("cpuCores.driverThreads.sender").orElseThrow().measured()).isEqualTo(0.04);
         assertThat(c.row("topic.smoke-a.producerLatencyMs.p50").orElseThrow().simulated())
                 .isEqualTo(summary.topics().get("smoke-a").producerLatencyMs().p50());
+        // the simulated figure's 95% interval over the replications, where the model gives one
+        assertThat(c.row("producerLatencyMs.p99").orElseThrow().simulatedLow()).isEqualTo(summary.producerLatencyMs().ci95().get("p99")[0]);
+        assertThat(c.row("producerLatencyMs.p99").orElseThrow().simulatedHigh()).isEqualTo(summary.producerLatencyMs().ci95().get("p99")[1]);
+        assertThat(c.row("topic.smoke-a.producerLatencyMs.p99").orElseThrow().simulatedLow())
+                .isEqualTo(summary.topics().get("smoke-a").producerLatencyMs().ci95().get("p99")[0]);
+        assertThat(c.row("Produce.requestsPerSec").orElseThrow().simulatedHigh()).isEqualTo(summary.produceRequestsPerSecCi95()[1]);
+        assertThat(c.row("cpuCores.brokerThreads.requestHandler").orElseThrow().simulatedLow()).isNull();
         // Measured nothing for this request, and a model without consumers has no end-to-end figures: null, never zero.
         assertThat(c.row("FetchConsumer.TotalTimeMs.mean").orElseThrow().measured()).isNull();
         for (ComparisonRow r : c.rows()) assertThat(r.relativeError() != null).as(r.metric()).isEqualTo(r.complete() && r.measured() != 0);
@@ -143,7 +151,8 @@ class ComparisonTest {
         assertThat(fields(root)).containsExactly("scenario", "rows");
         assertThat(root.get("scenario").asText()).isEqualTo("s");
         for (JsonNode row : root.get("rows"))
-            assertThat(fields(row)).containsExactly("metric", "simulated", "measured", "relativeError", "measuredMin", "measuredMax", "measuredRuns");
+            assertThat(fields(row)).containsExactly("metric", "simulated", "measured", "relativeError", "measuredMin", "measuredMax", "measuredRuns",
+                    "simulatedLow", "simulatedHigh");
         assertThat(root.get("rows").get(0).get("measuredRuns").asInt()).isEqualTo(1);
         assertThat(root.get("rows").get(0).get("measuredMin").asDouble()).isEqualTo(4.0);
         // A comparison.json written before runs were repeated (four fields a row) still reads, as one run.

@@ -238,7 +238,7 @@ class RepeatedRunsTest {
                 ComparisonRow.ofRuns("x", 6.9, new MeasuredReference.Spread(20, 10, 40, 3)),
                 ComparisonRow.ofRuns("x", 52.1, new MeasuredReference.Spread(20, 10, 40, 3)),
                 ComparisonRow.ofRuns("x", null, new MeasuredReference.Spread(20, 10, 40, 3)),
-                new ComparisonRow("x", 12.0, 10.0, 0.2, null, null, null));
+                new ComparisonRow("x", 12.0, 10.0, 0.2, null, null, null, null, null));
         assertThat(rows).extracting(r -> r.simulatedWithinRange(0.3)).containsExactly(true, true, false, false, false, true);
 
         Bars bars = Bars.of(Map.of("a", withSimulated(ca, 15.0), "b", withSimulated(cb, 100.0)), List.of(pair), Map.of("a", ra, "b", rb));
