@@ -345,7 +345,7 @@ public final class LocalProfileWriter {
      * a mixture of its pieces; without a p99.9 inside (p99, max) the values alone.
      */
     static String withTail(double[] q, double p999) {
-        if (!(p999 > q[99] && p999 < q[100])) return empiricalMs(q);
+        if (!bendsTopPercent(q, p999)) return empiricalMs(q);
         double[] body = java.util.Arrays.copyOf(q, 100);
         return "mixture(0.99: " + empiricalMs(body) + ", 0.009: " + empiricalMs(new double[] {q[99], p999})
                 + ", 0.001: " + empiricalMs(new double[] {p999, q[100]}) + ")";
@@ -431,8 +431,13 @@ public final class LocalProfileWriter {
                 + "with that mean and median", String.join(", ", names), QUIET_SHARE_PERCENT, mm[0], mm[1]);
     }
 
+    /** Whether a p99.9 lies strictly between the values at 99% and 100%, where it can bend the top percent. */
+    private static boolean bendsTopPercent(double[] q, double p999) {
+        return p999 > q[99] && p999 < q[100];
+    }
+
     private static String tailNote(double[] q, double p999) {
-        if (!(p999 > q[99] && p999 < q[100])) return "";
+        if (!bendsTopPercent(q, p999)) return "";
         return String.format(Locale.ROOT, ", and its 99.9th percentile, %.3f ms, likewise weighted: the top percent runs from p99 "
                 + "(%.3f ms) through it to the largest lag (%.3f ms, the runs' maxima weighted) instead of straight to the largest, so "
                 + "that a hundredth of the draws does not spread evenly towards one extreme sample (mean of the top percent %.2f ms, "
