@@ -339,21 +339,33 @@ class CalibrationFitTest {
         assertThat(CalibrationFit.of(runs).driverJitCores()).isNaN();
     }
 
+    /**
+     * Eight runs of which r0 and r1 are quiet (0.7 cores busy against 1.9), r1 with three times r0's records: each run's send-lag
+     * values at 0..100% and its p99.9 from the functions of the run's index.
+     */
+    private static List<CalibrationSample> twoQuietRunsOfEight(java.util.function.IntFunction<List<Double>> lag,
+                                                               java.util.function.IntToDoubleFunction p999) {
+        List<CalibrationSample> runs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            double w = 15, cores = i < 2 ? 0.7 : 1.9;
+            double produce = w * (100 + 50 * i), ff = w * (60 + 20 * (i % 3)), fc = w * 10 * (i % 2), reads = w * (300 + 700 * (i % 5));
+            double broker = cores * w * 0.8, driver = cores * w * 0.2;
+            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, produce * 2, broker, broker * 0.2, broker * 0.1,
+                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, i == 1 ? 3000 : 1000, 0.15, 0.2, null,
+                    produce, produce / 2, Double.NaN, Double.NaN, lag.apply(i), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
+                    p999.applyAsDouble(i)));
+        }
+        return runs;
+    }
+
     /** With the quiet runs' whole send-lag distribution the wake-up latency is that distribution, not a lognormal. */
     @Test
     void theWakeUpLatencyIsTheQuietRunsMeasuredDistributionWhenTheyHaveIt() {
-        List<CalibrationSample> runs = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            boolean quiet = i < 2;
-            double w = 15, cores = quiet ? 0.7 : 1.9;
-            double produce = w * (100 + 50 * i), ff = w * (60 + 20 * (i % 3)), fc = w * 10 * (i % 2), reads = w * (300 + 700 * (i % 5));
-            double broker = cores * w * 0.8, driver = cores * w * 0.2;
+        List<CalibrationSample> runs = twoQuietRunsOfEight(i -> {
             List<Double> q = new ArrayList<>();
-            for (int p = 0; p <= 100; p++) q.add((quiet ? 0.1 : 1.0) * (1 + p / 100.0) * (i == 1 ? 2 : 1));
-            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, produce * 2, broker, broker * 0.2, broker * 0.1,
-                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, i == 1 ? 3000 : 1000, 0.15, 0.2, null,
-                    produce, produce / 2, Double.NaN, Double.NaN, q));
-        }
+            for (int p = 0; p <= 100; p++) q.add((i < 2 ? 0.1 : 1.0) * (1 + p / 100.0) * (i == 1 ? 2 : 1));
+            return q;
+        }, i -> Double.NaN);
         CalibrationFit fit = CalibrationFit.of(runs);
         double[] pooled = LocalProfileWriter.quietQuantiles(fit, 2);
         // r0 (1,000 records) at 0.1 x (1 + p), r1 (3,000) at twice that: weighted 0.175 x (1 + p)
@@ -376,20 +388,12 @@ class CalibrationFitTest {
      */
     @Test
     void theTopPercentOfTheWakeUpLatencyPassesThroughTheRunsNinetyNinePointNinthPercentile() {
-        List<CalibrationSample> runs = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            boolean quiet = i < 2;
-            double w = 15, cores = quiet ? 0.7 : 1.9;
-            double produce = w * (100 + 50 * i), ff = w * (60 + 20 * (i % 3)), fc = w * 10 * (i % 2), reads = w * (300 + 700 * (i % 5));
-            double broker = cores * w * 0.8, driver = cores * w * 0.2;
+        List<CalibrationSample> runs = twoQuietRunsOfEight(i -> {
             List<Double> q = new ArrayList<>();
             for (int p = 0; p < 100; p++) q.add(0.1 + p / 1000.0);
             q.add(10.0);
-            runs.add(new CalibrationSample("r" + i, w, produce, ff, fc, reads, produce * 2, broker, broker * 0.2, broker * 0.1,
-                    broker * 0.3, broker * 0.4, driver, 10, 50, 3, false, false, i == 1 ? 3000 : 1000, 0.15, 0.2, null,
-                    produce, produce / 2, Double.NaN, Double.NaN, q, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
-                    quiet ? (i == 0 ? 0.2 : 0.6) : 9.0));
-        }
+            return q;
+        }, i -> i == 0 ? 0.2 : i == 1 ? 0.6 : 9.0);
         CalibrationFit fit = CalibrationFit.of(runs);
         // r0 (1,000 records) 0.2 ms, r1 (3,000) 0.6 ms: 0.5 ms
         assertThat(LocalProfileWriter.quietP999(fit, 2)).isCloseTo(0.5, within(1e-12));
