@@ -54,21 +54,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
                                 double clientThreadsCpu, double consumerCpu, double producerPartitions, double gcWorkerCpu,
                                 double sendLagP999Ms) {
 
-    /** A run whose send lag's 99.9th percentile is not known. */
-    public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
-                             double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
-                             double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
-                             boolean flagged, boolean behind, long sendLagCount, double sendLagMedianMs, double sendLagMeanMs,
-                             MachineSpeed machineSpeed, double networkWakeups, double handlerWakeups, double jitCpu, double driverJitCpu,
-                             java.util.List<Double> sendLagQuantilesMs, double senderCpu, double senderWakeups, double clientThreadsCpu,
-                             double consumerCpu, double producerPartitions, double gcWorkerCpu) {
-        this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
-                handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
-                sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, senderCpu,
-                senderWakeups, clientThreadsCpu, consumerCpu, producerPartitions, gcWorkerCpu, Double.NaN);
-    }
-
-    /** A run measured before the harness read the GC workers apart. */
+    /** A run measured before the harness read the GC workers apart (nor, then, its send lag's p99.9 into the fits). */
     public CalibrationSample(String name, double seconds, double produce, double fetchFollower, double fetchConsumer,
                              double partitionReads, double recordsSent, double brokerCpu, double networkCpu, double fetcherCpu,
                              double handlerCpu, double offPathCpu, double driverCpu, long gcCollections, long gcTimeMs, int brokers,
@@ -79,7 +65,7 @@ public record CalibrationSample(String name, double seconds, double produce, dou
         this(name, seconds, produce, fetchFollower, fetchConsumer, partitionReads, recordsSent, brokerCpu, networkCpu, fetcherCpu,
                 handlerCpu, offPathCpu, driverCpu, gcCollections, gcTimeMs, brokers, flagged, behind, sendLagCount, sendLagMedianMs,
                 sendLagMeanMs, machineSpeed, networkWakeups, handlerWakeups, jitCpu, driverJitCpu, sendLagQuantilesMs, senderCpu,
-                senderWakeups, clientThreadsCpu, consumerCpu, producerPartitions, Double.NaN);
+                senderWakeups, clientThreadsCpu, consumerCpu, producerPartitions, Double.NaN, Double.NaN);
     }
 
     /** A run whose producers' partitions are not known. */

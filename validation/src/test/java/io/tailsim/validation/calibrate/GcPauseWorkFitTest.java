@@ -45,7 +45,7 @@ class GcPauseWorkFitTest {
             runs.add(new CalibrationSample("c" + i, w, produce, ff, fc, reads, records,
                     handler + network + fetcher + offPath, network, fetcher, handler, offPath, driver, 4 * (1 + i % 4), 60, 3, false,
                     false, 1000, 0.1, 0.4, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, 0, i < read ? workerCpuSeconds(i) : Double.NaN));
+                    Double.NaN, Double.NaN, 0, i < read ? workerCpuSeconds(i) : Double.NaN, Double.NaN));
         }
         return CalibrationFit.of(runs);
     }
