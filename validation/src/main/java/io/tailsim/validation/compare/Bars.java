@@ -10,9 +10,11 @@ import java.util.Map;
  * of the measured ratio. A row or ratio without a simulated figure counts against the bar. With several real runs per
  * scenario, "measured" is the runs' median (a ratio is the ratio of the two medians); beside the bar, {@code rowsInRange}
  * counts the rows whose simulated figure lies inside the real runs' [min, max] widened by 30% either side, and each pair
- * carries its measured ratio's range over the rounds.
+ * carries its measured ratio's range over the rounds. {@code besideTheBar} holds the outcomes of pairs reported but not
+ * counted ({@link Pair#BESIDE_THE_BAR}); a scenario they need without a result leaves them out.
  */
-public record Bars(List<ComparisonRow> latencyRows, long rowsWithin, long rowsInRange, List<Pair.Outcome> pairs, List<String> missingPairs) {
+public record Bars(List<ComparisonRow> latencyRows, long rowsWithin, long rowsInRange, List<Pair.Outcome> pairs, List<String> missingPairs,
+                   List<Pair.Outcome> besideTheBar) {
     public static final List<String> LATENCY_METRICS = List.of("producerLatencyMs.p50", "producerLatencyMs.p99",
             "endToEndLatencyMs.p50", "endToEndLatencyMs.p99");
     public static final double ROW_TOLERANCE = 0.30;
@@ -34,6 +36,12 @@ public record Bars(List<ComparisonRow> latencyRows, long rowsWithin, long rowsIn
      */
     public static Bars of(Map<String, Comparison> comparisons, List<Pair> pairs, Map<String, MeasuredReference> references,
                           List<String> withoutResult) {
+        return of(comparisons, pairs, List.of(), references, withoutResult);
+    }
+
+    /** @param besideTheBar pairs reported beside the bar, not counted in it */
+    public static Bars of(Map<String, Comparison> comparisons, List<Pair> pairs, List<Pair> besideTheBar,
+                          Map<String, MeasuredReference> references, List<String> withoutResult) {
         List<ComparisonRow> rows = new ArrayList<>();
         for (Comparison c : comparisons.values())
             for (String m : LATENCY_METRICS) c.row(m).ifPresent(r -> rows.add(r.named(c.scenario() + ": " + m)));
@@ -44,11 +52,22 @@ public record Bars(List<ComparisonRow> latencyRows, long rowsWithin, long rowsIn
         List<Pair.Outcome> outcomes = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Pair p : pairs) {
-            Comparison a = comparisons.get(p.baseline()), b = comparisons.get(p.variant());
-            if (a == null || b == null) missing.add(p.label() + " (no result for " + (a == null ? p.baseline() : p.variant()) + ")");
-            else outcomes.addAll(p.outcomes(a, b, references.get(p.baseline()), references.get(p.variant())));
+            List<Pair.Outcome> o = outcomes(p, comparisons, references);
+            if (o != null) outcomes.addAll(o);
+            else missing.add(p.label() + " (no result for " + (comparisons.containsKey(p.baseline()) ? p.variant() : p.baseline()) + ")");
         }
-        return new Bars(rows, within, inRange, outcomes, missing);
+        List<Pair.Outcome> beside = new ArrayList<>();
+        for (Pair p : besideTheBar) {
+            List<Pair.Outcome> o = outcomes(p, comparisons, references);
+            if (o != null) beside.addAll(o);
+        }
+        return new Bars(rows, within, inRange, outcomes, missing, beside);
+    }
+
+    /** The pair's outcomes, or null when either of its scenarios has no result. */
+    private static List<Pair.Outcome> outcomes(Pair p, Map<String, Comparison> comparisons, Map<String, MeasuredReference> references) {
+        Comparison a = comparisons.get(p.baseline()), b = comparisons.get(p.variant());
+        return a == null || b == null ? null : p.outcomes(a, b, references.get(p.baseline()), references.get(p.variant()));
     }
 
     static boolean within(ComparisonRow r) {

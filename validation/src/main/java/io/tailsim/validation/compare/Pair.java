@@ -12,16 +12,34 @@ import java.util.TreeSet;
  * the simulator must reproduce: moving the same way as measured, and within 30% of the measured ratio.
  */
 public record Pair(String label, String baseline, String variant, List<String> metrics) {
-    /** The published experiments, scaled down (validation/suite/*.yaml); "base" is 9 producers, linger.ms 5, acks=all. */
+    /**
+     * The published experiments, scaled down (validation/suite/*.yaml): the pairs the bar counts. "base" is 9 producers under
+     * Trogdor's throttle, linger.ms 5, acks=all; linger.ms is tested with steady (Poisson) arrivals, where it acts.
+     */
     public static final List<Pair> SUITE = List.of(
             new Pair("9 vs 90 producers at one total rate", "base", "producers-90",
                     List.of("producerLatencyMs.p50", "producerLatencyMs.p99")),
-            new Pair("linger.ms 0 vs 5", "linger-0", "base",
+            new Pair("linger.ms 0 vs 5", "linger-steady-0", "linger-steady-5",
                     List.of("producerLatencyMs.p50", "producerLatencyMs.p99", "Produce.requestsPerSec")),
             new Pair("10 vs 1000 partitions per broker (probe topic)", "partitions-10", "partitions-1000",
                     List.of("topic.probe.producerLatencyMs.p99", "topic.probe.endToEndLatencyMs.p99")),
             new Pair("acks 1 vs all", "acks-1", "base",
                     List.of("producerLatencyMs.p50", "producerLatencyMs.p99")));
+
+    /**
+     * Reported beside the bar and not counted: linger.ms 0 vs 5 under Trogdor's throttle. Its flush() after every period's burst
+     * makes each batch sendable whatever linger.ms says, so the two scenarios differ only in what the Sender drains while a burst
+     * of ten records is appended: no effect of linger.ms to reproduce (the real request rate moved by 1.5% over nine rounds).
+     */
+    public static final List<Pair> BESIDE_THE_BAR = List.of(
+            new Pair("linger.ms 0 vs 5 under Trogdor's flush", "linger-0", "base",
+                    List.of("producerLatencyMs.p50", "producerLatencyMs.p99", "Produce.requestsPerSec")));
+
+    /** Why {@link #BESIDE_THE_BAR}'s pairs are not counted, as the report says it. */
+    public static final String BESIDE_THE_BAR_WHY = "Trogdor's throttle calls flush() after every period's burst, which makes each batch "
+            + "sendable whatever linger.ms says, so base and linger-0 differ only in what the Sender drains while a burst of ten records "
+            + "is appended: there is no effect of linger.ms here to reproduce. linger-steady-0 vs linger-steady-5 (Poisson arrivals) is "
+            + "the suite's linger.ms pair";
 
     /** Within this of the measured ratio (relative), the bar. */
     public static final double RATIO_TOLERANCE = 0.30;

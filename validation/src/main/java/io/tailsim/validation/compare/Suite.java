@@ -135,7 +135,7 @@ public final class Suite {
                 without.add(n);
             }
         });
-        Bars bars = Bars.of(forBars, Pair.SUITE, references, without);
+        Bars bars = Bars.of(forBars, Pair.SUITE, Pair.BESIDE_THE_BAR, references, without);
         SuiteReport.write(o.report(), o.outDir(), entries, bars, o);
         return bars;
     }

@@ -143,10 +143,27 @@ public final class SuiteReport {
                 + "docs/validation-repeatability.md. Calibrate in the same quiet window as the suite.\n\n");
         for (String m : b.missingPairs()) md.append("- Missing pair: ").append(m).append('\n');
         if (!b.missingPairs().isEmpty()) md.append('\n');
+        pairTable(md, b.pairs());
+        if (!b.besideTheBar().isEmpty()) {
+            md.append("\nBeside the bar, not counted: ").append(String.join(", ", b.besideTheBar().stream().map(p -> p.pair().label()).distinct().toList()))
+                    .append(". ").append(Pair.BESIDE_THE_BAR_WHY).append(".\n\n");
+            pairTable(md, b.besideTheBar());
+        }
+        md.append("\n| latency row | simulated ms | measured ms (median) | real min..max ms | runs | relative error | in widened range |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (ComparisonRow r : b.latencyRows())
+            md.append("| ").append(r.metric()).append(" | ").append(ComparisonTable.number(r.simulated())).append(" | ")
+                    .append(ComparisonTable.number(r.measured())).append(" | ").append(range(r)).append(" | ").append(r.runs()).append(" | ")
+                    .append(ComparisonTable.percent(r.relativeError())).append(" | ").append(r.simulatedWithinRange(Bars.ROW_TOLERANCE) ? "yes" : "no")
+                    .append(" |\n");
+        md.append('\n');
+    }
+
+    private static void pairTable(StringBuilder md, List<Pair.Outcome> outcomes) {
         md.append("| pair | metric | measured ratio | measured ratio by round (min..max, rounds) | rounds with the variant higher "
                 + "| measured direction: Wilcoxon p | simulated ratio (95% interval) | same direction | within 30% |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
-        for (Pair.Outcome p : b.pairs())
+        for (Pair.Outcome p : outcomes)
             md.append("| ").append(p.pair().label()).append(" (").append(p.pair().variant()).append(" / ").append(p.pair().baseline()).append(") | ")
                     .append(p.metric()).append(" | ").append(ComparisonTable.number(p.measuredRatio())).append(" | ")
                     .append(p.rounds() == 0 ? "-" : ComparisonTable.number(p.roundRatioMin()) + " .. " + ComparisonTable.number(p.roundRatioMax())
@@ -158,14 +175,6 @@ public final class SuiteReport {
                             p.simulatedRatioLow()) + " .. " + ComparisonTable.number(p.simulatedRatioHigh()) + ")").append(" | ")
                     .append(p.sameDirection() ? "yes" : "no").append(" | ")
                     .append(p.withinTolerance() ? "yes" : "no").append(" |\n");
-        md.append("\n| latency row | simulated ms | measured ms (median) | real min..max ms | runs | relative error | in widened range |\n"
-                + "|---|---|---|---|---|---|---|\n");
-        for (ComparisonRow r : b.latencyRows())
-            md.append("| ").append(r.metric()).append(" | ").append(ComparisonTable.number(r.simulated())).append(" | ")
-                    .append(ComparisonTable.number(r.measured())).append(" | ").append(range(r)).append(" | ").append(r.runs()).append(" | ")
-                    .append(ComparisonTable.percent(r.relativeError())).append(" | ").append(r.simulatedWithinRange(Bars.ROW_TOLERANCE) ? "yes" : "no")
-                    .append(" |\n");
-        md.append('\n');
     }
 
     static String range(ComparisonRow r) {

@@ -82,6 +82,53 @@ class BarsTest {
         assertThat(bare.simulatedDirectionEstablished()).isFalse();
     }
 
+    /** A pair beside the bar is reported with its outcomes but neither fails the bar nor goes missing from it. */
+    @Test
+    void aPairBesideTheBarIsReportedButNotCounted() {
+        Pair counted = new Pair("acks 1 vs all", "acks-1", "base", List.of("producerLatencyMs.p50"));
+        Pair beside = new Pair("linger.ms 0 vs 5 under a flush", "linger-0", "base", List.of("producerLatencyMs.p50", "producerLatencyMs.p99"));
+        Map<String, Comparison> c = new LinkedHashMap<>();
+        c.put("acks-1", run("acks-1", 5, 5, 10, 10));
+        c.put("base", run("base", 10, 10, 20, 20));
+        // linger-0's p99 the wrong way: simulated 20/24 < 1, measured 20/18 > 1
+        c.put("linger-0", run("linger-0", 10, 10, 24, 18));
+        Bars b = Bars.of(c, List.of(counted), List.of(beside), Map.of(), List.of());
+        assertThat(b.pairs()).extracting(Pair.Outcome::metric).containsExactly("producerLatencyMs.p50");
+        assertThat(b.besideTheBar()).extracting(Pair.Outcome::metric).containsExactly("producerLatencyMs.p50", "producerLatencyMs.p99");
+        assertThat(b.besideTheBar().get(1).withinTolerance()).isFalse();
+        assertThat(b.pairsPass()).isTrue();
+        // its scenarios' latency rows still count in the rows bar
+        assertThat(b.latencyRows()).hasSize(12);
+        // without one of its scenarios it is left out, not missing
+        c.remove("linger-0");
+        Bars without = Bars.of(c, List.of(counted), List.of(beside), Map.of(), List.of());
+        assertThat(without.besideTheBar()).isEmpty();
+        assertThat(without.missingPairs()).isEmpty();
+        assertThat(without.pairsPass()).isTrue();
+    }
+
+    /** Each linger.ms pair's two suite files say the same thing but for linger.ms (and the comments and description saying so). */
+    @Test
+    void eachLingerPairsScenariosDifferOnlyInLingerMs() throws java.io.IOException {
+        List<Pair> linger = java.util.stream.Stream.concat(Pair.SUITE.stream(), Pair.BESIDE_THE_BAR.stream())
+                .filter(p -> p.label().startsWith("linger.ms")).toList();
+        assertThat(linger).extracting(Pair::baseline).containsExactly("linger-steady-0", "linger-0");
+        for (Pair p : linger) {
+            List<String> a = settings(p.baseline()), b = settings(p.variant());
+            List<String> onlyA = new java.util.ArrayList<>(a), onlyB = new java.util.ArrayList<>(b);
+            onlyA.removeAll(b);
+            onlyB.removeAll(a);
+            assertThat(onlyA).as(p.label()).containsExactly("linger.ms: 0");
+            assertThat(onlyB).as(p.label()).containsExactly("linger.ms: 5");
+        }
+    }
+
+    private static List<String> settings(String scenario) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("suite", scenario + ".yaml")).stream()
+                .map(l -> l.replaceFirst("\\s+#.*$", "").trim())
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("description:")).toList();
+    }
+
     @Test
     void aPairWithoutOneOfItsRunsIsMissingAndFailsTheBar() {
         Map<String, Comparison> c = new LinkedHashMap<>();
