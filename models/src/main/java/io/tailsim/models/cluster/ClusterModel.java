@@ -400,6 +400,7 @@ public final class ClusterModel {
         }
         if (profile.hostEffects().wakeupLatency() != null) {
             cpu.setWakeupLatency(profile.hostEffects().wakeupLatency(), streams.stream(cpu.name() + "/wakeup"));
+            cpu.setTimerSlack(profile.hostEffects().timerSlackNanos());
         }
     }
 

@@ -84,6 +84,10 @@ public record HardwareProfile(
      *                                      returns its records, on a host whose cores clients share with brokers (0: none)
      * @param gcWork                        a stop-the-world pause as CPU work of the JVM's parallel GC workers on the host's
      *                                      cores, the pause lasting until they finish (null: gc.pause-duration's wall clock)
+     * @param timerSlackNanos               the kernel's timer slack: how much later than asked a timed wait (parkNanos, an
+     *                                      epoll timeout) may end; {@code wakeupLatency} is an event wake's (a futex or
+     *                                      epoll woken by another thread or a packet), and a thread waking from a timed
+     *                                      wait pays this beside it (0: none)
      */
     public record HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                               double backgroundPerPartitionNanos, double backgroundBurstNanos,
@@ -92,8 +96,23 @@ public record HardwareProfile(
                               double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
                               double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
                               GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos,
-                              ColdWakeups coldWakeups, GcWork gcWork) {
+                              ColdWakeups coldWakeups, GcWork gcWork, long timerSlackNanos) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
+
+        /** Timed waits end when asked (no timer slack). */
+        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
+                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
+                           Distribution wakeupLatency, double clientBackgroundCores,
+                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
+                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
+                           double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
+                           GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos,
+                           ColdWakeups coldWakeups, GcWork gcWork) {
+            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
+                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
+                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst, scheduler,
+                    gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, gcWork, 0);
+        }
 
         /** Stop-the-world pauses that last a drawn wall-clock time (gc.pause-duration), taking no CPU. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
@@ -143,7 +162,7 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, nanos, coldWakeups, gcWork);
+                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, nanos, coldWakeups, gcWork, timerSlackNanos);
         }
 
         /** These effects with young collections driven by {@code gc} (null: by gc.pause-interval only). */
@@ -151,7 +170,7 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gc, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, gcWork);
+                    jitBurst, scheduler, gc, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, gcWork, timerSlackNanos);
         }
 
         /** These effects with stop-the-world pauses whose length is their workers' CPU on the host (null: wall-clock lengths). */
@@ -159,7 +178,15 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, work);
+                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, work, timerSlackNanos);
+        }
+
+        /** These effects with timed waits ending up to {@code nanos} late (cpu.timer-slack). */
+        public HostEffects withTimerSlack(long nanos) {
+            return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
+                    backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
+                    schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
+                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, gcWork, nanos);
         }
 
         /** These effects with consumers' poll threads priced per fetch response (cpu.consumer-per-fetch). */
@@ -167,7 +194,7 @@ public record HardwareProfile(
             return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos, coldWakeups, gcWork);
+                    jitBurst, scheduler, gcAllocation, nanos, loadBalanceIntervalNanos, coldWakeups, gcWork, timerSlackNanos);
         }
 
         /** No JIT compiler thread apart from the background load; round robin where the host time-slices. */
@@ -218,6 +245,9 @@ public record HardwareProfile(
             }
             if (!(backgroundBurstNanos > 0) || Double.isInfinite(backgroundBurstNanos)) {
                 throw new ConfigException("cpu.background-burst", "must be a positive duration, got " + backgroundBurstNanos + " ns");
+            }
+            if (timerSlackNanos < 0) {
+                throw new ConfigException("cpu.timer-slack", "must be a non-negative duration, got " + timerSlackNanos + " ns");
             }
             if (schedulerSliceNanos < 0) {
                 throw new ConfigException("cpu.scheduler-slice", "must be a non-negative duration (0: processor sharing), got "

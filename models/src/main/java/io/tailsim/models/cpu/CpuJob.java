@@ -70,6 +70,12 @@ public abstract class CpuJob {
     /** With per-core run queues: the core whose queue the thread waits in (-1: none yet). */
     int queueCore = -1;
 
+    /**
+     * The thread sleeps in timed waits (an application thread parked until its next send time): its wake-ups also pay the
+     * host's timer slack ({@link HostCpu#setTimerSlack}).
+     */
+    boolean wakesOnTimer;
+
     // ---- wake-ups under the waker's lock (TimeSlicedCores, EEVDF) ----
     /**
      * The thread's wake-up needs a lock its waker holds while waking it: a network thread woken by Selector.wakeup, which
@@ -97,6 +103,11 @@ public abstract class CpuJob {
 
     protected CpuJob(int group) {
         this.group = group;
+    }
+
+    /** Marks the thread as one that sleeps in timed waits: see {@link #wakesOnTimer}. */
+    public final void setWakesOnTimer(boolean b) {
+        this.wakesOnTimer = b;
     }
 
     /** True while the job is on a CPU (running, runnable, waiting for a core, waking or paused). */

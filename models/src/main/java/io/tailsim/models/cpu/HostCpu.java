@@ -48,6 +48,7 @@ public final class HostCpu {
     private boolean[] groupPaused = new boolean[1];
     private final ArrayList<CpuJob> done = new ArrayList<>();
     private Distribution wakeupLatency;
+    private long timerSlackNanos;
     private RandomStream wakeupRng;
     /** Round robin with a time slice instead of processor sharing (null: processor sharing). */
     private TimeSlicedCores sliced;
@@ -162,9 +163,26 @@ public final class HostCpu {
         this.wakeupRng = rng;
     }
 
+    /**
+     * From now on a thread waking from a timed wait pays {@code nanos} beside the wake-up latency: the kernel lets a timer
+     * expire up to its slack late so that it can coalesce wake-ups (Linux's default for normal threads, 50 us), and a thread
+     * woken by another thread or a packet has no timer. Only where a wake-up latency is set.
+     */
+    public void setTimerSlack(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException(name + ": negative timer slack " + nanos);
+        }
+        this.timerSlackNanos = nanos;
+    }
+
     /** A draw of the wake-up latency for a thread on this host that sleeps outside the CPU model (0 if none). */
     public long wakeupDelay() {
         return wakeupLatency == null ? 0 : Math.max(0, Math.round(wakeupLatency.sample(wakeupRng)));
+    }
+
+    /** The same for a thread that wakes from a timed wait: the wake-up latency and the timer slack (0 if no wake-up latency). */
+    public long timerWakeupDelay() {
+        return wakeupLatency == null ? 0 : wakeupDelay() + timerSlackNanos;
     }
 
     /** Puts {@code job} on the CPU with {@code workNanos} of work (ns of one core). */
@@ -208,7 +226,7 @@ public final class HostCpu {
 
     private void wake(CpuJob job, double workNanos, boolean asleep) {
         if (wakeupLatency != null && asleep) {
-            long delay = wakeupDelay();
+            long delay = job.wakesOnTimer ? timerWakeupDelay() : wakeupDelay();
             if (delay > 0) {
                 job.wakeWork = workNanos;
                 job.heapIndex = WAKING;

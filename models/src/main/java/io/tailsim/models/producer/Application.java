@@ -139,6 +139,10 @@ final class Application {
                 proceed(now);
             }
         };
+        if (cpuWork != null) {
+            // it sleeps until its next send time (parkNanos in a real driver, Trogdor's throttle): a timed wait
+            cpuWork.setWakesOnTimer(true);
+        }
         this.sim = sim;
         this.process = process;
         this.rng = rng;

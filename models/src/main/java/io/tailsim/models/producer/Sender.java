@@ -129,8 +129,9 @@ final class Sender {
             return;
         }
         long now = sim.now();
-        // the OS wake-up latency of a thread woken on the shared host: its wake-up job pays it (HostCpu.submit), else here
-        long when = Math.max(at, now) + (sharedCpu == null || wakeCosts ? 0 : sharedCpu.wakeupDelay());
+        // the OS wake-up latency of a thread woken on the shared host: its wake-up job pays it (HostCpu.submit), else here;
+        // a run asked for later is its selector's poll timeout expiring (linger.ms), a timed wait that pays the timer slack too
+        long when = Math.max(at, now) + (sharedCpu == null || wakeCosts ? 0 : at > now ? sharedCpu.timerWakeupDelay() : sharedCpu.wakeupDelay());
         if (runEvent.isScheduled()) {
             if (runEvent.time() <= when) {
                 return;
@@ -147,13 +148,17 @@ final class Sender {
     private final class RunEvent extends Event {
         @Override
         public void fire(Simulator s) {
+            boolean timed = !woken;
             woken = false;
             if (!txBusy) {
                 producer.groupStats().senderWakeups++;
             }
             if (wakeCosts && !txBusy) {
-                // the thread wakes from its selector: the poll's return and ready() come before the drain
+                // the thread wakes from its selector: the poll's return and ready() come before the drain; a poll timeout
+                // (linger.ms up) is a timed wait, which pays the host's timer slack on that wake-up (HostCpu.submit)
+                if (txCpu != null) txCpu.setWakesOnTimer(timed);
                 enqueueTask(null, WAKE);
+                if (txCpu != null) txCpu.setWakesOnTimer(false);
                 return;
             }
             runOnce(s.now());

@@ -58,6 +58,30 @@ class HostEffectsTest {
         assertThat(w.done).last().isEqualTo(5_300_000L);
     }
 
+    /** A thread that sleeps in timed waits pays the timer slack beside the wake-up latency; one woken by an event does not. */
+    @Test
+    void aThreadWakingFromATimedWaitAlsoPaysTheTimerSlack() {
+        Simulator sim = new Simulator();
+        HostCpu cpu = new HostCpu(sim, "h", 2);
+        cpu.setWakeupLatency(Distributions.deterministic(300_000), new RandomStreams(1).stream("w"));
+        cpu.setTimerSlack(50_000);
+        Worker timed = new Worker(cpu), event = new Worker(cpu);
+        timed.setWakesOnTimer(true);
+        cpu.submit(timed, 1_000_000);
+        cpu.submit(event, 1_000_000);
+        sim.run();
+        assertThat(timed.done).containsExactly(1_350_000L);
+        assertThat(event.done).containsExactly(1_300_000L);
+        assertThat(cpu.timerWakeupDelay()).isEqualTo(350_000);
+        assertThat(cpu.wakeupDelay()).isEqualTo(300_000);
+
+        // without a wake-up latency there is no wake-up model, and no slack either
+        HostCpu bare = new HostCpu(new Simulator(), "b", 1);
+        bare.setTimerSlack(50_000);
+        assertThat(bare.timerWakeupDelay()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cpu.setTimerSlack(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void withoutAWakeupLatencyTheCpuIsPlainProcessorSharing() {
         Simulator sim = new Simulator();

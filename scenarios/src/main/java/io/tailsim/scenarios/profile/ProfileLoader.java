@@ -49,7 +49,8 @@ import java.util.TreeSet;
  *             with a run queue per core, balanced when a core idles and at this interval), client-background,
  *             client-background-per-record, network-thread-per-wakeup, request-handler-per-wakeup, consumer-per-fetch,
  *             network-thread-per-cold-wakeup, request-handler-per-cold-wakeup, replica-fetcher-per-cold-wakeup with
- *             cold-wakeup-half-rate: a broker thread's wake-up costs more the more rarely it wakes}
+ *             cold-wakeup-half-rate: a broker thread's wake-up costs more the more rarely it wakes; timer-slack
+ *             (needs wakeup-latency): paid beside it by a thread waking from a timed wait}
  * network:   {same-host-one-way, same-az-one-way, cross-az-one-way, nic-bandwidth}
  * disk:      {write-bandwidth, read-bandwidth, read-latency, dirty-background, dirty-limit,
  *             page-cache, stall-interval, stall-duration, checkpoint-write, index-create, and optional
@@ -76,7 +77,7 @@ public final class ProfileLoader {
                     "client-background-per-record", "replica-fetcher-per-partition", "network-thread-per-wakeup",
                     "request-handler-per-wakeup", "jit-per-broker", "jit-burst", "client-per-wakeup", "client-per-wakeup-per-partition", "scheduler", "load-balance-interval",
                     "consumer-per-fetch", "network-thread-per-cold-wakeup", "request-handler-per-cold-wakeup",
-                    "replica-fetcher-per-cold-wakeup", "cold-wakeup-half-rate")
+                    "replica-fetcher-per-cold-wakeup", "cold-wakeup-half-rate", "timer-slack")
             .with("per-request", Schema.named(Schema.VALUE));
     static final Schema NETWORK = Schema.fields(NONE, "same-host-one-way", "same-az-one-way", "cross-az-one-way",
             "nic-bandwidth");
@@ -248,10 +249,15 @@ public final class ProfileLoader {
                         + "scheduler: eevdf and scheduler-slice too");
             }
         }
+        long timerSlack = optionalNanos(cpu, "timer-slack");
+        if (timerSlack > 0 && wakeup == null) {
+            throw cpu.error("timer-slack", "is paid beside the wake-up latency by threads waking from a timed wait: set "
+                    + "wakeup-latency too");
+        }
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
                 slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
                 cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null,
-                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"), balance, coldWakeups(cpu));
+                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"), balance, coldWakeups(cpu)).withTimerSlack(timerSlack);
     }
 
     /** The extra CPU of broker threads' wake-ups after long sleeps (all optional; any of them needs the time constant). */

@@ -110,6 +110,18 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void theTimerSlackIsReadAndNeedsAWakeupLatency(@TempDir Path dir) throws IOException {
+        assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().timerSlackNanos()).isZero();
+        Path f = dir.resolve("p.yaml");
+        withCpuLines(f, "  wakeup-latency: {value: \"lognormal(mean=100us, cv=1)\", source: \"measured: send lag\"}\n"
+                + "  timer-slack: {value: 50us, source: \"published: Linux's default\"}");
+        assertThat(ProfileLoader.load(f).hardware().hostEffects().timerSlackNanos()).isEqualTo(50_000);
+        withCpuLines(f, "  timer-slack: {value: 50us, source: \"published: Linux's default\"}");
+        assertThatThrownBy(() -> ProfileLoader.load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("cpu.timer-slack").hasMessageContaining("wakeup-latency");
+    }
+
+    @Test
     void theSchedulerSliceIsReadAndProcessorSharingIsTheDefault(@TempDir Path dir) throws IOException {
         assertThat(ProfileLoader.load(LATENCY).hardware().hostEffects().schedulerSliceNanos()).isZero();
         Path f = dir.resolve("p.yaml");

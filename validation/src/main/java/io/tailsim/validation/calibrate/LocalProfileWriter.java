@@ -184,6 +184,10 @@ public final class LocalProfileWriter {
                 + (jit != null && !Double.isNaN(fit.jitCores()) ? ", kernel or KRaft work runs for milliseconds at a time (the JIT is apart: jit-burst)"
                 : " or a JIT compilation runs for milliseconds at a time"));
         d.put("cpu", "wakeup-latency", wakeup(fit, m.cores()), wakeupSource(fit, m.cores()));
+        d.put("cpu", "timer-slack", TIMER_SLACK_NANOS / 1000 + "us", "published: Linux's default timer slack for a normal thread "
+                + "(prctl PR_GET_TIMERSLACK; /proc/<pid>/timerslack_ns, 50000 on the calibration machine): a timed wait may end "
+                + "that much late. The driver's send lag is a timed wait's (parkNanos until the send time), so wakeup-latency is "
+                + "that lag less this, an event wake's; threads waking from a timed wait pay both");
         d.put("cpu", "scheduler-slice", schedulerSlice(m.cores()), "published: Linux EEVDF (kernel/sched/fair.c) base slice "
                 + "sysctl_sched_base_slice 0.75 ms, scaled by 1 + ilog2(min(online CPUs, 8)) under the default SCHED_TUNABLESCALING_LOG, "
                 + "here " + m.cores() + " CPUs; /sys/kernel/debug/sched/base_slice_ns is not readable without privileges");
@@ -311,8 +315,10 @@ public final class LocalProfileWriter {
      */
     static String wakeup(CalibrationFit fit, int cores) {
         double[] q = quietQuantiles(fit, cores);
-        if (q != null) return withTail(q, quietP999(fit, cores));
+        if (q != null) return withTail(lessTimerSlack(q), quietP999(fit, cores) - TIMER_SLACK_NANOS / 1e6);
         double[] mm = quietLag(fit, cores);
+        if (!(mm[0] > 0) || !(mm[1] > 0)) return "none";
+        mm = lessTimerSlack(mm);
         if (!(mm[0] > 0) || !(mm[1] > 0)) return "none";
         double ratio = Math.max(1, mm[1] / mm[0]);
         double cv = Math.sqrt(Math.max(0, ratio * ratio - 1));
@@ -320,6 +326,19 @@ public final class LocalProfileWriter {
     }
 
     static final int QUIET_SHARE_PERCENT = 40;
+
+    /**
+     * Linux's default timer slack (50 us): a thread parked until a deadline is woken up to this much after it, so the
+     * driver's send lag holds it, and a thread woken by another thread or a packet does not.
+     */
+    static final long TIMER_SLACK_NANOS = 50_000;
+
+    /** Send-lag values (ms) less the timer slack, none below 0: an event wake's latency. */
+    static double[] lessTimerSlack(double[] ms) {
+        double[] out = new double[ms.length];
+        for (int i = 0; i < ms.length; i++) out[i] = Math.max(0, ms[i] - TIMER_SLACK_NANOS / 1e6);
+        return out;
+    }
 
     /** Measured values at 0..100%, in nanoseconds, as an empirical distribution, or none. */
     static String empiricalNanos(double[] q) {
@@ -419,8 +438,8 @@ public final class LocalProfileWriter {
             return String.format(Locale.ROOT, "measured: the driver's send lag (intended send time to send()) in the quietest calibration "
                     + "run(s) of tailsim calibrate, %s (brokers and driver left %d%% or more of the cores idle; on busier runs the lag also "
                     + "holds the wait for a core, which the model's CPU makes itself): its values at 0%%, 1%%, ..., 100%%, weighted by "
-                    + "records (median %.3f ms, p90 %.3f ms)%s", String.join(", ", names), QUIET_SHARE_PERCENT, q[50], q[90],
-                    tailNote(q, quietP999(fit, cores)));
+                    + "records (median %.3f ms, p90 %.3f ms)%s; written less timer-slack (none below 0): an event wake's latency",
+                    String.join(", ", names), QUIET_SHARE_PERCENT, q[50], q[90], tailNote(q, quietP999(fit, cores)));
         }
         double[] mm = quietLag(fit, cores);
         if (!(mm[0] > 0) || !(mm[1] > 0)) return "fit: the calibration runs recorded no send lag; left out";
@@ -428,7 +447,8 @@ public final class LocalProfileWriter {
         return String.format(Locale.ROOT, "measured: the driver's send lag (intended send time to send()) in the quietest calibration "
                 + "run(s) of tailsim calibrate, %s (brokers and driver left %d%% or more of the cores idle; on busier runs the lag also holds "
                 + "the wait for a core, which the model's CPU makes itself): median %.3f ms, mean %.3f ms, weighted by records; a lognormal "
-                + "with that mean and median", String.join(", ", names), QUIET_SHARE_PERCENT, mm[0], mm[1]);
+                + "with that mean and median less timer-slack: an event wake's latency", String.join(", ", names), QUIET_SHARE_PERCENT,
+                mm[0], mm[1]);
     }
 
     /** Whether a p99.9 lies strictly between the values at 99% and 100%, where it can bend the top percent. */

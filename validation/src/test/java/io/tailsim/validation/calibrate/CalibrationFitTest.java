@@ -137,8 +137,9 @@ class CalibrationFitTest {
         assertThat(fit.fetcher().coefficient("followerPartitionReads")).isCloseTo(FETCHER_PARTITION, within(1e-12));
         assertThat(fit.client().coefficient("recordsSent")).isCloseTo(CLIENT_RECORD, within(1e-12));
         assertThat(fit.handler().rSquared()).isGreaterThan(0.99);
-        // lognormal with the pooled lag's mean 0.3 ms and median 0.1 ms: cv = sqrt(3^2 - 1)
-        assertThat(LocalProfileWriter.wakeup(fit, 2)).isEqualTo("lognormal(mean=300us, cv=2.83)");
+        // the pooled lag's mean 0.3 ms and median 0.1 ms less the 50 us timer slack: a lognormal of mean 0.25 ms and median
+        // 0.05 ms, cv = sqrt(5^2 - 1)
+        assertThat(LocalProfileWriter.wakeup(fit, 2)).isEqualTo("lognormal(mean=250us, cv=4.90)");
     }
 
     /**
@@ -371,7 +372,8 @@ class CalibrationFitTest {
         // r0 (1,000 records) at 0.1 x (1 + p), r1 (3,000) at twice that: weighted 0.175 x (1 + p)
         assertThat(pooled[0]).isCloseTo(0.175, within(1e-12));
         assertThat(pooled[100]).isCloseTo(0.35, within(1e-12));
-        assertThat(LocalProfileWriter.wakeup(fit, 2)).startsWith("empirical(175us, 177us, ").endsWith(", 350us)");
+        // written less the 50 us timer slack: an event wake's latency
+        assertThat(LocalProfileWriter.wakeup(fit, 2)).startsWith("empirical(125us, 127us, ").endsWith(", 300us)");
         // one quiet run without it: back to the lognormal
         CalibrationSample r1 = runs.get(1);
         runs.set(1, new CalibrationSample(r1.name(), r1.seconds(), r1.produce(), r1.fetchFollower(), r1.fetchConsumer(),
@@ -398,11 +400,12 @@ class CalibrationFitTest {
         // r0 (1,000 records) 0.2 ms, r1 (3,000) 0.6 ms: 0.5 ms
         assertThat(LocalProfileWriter.quietP999(fit, 2)).isCloseTo(0.5, within(1e-12));
         String written = LocalProfileWriter.wakeup(fit, 2);
-        assertThat(written).startsWith("mixture(0.99: empirical(100us, 101us, ")
-                .endsWith(", 199us), 0.009: empirical(199us, 500us), 0.001: empirical(500us, 10000us))");
+        // every knot less the 50 us timer slack
+        assertThat(written).startsWith("mixture(0.99: empirical(50us, 51us, ")
+                .endsWith(", 149us), 0.009: empirical(149us, 450us), 0.001: empirical(450us, 9950us))");
         io.tailsim.core.dist.Distribution d = io.tailsim.scenarios.schema.DistributionSpec.parse(written);
-        double body = (0.100 + 0.199) / 2;
-        assertThat(d.mean()).isCloseTo(1e6 * (0.99 * body + 0.009 * (0.199 + 0.5) / 2 + 0.001 * (0.5 + 10) / 2), within(1e-6));
+        double body = (0.050 + 0.149) / 2;
+        assertThat(d.mean()).isCloseTo(1e6 * (0.99 * body + 0.009 * (0.149 + 0.45) / 2 + 0.001 * (0.45 + 9.95) / 2), within(1e-6));
         // without it, or with it outside (p99, max), the values alone, the top percent straight to the largest lag
         double[] q = LocalProfileWriter.quietQuantiles(fit, 2);
         assertThat(LocalProfileWriter.withTail(q, Double.NaN)).isEqualTo(LocalProfileWriter.empiricalMs(q));
@@ -413,7 +416,7 @@ class CalibrationFitTest {
                 r1.offPathCpu(), r1.driverCpu(), 10, 50, 3, false, false, 3000, 0.15, 0.2, null, r1.networkWakeups(),
                 r1.handlerWakeups(), Double.NaN, Double.NaN, r1.sendLagQuantilesMs()));
         assertThat(LocalProfileWriter.quietP999(CalibrationFit.of(runs), 2)).isNaN();
-        assertThat(LocalProfileWriter.wakeup(CalibrationFit.of(runs), 2)).startsWith("empirical(100us, 101us, ").endsWith(", 10000us)");
+        assertThat(LocalProfileWriter.wakeup(CalibrationFit.of(runs), 2)).startsWith("empirical(50us, 51us, ").endsWith(", 9950us)");
     }
 
     @Test
@@ -449,7 +452,8 @@ class CalibrationFitTest {
         }
         CalibrationFit fit = CalibrationFit.of(runs);
         assertThat(LocalProfileWriter.quietRuns(fit, 2)).extracting(CalibrationSample::name).containsExactly("r0", "r1");
-        assertThat(LocalProfileWriter.wakeup(fit, 2)).isEqualTo("lognormal(mean=200us, cv=1.73)");
+        // mean 0.2 ms and median 0.1 ms less the 50 us timer slack: 0.15 and 0.05 ms, cv = sqrt(3^2 - 1)
+        assertThat(LocalProfileWriter.wakeup(fit, 2)).isEqualTo("lognormal(mean=150us, cv=2.83)");
         // a machine with one core: no run left 40% of it idle, so the least busy run stands alone
         assertThat(LocalProfileWriter.quietRuns(fit, 1)).extracting(CalibrationSample::name).containsExactly("r0");
     }
