@@ -99,22 +99,7 @@ public record HardwareProfile(
                               ColdWakeups coldWakeups, GcWork gcWork, long timerSlackNanos) {
         public static final HostEffects NONE = new HostEffects(0, 0, 0, 1_000_000, null, 0, 0, 0);
 
-        /** Timed waits end when asked (no timer slack). */
-        public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
-                           double backgroundPerPartitionNanos, double backgroundBurstNanos,
-                           Distribution wakeupLatency, double clientBackgroundCores,
-                           double clientBackgroundPerRecordNanos, long schedulerSliceNanos,
-                           double networkThreadPerWakeupNanos, double requestHandlerPerWakeupNanos,
-                           double jitCoresPerBroker, Distribution jitBurst, SchedulerPolicy scheduler,
-                           GcAllocation gcAllocation, double consumerPerFetchNanos, long loadBalanceIntervalNanos,
-                           ColdWakeups coldWakeups, GcWork gcWork) {
-            this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
-                    wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
-                    networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst, scheduler,
-                    gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, gcWork, 0);
-        }
-
-        /** Stop-the-world pauses that last a drawn wall-clock time (gc.pause-duration), taking no CPU. */
+        /** Stop-the-world pauses that last a drawn wall-clock time (gc.pause-duration), taking no CPU; no timer slack. */
         public HostEffects(double backgroundCoresPerBroker, double backgroundPerRequestNanos,
                            double backgroundPerPartitionNanos, double backgroundBurstNanos,
                            Distribution wakeupLatency, double clientBackgroundCores,
@@ -126,7 +111,7 @@ public record HardwareProfile(
             this(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos, backgroundBurstNanos,
                     wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos, schedulerSliceNanos,
                     networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker, jitBurst, scheduler,
-                    gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, null);
+                    gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, null, 0);
         }
 
         /** Every wake-up of a broker thread costs the same, however rarely the thread wakes. */
@@ -179,14 +164,6 @@ public record HardwareProfile(
                     backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
                     schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
                     jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, work, timerSlackNanos);
-        }
-
-        /** These effects with timed waits ending up to {@code nanos} late (cpu.timer-slack). */
-        public HostEffects withTimerSlack(long nanos) {
-            return new HostEffects(backgroundCoresPerBroker, backgroundPerRequestNanos, backgroundPerPartitionNanos,
-                    backgroundBurstNanos, wakeupLatency, clientBackgroundCores, clientBackgroundPerRecordNanos,
-                    schedulerSliceNanos, networkThreadPerWakeupNanos, requestHandlerPerWakeupNanos, jitCoresPerBroker,
-                    jitBurst, scheduler, gcAllocation, consumerPerFetchNanos, loadBalanceIntervalNanos, coldWakeups, gcWork, nanos);
         }
 
         /** These effects with consumers' poll threads priced per fetch response (cpu.consumer-per-fetch). */

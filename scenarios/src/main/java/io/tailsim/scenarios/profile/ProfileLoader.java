@@ -257,7 +257,7 @@ public final class ProfileLoader {
         return new HardwareProfile.HostEffects(cores, perRequest, perPartition, burst, wakeup, clientCores, clientPerRecord,
                 slice, optionalNanos(cpu, "network-thread-per-wakeup"), optionalNanos(cpu, "request-handler-per-wakeup"),
                 cores(cpu, "jit-per-broker"), cpu.has("jit-burst") ? optionalDistribution(cpu, "jit-burst") : null,
-                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"), balance, coldWakeups(cpu)).withTimerSlack(timerSlack);
+                scheduler, null, optionalNanos(cpu, "consumer-per-fetch"), balance, coldWakeups(cpu), null, timerSlack);
     }
 
     /** The extra CPU of broker threads' wake-ups after long sleeps (all optional; any of them needs the time constant). */
