@@ -790,6 +790,15 @@ public final class Broker {
         return n - wakeupBase[1];
     }
 
+    /** Each request handler's wake-ups since it was made, in thread order. */
+    long[] wakeupsByHandler() {
+        long[] n = new long[handlers.length];
+        for (int i = 0; i < handlers.length; i++) {
+            n[i] = handlers[i].wakeups();
+        }
+        return n;
+    }
+
     /** Replica fetcher thread wake-ups (one per fetch response it processes) since the last reset. */
     public long replicaFetcherWakeups() {
         long n = 0;

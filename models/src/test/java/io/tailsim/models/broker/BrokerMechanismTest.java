@@ -48,6 +48,25 @@ class BrokerMechanismTest {
         assertThat(b.responses).containsExactly(onB);
     }
 
+    /**
+     * Idle handlers wait on the request queue's condition, which wakes the one that has waited longest: requests that
+     * each find the queue empty go round all num.io.threads handlers instead of back to the one that just finished.
+     */
+    @Test
+    void requestsArrivingAtAnEmptyQueueGoRoundTheIdleHandlers() {
+        BrokerHarness h = new BrokerHarness();
+        Partition p = h.leaderPartition(0, new int[] {0}, 1);
+        BrokerHarness.Client c = h.client("c");
+        int handlers = BrokerConfig.defaults().numIoThreads();
+        for (int i = 0; i < 2 * handlers; i++) {
+            c.connection.send(produce(p, Acks.LEADER, 30_000 * MILLISECOND));
+        }
+        h.sim.runUntil(1_000 * MILLISECOND);
+        assertThat(c.responses).hasSize(2 * handlers);
+        // the connection is muted until each response is sent, so every request finds the queue empty
+        assertThat(h.broker.wakeupsByHandler()).containsOnly(2L);
+    }
+
     /** acks=all waits in the produce purgatory until the high watermark passes; here it never does. */
     @Test
     void delayedProduceTimesOutAfterRequestTimeout() {
