@@ -80,6 +80,10 @@ import java.util.Map;
  *                             2026-12-07 05:20 UTC
  * @param stealCpuCores        hypervisor steal over the window (/proc/stat), in cores; already counted in otherCpuCores; null
  *                             for runs measured before 2026-12-07 09:30 UTC
+ * @param requestTimeRecentP99Ms request to time component to the brokers' own 99thPercentile at the window's end (Kafka's
+ *                             decaying reservoir: mostly the last minute or two, at the window's load; whole milliseconds,
+ *                             as Kafka records them), weighed by their requests in the window; empty for runs measured
+ *                             before 2026-12-07 16:00 UTC
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -104,7 +108,8 @@ public record MeasuredRun(
         Map<String, Double> driverThreadCpuCores, Map<String, Double> driverThreadWakeupsPerSec,
         List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs,
         Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow, String producerClocks,
-        io.tailsim.validation.metrics.GcWorkerThreads.Usage brokerGcWorkers, Double stealCpuCores) {
+        io.tailsim.validation.metrics.GcWorkerThreads.Usage brokerGcWorkers, Double stealCpuCores,
+        Map<String, Map<String, Double>> requestTimeRecentP99Ms) {
 
     /** {@code producerClocks} of runs made since 2026-12-07: one clock per machine. */
     public static final String PER_MACHINE_CLOCK = "per-machine";
@@ -125,6 +130,7 @@ public record MeasuredRun(
         driverThreadCpuCores = driverThreadCpuCores == null ? Map.of() : new LinkedHashMap<>(driverThreadCpuCores);
         driverThreadWakeupsPerSec = driverThreadWakeupsPerSec == null ? Map.of() : new LinkedHashMap<>(driverThreadWakeupsPerSec);
         brokerThreadRunQueueWaitCores = brokerThreadRunQueueWaitCores == null ? Map.of() : new LinkedHashMap<>(brokerThreadRunQueueWaitCores);
+        requestTimeRecentP99Ms = requestTimeRecentP99Ms == null ? Map.of() : new LinkedHashMap<>(requestTimeRecentP99Ms);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -150,6 +156,7 @@ public record MeasuredRun(
         m.putAll(endToEndLatencyMs.metrics("endToEndLatencyMs"));
         m.putAll(driverSendLagMs.metrics("driverSendLagMs"));
         requestTimeMeansMs.forEach((req, times) -> times.forEach((name, v) -> m.put(req + "." + name + ".mean", v)));
+        requestTimeRecentP99Ms.forEach((req, times) -> times.forEach((name, v) -> m.put(req + "." + name + ".p99", v)));
         requestsPerSec.forEach((req, v) -> m.put(req + ".requestsPerSec", v));
         if (brokerRequestHandlerAvgIdle != null) m.put("BrokerRequestHandlerAvgIdlePercent.mean", brokerRequestHandlerAvgIdle);
         m.put("producerThroughput.recordsPerSec", ackedInWindow / windowSeconds);

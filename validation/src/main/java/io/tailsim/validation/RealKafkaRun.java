@@ -168,7 +168,7 @@ public final class RealKafkaRun {
                 driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
                 gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores(), result.failedInWindow(),
-                MeasuredRun.PER_MACHINE_CLOCK, gcWorkers(window), cpu.stealCores());
+                MeasuredRun.PER_MACHINE_CLOCK, gcWorkers(window), cpu.stealCores(), requests.recentP99sMs());
     }
 
     /** The brokers' GC workers over the window, each broker's snapshots paired by node id; null if none was read. */

@@ -39,7 +39,8 @@ public class MeasuredRunTest {
                 new MachineSpeed(1200.0, 1100.0), null, null, null, null, null,
                 Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0), List.of(12.5, 0.07, 30.1),
                 List.of(6.0, 14.0), Map.of("network", 0.6, "requestHandler", 0.9, "replicaFetcher", 0.2, "otherJava", 0.1), 0L,
-                MeasuredRun.PER_MACHINE_CLOCK, new io.tailsim.validation.metrics.GcWorkerThreads.Usage(0.05, 0.15, 6), 0.01);
+                MeasuredRun.PER_MACHINE_CLOCK, new io.tailsim.validation.metrics.GcWorkerThreads.Usage(0.05, 0.15, 6), 0.01,
+                Map.of("Produce", Map.of("TotalTimeMs", 9.0)));
     }
 
     @Test
@@ -53,6 +54,7 @@ public class MeasuredRunTest {
         assertThat(m.get("producerLatencyMs.p50")).isCloseTo(5.0, within(0.01));
         assertThat(m.get("endToEndLatencyMs.max")).isCloseTo(12.0, within(0.01));
         assertThat(m.get("Produce.RemoteTimeMs.mean")).isEqualTo(3.5);
+        assertThat(m.get("Produce.TotalTimeMs.p99")).isEqualTo(9.0);
         assertThat(m.get("cpuCores.brokers")).isCloseTo(0.75, within(1e-9));
         assertThat(m.get("producerThroughput.recordsPerSec")).isCloseTo(977, within(1e-9));
         assertThat(m).doesNotContainKey("FetchConsumer.TotalTimeMs.mean");
@@ -101,6 +103,16 @@ public class MeasuredRunTest {
         MeasuredRun old = MeasuredRun.fromJson(tree.toString());
         assertThat(old.stealCpuCores()).isNull();
         assertThat(old.metrics()).doesNotContainKey("cpuCores.steal");
+    }
+
+    @Test
+    void recentP99sRoundTripAsMetricsAndRunsMeasuredBeforeThemLoadWithout() throws Exception {
+        assertThat(MeasuredRun.fromJson(sample().toJson()).metrics()).containsEntry("Produce.TotalTimeMs.p99", 9.0);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
+        tree.remove(java.util.List.of("requestTimeRecentP99Ms", "metrics"));
+        MeasuredRun old = MeasuredRun.fromJson(tree.toString());
+        assertThat(old.requestTimeRecentP99Ms()).isEmpty();
+        assertThat(old.metrics()).doesNotContainKey("Produce.TotalTimeMs.p99");
     }
 
     @Test

@@ -72,8 +72,9 @@ public final class JmxProbe implements AutoCloseable {
                 for (String name : TIMES) {
                     ObjectName on = new ObjectName("kafka.network:type=RequestMetrics,name=" + name + ",request=" + request);
                     if (!mbs.isRegistered(on)) continue;
-                    AttributeList a = mbs.getAttributes(on, new String[]{"Count", "Mean"});
-                    times.put(request + "." + name, new HistogramSample(number(a, 0).longValue(), number(a, 1).doubleValue()));
+                    AttributeList a = mbs.getAttributes(on, new String[]{"Count", "Mean", "99thPercentile"});
+                    times.put(request + "." + name, new HistogramSample(number(a, 0).longValue(), number(a, 1).doubleValue(),
+                            a.size() > 2 ? number(a, 2).doubleValue() : Double.NaN));
                 }
                 // RequestsPerSec carries a version tag: one meter per API version seen.
                 long sum = 0;

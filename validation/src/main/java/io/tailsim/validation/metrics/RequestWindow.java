@@ -22,17 +22,21 @@ import java.util.Map;
  * @param threadPreemptionsPerSec likewise, nonvoluntary context switches (preempted while runnable)
  * @param threadRunQueueWaitCores  thread class to the time those threads spent runnable waiting for a CPU (schedstat), in
  *                                 cores summed over brokers; empty without /proc schedstat
+ * @param recentP99sMs       request to time component to the brokers' 99thPercentile at the window's end, their mean weighed
+ *                           by each broker's requests in the window: Kafka's reservoir favours the last few minutes, which here
+ *                           are the window and the end of its warm-up at the same load; absent where no broker gave one
  */
 public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String, Double> requestsPerSec, Map<String, Long> requestCounts,
                             Double handlerIdleFraction, long gcCollections, long gcTimeMs, double seconds,
                             Map<String, Double> topicMetersPerSec, Map<String, Double> threadCpuCores,
                             Map<String, Double> threadWakeupsPerSec, Map<String, Double> threadPreemptionsPerSec,
-                            Map<String, Double> threadRunQueueWaitCores) {
+                            Map<String, Double> threadRunQueueWaitCores, Map<String, Map<String, Double>> recentP99sMs) {
 
     public static RequestWindow between(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after) {
         Map<Integer, BrokerJmxSnapshot> b = new LinkedHashMap<>();
         for (BrokerJmxSnapshot s : before) b.put(s.nodeId(), s);
         Map<String, Map<String, Double>> means = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> p99s = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, Double> rates = new LinkedHashMap<>();
         double seconds = 0;
@@ -81,13 +85,39 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
                 if (mean != null) m.put(name, mean);
             }
             if (!m.isEmpty()) means.put(request, m);
+            Map<String, Double> q = new LinkedHashMap<>();
+            for (String name : JmxProbe.TIMES) {
+                Double p99 = recentP99(before, after, request + "." + name);
+                if (p99 != null) q.put(name, p99);
+            }
+            if (!q.isEmpty()) p99s.put(request, q);
         }
         final double sec = seconds;
         counts.forEach((req, c) -> rates.put(req, c / sec));
         Map<String, Double> meterRates = new LinkedHashMap<>();
         meters.forEach((m, c) -> meterRates.put(m, c / sec));
         return new RequestWindow(means, rates, counts, idleBrokers == 0 ? null : idleSum / idleBrokers, gcCount, gcTime, seconds,
-                meterRates, threadCores, wakeups, preemptions, runQueueWaits);
+                meterRates, threadCores, wakeups, preemptions, runQueueWaits, p99s);
+    }
+
+    /** The brokers' recent 99th percentiles of one histogram at the window's end, weighed by their counts in the window. */
+    static Double recentP99(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after, String key) {
+        Map<Integer, HistogramSample> b = new LinkedHashMap<>();
+        for (BrokerJmxSnapshot s : before) {
+            HistogramSample h = s.requestTimes().get(key);
+            if (h != null) b.put(s.nodeId(), h);
+        }
+        long count = 0;
+        double sum = 0;
+        for (BrokerJmxSnapshot a : after) {
+            HistogramSample ha = a.requestTimes().get(key);
+            HistogramSample hb = b.get(a.nodeId());
+            if (ha == null || hb == null || Double.isNaN(ha.p99())) continue;
+            long n = ha.count() - hb.count();
+            count += n;
+            sum += n * ha.p99();
+        }
+        return count > 0 ? sum / count : null;
     }
 
     /** The window mean of one histogram over all brokers; null when no broker recorded any in the window. */
