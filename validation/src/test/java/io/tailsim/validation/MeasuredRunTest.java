@@ -54,7 +54,7 @@ public class MeasuredRunTest {
         assertThat(m.get("producerLatencyMs.p50")).isCloseTo(5.0, within(0.01));
         assertThat(m.get("endToEndLatencyMs.max")).isCloseTo(12.0, within(0.01));
         assertThat(m.get("Produce.RemoteTimeMs.mean")).isEqualTo(3.5);
-        assertThat(m.get("Produce.TotalTimeMs.p99")).isEqualTo(9.0);
+        assertThat(m.get("Produce.TotalTimeMs.reservoirP99")).isEqualTo(9.0);
         assertThat(m.get("cpuCores.brokers")).isCloseTo(0.75, within(1e-9));
         assertThat(m.get("producerThroughput.recordsPerSec")).isCloseTo(977, within(1e-9));
         assertThat(m).doesNotContainKey("FetchConsumer.TotalTimeMs.mean");
@@ -107,12 +107,12 @@ public class MeasuredRunTest {
 
     @Test
     void recentP99sRoundTripAsMetricsAndRunsMeasuredBeforeThemLoadWithout() throws Exception {
-        assertThat(MeasuredRun.fromJson(sample().toJson()).metrics()).containsEntry("Produce.TotalTimeMs.p99", 9.0);
+        assertThat(MeasuredRun.fromJson(sample().toJson()).metrics()).containsEntry("Produce.TotalTimeMs.reservoirP99", 9.0);
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
         tree.remove(java.util.List.of("requestTimeRecentP99Ms", "metrics"));
         MeasuredRun old = MeasuredRun.fromJson(tree.toString());
         assertThat(old.requestTimeRecentP99Ms()).isEmpty();
-        assertThat(old.metrics()).doesNotContainKey("Produce.TotalTimeMs.p99");
+        assertThat(old.metrics()).doesNotContainKey("Produce.TotalTimeMs.reservoirP99");
     }
 
     @Test

@@ -67,8 +67,6 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
                     for (String p : TOPIC_PERCENTILES) names.add("topic." + t + "." + latency + "." + p);
         for (String req : JmxProbe.REQUESTS)
             for (String time : JmxProbe.TIMES) names.add(req + "." + time + ".mean");
-        for (String req : JmxProbe.REQUESTS)
-            for (String time : JmxProbe.TIMES) names.add(req + "." + time + ".p99");
         for (String req : JmxProbe.REQUESTS) names.add(req + ".requestsPerSec");
         names.add(THROUGHPUT);
         names.add(CPU);
@@ -176,13 +174,6 @@ public record Comparison(String scenario, List<ComparisonRow> rows) {
             Map<String, LatencyStats> times = s.requestMetrics() == null ? null : s.requestMetrics().get(parts[0]);
             LatencyStats st = times == null ? null : times.get(parts[1]);
             return st == null || st.count() == 0 ? null : st.mean();
-        }
-        if (parts.length == 3 && parts[2].equals("p99")) {
-            // Kafka records each time rounded to whole milliseconds, and rounding commutes with a percentile
-            Map<String, LatencyStats> times = s.requestMetrics() == null ? null : s.requestMetrics().get(parts[0]);
-            LatencyStats st = times == null ? null : times.get(parts[1]);
-            Double p99 = stat(st, "p99");
-            return p99 == null ? null : (double) Math.round(p99);
         }
         throw new IllegalArgumentException("no simulated figure for metric " + name);
     }

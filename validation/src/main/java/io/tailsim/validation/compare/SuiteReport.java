@@ -33,7 +33,7 @@ public final class SuiteReport {
     /** Rows shown in the report per scenario (comparison.json has them all). */
     static final List<String> SHOWN = List.of("producerLatencyMs.p50", "producerLatencyMs.p95", "producerLatencyMs.p99", "producerLatencyMs.p99.9",
             "endToEndLatencyMs.p50", "endToEndLatencyMs.p95", "endToEndLatencyMs.p99", "endToEndLatencyMs.p99.9",
-            "Produce.TotalTimeMs.mean", "Produce.TotalTimeMs.p99", "Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.TotalTimeMs.mean",
+            "Produce.TotalTimeMs.mean", "Produce.RemoteTimeMs.mean", "FetchFollower.TotalTimeMs.mean", "FetchConsumer.TotalTimeMs.mean",
             "Produce.requestsPerSec", "FetchFollower.requestsPerSec", "FetchConsumer.requestsPerSec", Comparison.THROUGHPUT, Comparison.CPU,
             Comparison.THREAD_CPU + "network", Comparison.THREAD_CPU + "requestHandler", Comparison.THREAD_CPU + "replicaFetcher",
             Comparison.GC_PAUSES, Comparison.GC_PAUSE_LENGTH, Comparison.CPU_PRESSURE, Comparison.RUN_QUEUE_WAIT + "network", Comparison.RUN_QUEUE_WAIT + "requestHandler",

@@ -61,8 +61,7 @@ class ComparisonTest {
                 "preemptionsPerSec.brokerThreads.network", "preemptionsPerSec.brokerThreads.requestHandler",
                 "preemptionsPerSec.brokerThreads.replicaFetcher", "wakeupsPerSec.driverThreads.sender", "cpuCores.driverThreads.sender",
                 "brokerGc.pausesPerSec", "brokerGc.pauseMsMean");
-        assertThat(one).contains("Produce.TotalTimeMs.p99", "FetchConsumer.RemoteTimeMs.p99");
-        assertThat(one).hasSize(8 + 18 + 18 + 3 + 3 + 3 + 3 + 3 + 3 + 2 + 2);
+        assertThat(one).hasSize(8 + 18 + 3 + 3 + 3 + 3 + 3 + 3 + 2 + 2);
         assertThat(Comparison.expectedMetrics(List.of("a", "b"))).contains("topic.a.producerLatencyMs.p99", "topic.b.endToEndLatencyMs.p50")
                 .hasSize(one.size() + 8);
     }
@@ -82,10 +81,8 @@ class ComparisonTest {
                 .isEqualTo(summary.kafkaRequestMetricMeansMs().get("Produce").get("RemoteTimeMs"));
         assertThat(summary.kafkaRequestMetricMeansMs().get("Produce").get("RemoteTimeMs"))
                 .isCloseTo(summary.requestMetrics().get("Produce").get("RemoteTimeMs").mean(), within(0.5));
-        // a recent p99 as Kafka's reservoir gives it, against the model's window p99 in whole milliseconds as Kafka records it
-        assertThat(c.row("Produce.TotalTimeMs.p99").orElseThrow().measured()).isEqualTo(9.0);
-        assertThat(c.row("Produce.TotalTimeMs.p99").orElseThrow().simulated())
-                .isEqualTo((double) Math.round(summary.requestMetrics().get("Produce").get("TotalTimeMs").p99()));
+        // Kafka's reservoir p99s are kept with the run, not compared: they are not the window's
+        assertThat(c.row("Produce.TotalTimeMs.reservoirP99")).isEmpty();
         double produceRate = summary.brokers().stream().mapToDouble(b -> b.requestsPerSec().get("Produce")).sum();
         assertThat(c.row("Produce.requestsPerSec").orElseThrow().simulated()).isCloseTo(produceRate, within(1e-9));
         // One host of 2 vCPUs holds all three brokers: cores = its utilisation x 2, counted once.
