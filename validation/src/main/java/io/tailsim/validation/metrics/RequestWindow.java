@@ -102,40 +102,41 @@ public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String
 
     /** The brokers' recent 99th percentiles of one histogram at the window's end, weighed by their counts in the window. */
     static Double recentP99(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after, String key) {
-        Map<Integer, HistogramSample> b = new LinkedHashMap<>();
-        for (BrokerJmxSnapshot s : before) {
-            HistogramSample h = s.requestTimes().get(key);
-            if (h != null) b.put(s.nodeId(), h);
-        }
         long count = 0;
         double sum = 0;
-        for (BrokerJmxSnapshot a : after) {
-            HistogramSample ha = a.requestTimes().get(key);
-            HistogramSample hb = b.get(a.nodeId());
-            if (ha == null || hb == null || Double.isNaN(ha.p99())) continue;
-            long n = ha.count() - hb.count();
+        for (HistogramSample[] ba : paired(before, after, key)) {
+            if (Double.isNaN(ba[1].p99())) continue;
+            long n = ba[1].count() - ba[0].count();
             count += n;
-            sum += n * ha.p99();
+            sum += n * ba[1].p99();
         }
         return count > 0 ? sum / count : null;
     }
 
     /** The window mean of one histogram over all brokers; null when no broker recorded any in the window. */
     static Double windowMean(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after, String key) {
+        long count = 0;
+        double sum = 0;
+        for (HistogramSample[] ba : paired(before, after, key)) {
+            count += ba[1].count() - ba[0].count();
+            sum += ba[1].sum() - ba[0].sum();
+        }
+        return count > 0 ? sum / count : null;
+    }
+
+    /** One histogram's samples {before, after} of each broker that has it at both edges of the window. */
+    private static List<HistogramSample[]> paired(List<BrokerJmxSnapshot> before, List<BrokerJmxSnapshot> after, String key) {
         Map<Integer, HistogramSample> b = new LinkedHashMap<>();
         for (BrokerJmxSnapshot s : before) {
             HistogramSample h = s.requestTimes().get(key);
             if (h != null) b.put(s.nodeId(), h);
         }
-        long count = 0;
-        double sum = 0;
+        List<HistogramSample[]> pairs = new java.util.ArrayList<>();
         for (BrokerJmxSnapshot a : after) {
             HistogramSample ha = a.requestTimes().get(key);
             HistogramSample hb = b.get(a.nodeId());
-            if (ha == null || hb == null) continue;
-            count += ha.count() - hb.count();
-            sum += ha.sum() - hb.sum();
+            if (ha != null && hb != null) pairs.add(new HistogramSample[] {hb, ha});
         }
-        return count > 0 ? sum / count : null;
+        return pairs;
     }
 }
