@@ -23,8 +23,8 @@ import java.util.Map;
  * @param threadRunQueueWaitCores  thread class to the time those threads spent runnable waiting for a CPU (schedstat), in
  *                                 cores summed over brokers; empty without /proc schedstat
  * @param recentP99sMs       request to time component to the brokers' 99thPercentile at the window's end, their mean weighed
- *                           by each broker's requests in the window: Kafka's reservoir favours the last few minutes, which here
- *                           are the window and the end of its warm-up at the same load; absent where no broker gave one
+ *                           by each broker's requests in the window; not the window's p99 (MeasuredRun#requestTimeRecentP99Ms);
+ *                           absent where no broker gave one
  */
 public record RequestWindow(Map<String, Map<String, Double>> meansMs, Map<String, Double> requestsPerSec, Map<String, Long> requestCounts,
                             Double handlerIdleFraction, long gcCollections, long gcTimeMs, double seconds,
