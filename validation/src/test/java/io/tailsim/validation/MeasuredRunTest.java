@@ -43,6 +43,14 @@ public class MeasuredRunTest {
                 Map.of("Produce", Map.of("TotalTimeMs", 9.0)));
     }
 
+    /** The sample's JSON as a run measured before {@code fields} existed wrote it: without them (and the derived metrics). */
+    private static String measuredBefore(String... fields) throws java.io.IOException {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
+        tree.remove(java.util.List.of(fields));
+        tree.remove("metrics");
+        return tree.toString();
+    }
+
     @Test
     void metricsUseTheComparisonsNames() {
         Map<String, Double> m = sample().metrics();
@@ -65,9 +73,7 @@ public class MeasuredRunTest {
         // two pauses, 20 ms in all, in a 10 s window
         assertThat(sample().metrics()).containsEntry("driverGc.pausesPerSec", 0.2).containsEntry("driverGc.pauseMsPerSec", 2.0);
         assertThat(MeasuredRun.fromJson(sample().toJson()).driverGcPausesMs()).containsExactly(6.0, 14.0);
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
-        tree.remove(java.util.List.of("driverGcPausesMs", "metrics"));
-        MeasuredRun old = MeasuredRun.fromJson(tree.toString());
+        MeasuredRun old = MeasuredRun.fromJson(measuredBefore("driverGcPausesMs"));
         assertThat(old.driverGcPausesMs()).isNull();
         assertThat(old.metrics()).doesNotContainKey("driverGc.pausesPerSec");
     }
@@ -78,9 +84,7 @@ public class MeasuredRunTest {
                 .containsEntry("cpuCores.driverThreads.producerApp", 0.02)
                 .containsEntry("wakeupsPerSec.driverThreads.sender", 1500.0);
         // runs measured before the driver's threads were read load without them
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
-        tree.remove(java.util.List.of("driverThreadCpuCores", "driverThreadWakeupsPerSec", "metrics"));
-        MeasuredRun old = MeasuredRun.fromJson(tree.toString());
+        MeasuredRun old = MeasuredRun.fromJson(measuredBefore("driverThreadCpuCores", "driverThreadWakeupsPerSec"));
         assertThat(old.driverThreadCpuCores()).isEmpty();
         assertThat(old.metrics()).doesNotContainKey("cpuCores.driverThreads.sender");
     }
@@ -90,17 +94,13 @@ public class MeasuredRunTest {
         assertThat(MeasuredRun.fromJson(sample().toJson()).brokerGcPausesMs()).containsExactly(12.5, 0.07, 30.1);
         assertThat(MeasuredRun.fromJson(sample().toJson()).brokerGcWorkers())
                 .isEqualTo(new io.tailsim.validation.metrics.GcWorkerThreads.Usage(0.05, 0.15, 6));
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
-        tree.remove(java.util.List.of("brokerGcPausesMs", "metrics"));
-        assertThat(MeasuredRun.fromJson(tree.toString()).brokerGcPausesMs()).isNull();
+        assertThat(MeasuredRun.fromJson(measuredBefore("brokerGcPausesMs")).brokerGcPausesMs()).isNull();
     }
 
     @Test
     void stealRoundTripsAsAMetricAndRunsMeasuredBeforeItLoadWithout() throws Exception {
         assertThat(MeasuredRun.fromJson(sample().toJson()).metrics()).containsEntry("cpuCores.steal", 0.01);
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
-        tree.remove(java.util.List.of("stealCpuCores", "metrics"));
-        MeasuredRun old = MeasuredRun.fromJson(tree.toString());
+        MeasuredRun old = MeasuredRun.fromJson(measuredBefore("stealCpuCores"));
         assertThat(old.stealCpuCores()).isNull();
         assertThat(old.metrics()).doesNotContainKey("cpuCores.steal");
     }
@@ -108,9 +108,7 @@ public class MeasuredRunTest {
     @Test
     void recentP99sRoundTripAsMetricsAndRunsMeasuredBeforeThemLoadWithout() throws Exception {
         assertThat(MeasuredRun.fromJson(sample().toJson()).metrics()).containsEntry("Produce.TotalTimeMs.reservoirP99", 9.0);
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
-        tree.remove(java.util.List.of("requestTimeRecentP99Ms", "metrics"));
-        MeasuredRun old = MeasuredRun.fromJson(tree.toString());
+        MeasuredRun old = MeasuredRun.fromJson(measuredBefore("requestTimeRecentP99Ms"));
         assertThat(old.requestTimeRecentP99Ms()).isEmpty();
         assertThat(old.metrics()).doesNotContainKey("Produce.TotalTimeMs.reservoirP99");
     }
