@@ -86,6 +86,10 @@ import java.util.Map;
  *                             forward-decaying at 0.015/s since the broker started) holds under half its values from a
  *                             30 s window after 100 s of warm-up and about 6% from the brokers' first 20 s, when their JIT
  *                             is cold, so its top percent is the run's early seconds' as much as the window's
+ * @param snapshotLeadSeconds  how long before the window the counters' first snapshot was taken (the second one 1 s after it
+ *                             closes, driver.Schedule#SNAPSHOT_LEAD_NANOS): the rates, means and CPU figures span both, the
+ *                             latencies the window alone; null for runs measured before 2026-12-07 18:30 UTC, whose
+ *                             snapshots were taken as the window opened and closed and held up its first seconds
  */
 @JsonIgnoreProperties(value = "metrics", allowGetters = true)
 public record MeasuredRun(
@@ -111,7 +115,12 @@ public record MeasuredRun(
         List<Double> brokerGcPausesMs, List<Double> driverGcPausesMs,
         Map<String, Double> brokerThreadRunQueueWaitCores, Long failedInWindow, String producerClocks,
         io.tailsim.validation.metrics.GcWorkerThreads.Usage brokerGcWorkers, Double stealCpuCores,
-        Map<String, Map<String, Double>> requestTimeRecentP99Ms) {
+        Map<String, Map<String, Double>> requestTimeRecentP99Ms, Double snapshotLeadSeconds) {
+
+    /** Whether the counters' snapshots were taken outside the latency window (runs before 2026-12-07 18:30 UTC: at its edges). */
+    public boolean snapshotsOutsideWindow() {
+        return snapshotLeadSeconds != null && snapshotLeadSeconds > 0;
+    }
 
     /** {@code producerClocks} of runs made since 2026-12-07: one clock per machine. */
     public static final String PER_MACHINE_CLOCK = "per-machine";

@@ -96,18 +96,19 @@ public final class RealKafkaRun {
                     probes.add(JmxProbe.connect(b.nodeId(), BrokerConfig.HOST, b.layout().jmxPort(), b.pid()));
                 }
                 long driverPid = ProcessHandle.current().pid();
+                // The first snapshot of a broker, its RMI and management code cold on both sides, took 2.0-2.3 s against
+                // 0.6-0.9 s for later ones (2026-12-07): taken once here, before any load, so the counters' are lighter.
+                probes.forEach(JmxProbe::snapshot);
                 progress.accept("driving " + workload.producerCount() + " producers and " + workload.consumerCount() + " consumers: "
                         + workload.warmupSeconds() + " s warm-up, " + workload.measureSeconds() + " s measured");
                 result = new WorkloadDriver(cluster.bootstrapServers(), workload, partitions, "tailsim-" + runId).run(new WorkloadDriver.WindowListener() {
                     @Override
-                    public void windowStarted() {
+                    public void countersStarted() {
                         window.cpuBefore = CpuSample.take(brokerPids, driverPid);
                         window.driverThreadsBefore = io.tailsim.validation.metrics.DriverThreads.sample(
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid, ProcStat.clockTicksPerSecond());
                         window.from = System.nanoTime();
-                        window.fromEpochMs = System.currentTimeMillis();
                         window.jmxBefore = probes.stream().map(JmxProbe::snapshot).toList();
-                        window.driverGc = io.tailsim.validation.metrics.DriverGcPauses.start();
                         if (calibrationProbes) {
                             window.fileWork = io.tailsim.validation.metrics.FileWorkProbe.start(options.baseDir());
                             window.jitBursts = io.tailsim.validation.metrics.JitBursts.start(
@@ -116,11 +117,21 @@ public final class RealKafkaRun {
                     }
 
                     @Override
+                    public void windowStarted() {
+                        window.fromEpochMs = System.currentTimeMillis();
+                        window.driverGc = io.tailsim.validation.metrics.DriverGcPauses.start();
+                    }
+
+                    @Override
                     public void windowEnded() {
                         window.driverGcPausesMs = window.driverGc.stop();
+                        window.toEpochMs = System.currentTimeMillis();
+                    }
+
+                    @Override
+                    public void countersEnded() {
                         window.cpuAfter = CpuSample.take(brokerPids, driverPid);
                         window.to = System.nanoTime();
-                        window.toEpochMs = System.currentTimeMillis();
                         window.driverThreadsAfter = io.tailsim.validation.metrics.DriverThreads.sample(
                                 io.tailsim.validation.metrics.ThreadSwitches.PROC, driverPid, ProcStat.clockTicksPerSecond());
                         window.jmxAfter = probes.stream().map(JmxProbe::snapshot).toList();
@@ -157,7 +168,10 @@ public final class RealKafkaRun {
                 Histograms.encode(result.producerLatencyUs()), Histograms.encode(result.endToEndLatencyUs()),
                 result.sentInWindow(), result.ackedInWindow(), result.failedSends(), result.firstSendError(),
                 result.consumedInWindow(), result.expectedConsumed(), result.clampedValues(),
-                requests.meansMs(), requests.requestsPerSec(), requests.handlerIdleFraction(), requests.gcCollections(), requests.gcTimeMs(),
+                requests.meansMs(), requests.requestsPerSec(), requests.handlerIdleFraction(),
+                // JMX's GC totals come with the counters, whose span holds the window and the snapshots' lead and lag: scaled to the window
+                Math.round(requests.gcCollections() * workload.measureSeconds() / window.seconds()),
+                Math.round(requests.gcTimeMs() * workload.measureSeconds() / window.seconds()),
                 cpu.brokerCores(), cpu.driverCores(), cpu.machineBusyCores(), cpu.otherCores(), cpu.otherFlagged(), cpu.machineSaturated(), cpu.pressureSomeFraction(),
                 machine.cores(), machine.physicalBytes() / (1024 * 1024),
                 result.ackedBytesInWindow(), summaries(result.producerLatencyByTopicUs()), summaries(result.endToEndLatencyByTopicUs()),
@@ -168,7 +182,8 @@ public final class RealKafkaRun {
                 driverThreads,
                 io.tailsim.validation.metrics.DriverThreads.wakeupsPerSec(window.driverThreadsBefore, window.driverThreadsAfter, window.seconds()),
                 gcPausesMs, window.driverGcPausesMs, requests.threadRunQueueWaitCores(), result.failedInWindow(),
-                MeasuredRun.PER_MACHINE_CLOCK, gcWorkers(window), cpu.stealCores(), requests.recentP99sMs());
+                MeasuredRun.PER_MACHINE_CLOCK, gcWorkers(window), cpu.stealCores(), requests.recentP99sMs(),
+                io.tailsim.validation.driver.Schedule.SNAPSHOT_LEAD_NANOS / 1e9);
     }
 
     /** The brokers' GC workers over the window, each broker's snapshots paired by node id; null if none was read. */
@@ -212,7 +227,7 @@ public final class RealKafkaRun {
         }
     }
 
-    /** Snapshots taken on the driver's main thread at the window's edges. */
+    /** The counters' snapshots (from, to: their span) and the latency window's edges (fromEpochMs, toEpochMs), driver's main thread. */
     private static final class Window {
         CpuSample cpuBefore, cpuAfter;
         List<BrokerJmxSnapshot> jmxBefore, jmxAfter;

@@ -40,7 +40,7 @@ public class MeasuredRunTest {
                 Map.of("sender", 0.04, "producerApp", 0.02), Map.of("sender", 1500.0), List.of(12.5, 0.07, 30.1),
                 List.of(6.0, 14.0), Map.of("network", 0.6, "requestHandler", 0.9, "replicaFetcher", 0.2, "otherJava", 0.1), 0L,
                 MeasuredRun.PER_MACHINE_CLOCK, new io.tailsim.validation.metrics.GcWorkerThreads.Usage(0.05, 0.15, 6), 0.01,
-                Map.of("Produce", Map.of("TotalTimeMs", 9.0)));
+                Map.of("Produce", Map.of("TotalTimeMs", 9.0)), 5.0);
     }
 
     /** The sample's JSON as a run measured before {@code fields} existed wrote it: without them (and the derived metrics). */

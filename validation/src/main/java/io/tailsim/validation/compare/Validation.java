@@ -203,6 +203,7 @@ public final class Validation {
         Map<Integer, MeasuredRun> kept = MeasuredRuns.readAll(p.dir);
         requireSameWarmup(p, o, kept);
         requireSameClocks(p, o, kept);
+        requireSameSnapshots(p, o, kept);
     }
 
     /**
@@ -235,17 +236,45 @@ public final class Validation {
         boolean skewed = p.runSpec.workload().producers().stream()
                 .anyMatch(g -> g.arrival() instanceof io.tailsim.validation.driver.Arrival.Trogdor t && t.maxClockSkewNanos() > 0);
         if (!skewed) return;
-        var older = kept.entrySet().stream().filter(e -> !e.getValue().perMachineClock()).map(Map.Entry::getKey).toList();
-        if (older.isEmpty()) return;
-        boolean mixed = older.size() < kept.size();
-        boolean adding = kept.size() < o.repeat();
-        if (mixed || adding)
+        OlderRuns older = OlderRuns.of(kept, r -> !r.perMachineClock(), o.repeat());
+        if (older != null)
             throw new MixedClocksException(String.format(Locale.ROOT, "refused: %s holds real run%s %s of %s measured when each Trogdor "
                             + "producer drew its own clock offset (before 2026-12-07), and %s; this harness gives the driver's producers "
                             + "one clock, as the scenario's clock-skew means: runs of the two are not pooled; give --repeat %d to report "
-                            + "the kept runs alone, or another --out", p.dir, older.size() == 1 ? "" : "s", older, p.name(),
-                    mixed ? "others measured with one clock" : "--repeat " + o.repeat() + " would add runs measured with one clock",
-                    older.size()));
+                            + "the kept runs alone, or another --out", p.dir, older.plural(), older.ids(), p.name(),
+                    older.mixed() ? "others measured with one clock" : "--repeat " + o.repeat() + " would add runs measured with one clock",
+                    older.ids().size()));
+    }
+
+    /**
+     * Refuses to pool kept real runs whose counters were snapshotted as the window opened and closed (the harness before
+     * 2026-12-07 18:30 UTC) with runs whose snapshots fall outside it (driver.Schedule#SNAPSHOT_LEAD_NANOS): those snapshots held
+     * up the loaded scenarios' first seconds, so the two measure different latencies. Reported as they are, like older clocks.
+     */
+    private static void requireSameSnapshots(Prepared p, Options o, Map<Integer, MeasuredRun> kept) {
+        OlderRuns older = OlderRuns.of(kept, r -> !r.snapshotsOutsideWindow(), o.repeat());
+        if (older != null)
+            throw new MixedSnapshotsException(String.format(Locale.ROOT, "refused: %s holds real run%s %s of %s measured with the "
+                            + "counters' snapshots at the window's edges (before 2026-12-07 18:30 UTC), which held up its first seconds, "
+                            + "and %s: runs of the two are not pooled; give --repeat %d to report the kept runs alone, or another --out",
+                    p.dir, older.plural(), older.ids(), p.name(),
+                    older.mixed() ? "others measured with the snapshots outside the window"
+                            : "--repeat " + o.repeat() + " would add runs measured with them outside", older.ids().size()));
+    }
+
+    /** Kept runs of an older harness: reported alone as they are; a folder holding both kinds, or adding runs to them, is refused. */
+    private record OlderRuns(List<Integer> ids, boolean mixed) {
+        /** Null when nothing is to be refused: no older run, or older runs alone with nothing added to them. */
+        static OlderRuns of(Map<Integer, MeasuredRun> kept, java.util.function.Predicate<MeasuredRun> isOlder, int repeat) {
+            List<Integer> ids = kept.entrySet().stream().filter(e -> isOlder.test(e.getValue())).map(Map.Entry::getKey).toList();
+            if (ids.isEmpty()) return null;
+            boolean mixed = ids.size() < kept.size();
+            return mixed || kept.size() < repeat ? new OlderRuns(ids, mixed) : null;
+        }
+
+        String plural() {
+            return ids.size() == 1 ? "" : "s";
+        }
     }
 
     private static String seconds(double s) {
@@ -269,6 +298,13 @@ public final class Validation {
     /** Kept runs of Trogdor producers with clocks of their own, to be pooled with runs of one clock per machine. */
     public static final class MixedClocksException extends MixedKeptRunsException {
         MixedClocksException(String message) {
+            super(message);
+        }
+    }
+
+    /** Kept runs whose counters were snapshotted at the window's edges, to be pooled with runs snapshotted outside it. */
+    public static final class MixedSnapshotsException extends MixedKeptRunsException {
+        MixedSnapshotsException(String message) {
             super(message);
         }
     }

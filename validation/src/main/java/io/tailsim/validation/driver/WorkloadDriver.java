@@ -28,11 +28,18 @@ public final class WorkloadDriver {
     static final long GROUP_SETTLE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
 
-    /** Called on the driver's main thread at the window's edges (for broker and CPU snapshots). */
+    /**
+     * Called on the driver's main thread at the counters' snapshots (Schedule#countersStartNanos, #countersEndNanos) and, in
+     * between, at the latency window's own edges, where nothing heavy may run.
+     */
     public interface WindowListener {
+        void countersStarted();
+
         void windowStarted();
 
         void windowEnded();
+
+        void countersEnded();
     }
 
     private final String bootstrap;
@@ -129,10 +136,14 @@ public final class WorkloadDriver {
             producersStarted = true;
             producerThreads.forEach(Thread::start);
 
+            sleepUntil(schedule.countersStartNanos());
+            listener.countersStarted();
             sleepUntil(windowStart);
             listener.windowStarted();
             sleepUntil(windowEnd);
             listener.windowEnded();
+            sleepUntil(schedule.countersEndNanos());
+            listener.countersEnded();
             for (Thread th : producerThreads) th.join();
             if (producerFailure.get() != null) throw new IllegalStateException("a producer thread failed", producerFailure.get());
 

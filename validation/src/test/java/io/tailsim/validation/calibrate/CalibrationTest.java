@@ -51,7 +51,7 @@ class CalibrationTest {
                 s.brokerJitBurstsMs(), s.fileProbeIndexCreateMs(), s.fileProbeCheckpointWriteMs(),
                 s.driverThreadCpuCores(), s.driverThreadWakeupsPerSec(),
                 List.of(5.0 + i, 10.0, 20.0, 40.0, 0.1), List.of(4.0 + i, 30.0), s.brokerThreadRunQueueWaitCores(), 0L, MeasuredRun.PER_MACHINE_CLOCK,
-                null, null, null);
+                null, null, null, s.snapshotLeadSeconds());
     }
 
     private static java.util.Map<String, CalibrationPlan.Run> plan() {

@@ -152,6 +152,36 @@ class RepeatedRunsTest {
         assertThat(MeasuredRuns.list(plain)).containsOnlyKeys(1, 2);
     }
 
+    /**
+     * Runs whose counters were snapshotted at the window's edges (no snapshotLeadSeconds: the harness before 2026-12-07 18:30
+     * UTC) are reported as they are, but adding a run to them, or a folder holding both kinds, is refused before anything is
+     * measured.
+     */
+    @Test
+    void keptRunsSnapshottedAtTheWindowsEdgesAreNotPooledWithRunsSnapshottedOutsideIt(@TempDir Path tmp) throws Exception {
+        List<String> log = new ArrayList<>();
+        int[] calls = {0};
+        Validation.RealRunner real = (spec, cluster, progress) -> fake("run-" + ++calls[0], 10, 40, 1000);
+        Path dir = tmp.resolve("out");
+        Validation.run(SCENARIO, dir, options(log, 2, false, real));
+        assertThat(MeasuredRuns.readAll(dir).values()).allMatch(MeasuredRun::snapshotsOutsideWindow);
+        ObjectNode first = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(dir, 1)));
+        first.remove("snapshotLeadSeconds");
+        Files.writeString(MeasuredRuns.file(dir, 1), JSON.writeValueAsString(first));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Validation.run(SCENARIO, dir, options(log, 2, true, real)))
+                .isInstanceOf(Validation.MixedSnapshotsException.class)
+                .hasMessageContaining("real run [1]").hasMessageContaining("others measured with the snapshots outside the window");
+        ObjectNode second = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(dir, 2)));
+        second.remove("snapshotLeadSeconds");
+        Files.writeString(MeasuredRuns.file(dir, 2), JSON.writeValueAsString(second));
+        Validation.run(SCENARIO, dir, options(log, 2, true, real));
+        assertThat(calls[0]).as("the older runs reported as they are").isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Validation.run(SCENARIO, dir, options(log, 3, true, real)))
+                .isInstanceOf(Validation.MixedSnapshotsException.class)
+                .hasMessageContaining("real runs [1, 2]").hasMessageContaining("--repeat 3 would add").hasMessageContaining("--repeat 2");
+        assertThat(calls[0]).as("nothing measured").isEqualTo(2);
+    }
+
     @Test
     void validateRepeatsTheRealRunKeepsEveryRunAndComparesWithTheMedian(@TempDir Path dir) throws Exception {
         double[][] figures = {{10, 40}, {30, 20}, {20, 90}, {12, 50}, {14, 60}, {99, 99}};

@@ -42,4 +42,18 @@ class WorkloadSpecTest {
         assertThat(s.inWindow(199)).isTrue();
         assertThat(s.inWindow(200)).isFalse();
     }
+
+    /** The counters' snapshots disturb the loaded machine for seconds: they stay outside the latency window, inside the load. */
+    @Test
+    void theCountersAreSnapshottedOutsideTheWindowWhileTheLoadIsOn() {
+        long s = 1_000_000_000L;
+        Schedule suite = new Schedule(0, 100 * s, 130 * s, 132 * s);
+        assertThat(suite.countersStartNanos()).isEqualTo(95 * s);
+        assertThat(suite.countersEndNanos()).isEqualTo(131 * s);
+        assertThat(suite.inWindow(suite.countersStartNanos())).isFalse();
+        assertThat(suite.inWindow(suite.countersEndNanos())).isFalse();
+        // a driver whose producers stop sooner than the lag after the window: the last snapshot as they stop
+        Schedule shortCooldown = new Schedule(0, 10 * s, 20 * s, 20 * s + s / 2);
+        assertThat(shortCooldown.countersEndNanos()).isEqualTo(20 * s + s / 2);
+    }
 }
