@@ -49,6 +49,13 @@ class RepeatedRunsTest {
         }
     }
 
+    /** Rewrites kept run {@code k} in {@code dir} as a harness from before {@code field} existed kept it: without it. */
+    private static void keptAsMeasuredBefore(Path dir, int k, String field) throws java.io.IOException {
+        ObjectNode n = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(dir, k)));
+        n.remove(field);
+        Files.writeString(MeasuredRuns.file(dir, k), JSON.writeValueAsString(n));
+    }
+
     static Validation.Options options(List<String> log, int repeat, boolean reuse, Validation.RealRunner real) {
         // the fakes were measured after the scenario's 10 s alone
         return new Validation.Options(PROFILE, 1, 1, ClusterOptions.defaults().withBrokerWarmup(java.time.Duration.ZERO), OverlayFigure.NONE, reuse,
@@ -131,9 +138,7 @@ class RepeatedRunsTest {
         assertThat(MeasuredRuns.readAll(dir).values()).allMatch(MeasuredRun::perMachineClock);
         // the same two runs as the harness kept them before 2026-12-07
         for (int k : MeasuredRuns.list(dir).keySet()) {
-            ObjectNode n = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(dir, k)));
-            n.remove("producerClocks");
-            Files.writeString(MeasuredRuns.file(dir, k), JSON.writeValueAsString(n));
+            keptAsMeasuredBefore(dir, k, "producerClocks");
         }
         assertThat(MeasuredRuns.readAll(dir).values()).noneMatch(MeasuredRun::perMachineClock);
         Validation.run(skewed, dir, options(log, 2, true, real));
@@ -145,9 +150,7 @@ class RepeatedRunsTest {
         // without a clock skew the two harnesses run the same workload
         Path plain = tmp.resolve("plain");
         Validation.run(SCENARIO, plain, options(log, 1, false, real));
-        ObjectNode n = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(plain, 1)));
-        n.remove("producerClocks");
-        Files.writeString(MeasuredRuns.file(plain, 1), JSON.writeValueAsString(n));
+        keptAsMeasuredBefore(plain, 1, "producerClocks");
         Validation.run(SCENARIO, plain, options(log, 2, true, real));
         assertThat(MeasuredRuns.list(plain)).containsOnlyKeys(1, 2);
     }
@@ -165,15 +168,11 @@ class RepeatedRunsTest {
         Path dir = tmp.resolve("out");
         Validation.run(SCENARIO, dir, options(log, 2, false, real));
         assertThat(MeasuredRuns.readAll(dir).values()).allMatch(MeasuredRun::snapshotsOutsideWindow);
-        ObjectNode first = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(dir, 1)));
-        first.remove("snapshotLeadSeconds");
-        Files.writeString(MeasuredRuns.file(dir, 1), JSON.writeValueAsString(first));
+        keptAsMeasuredBefore(dir, 1, "snapshotLeadSeconds");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Validation.run(SCENARIO, dir, options(log, 2, true, real)))
                 .isInstanceOf(Validation.MixedSnapshotsException.class)
                 .hasMessageContaining("real run [1]").hasMessageContaining("others measured with the snapshots outside the window");
-        ObjectNode second = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(dir, 2)));
-        second.remove("snapshotLeadSeconds");
-        Files.writeString(MeasuredRuns.file(dir, 2), JSON.writeValueAsString(second));
+        keptAsMeasuredBefore(dir, 2, "snapshotLeadSeconds");
         Validation.run(SCENARIO, dir, options(log, 2, true, real));
         assertThat(calls[0]).as("the older runs reported as they are").isEqualTo(2);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Validation.run(SCENARIO, dir, options(log, 3, true, real)))
