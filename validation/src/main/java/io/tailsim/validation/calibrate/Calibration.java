@@ -79,7 +79,7 @@ public final class Calibration {
                 o.progress().accept(head + ": measured earlier, kept");
             } else {
                 if (kept) {
-                    o.progress().accept(head + ": measured earlier under another workload or warm-up (the plan or --broker-warmup changed since), measured again");
+                    o.progress().accept(head + ": measured earlier under another workload, warm-up or harness (the plan, --broker-warmup or the snapshots' timing changed since), measured again");
                 }
                 o.progress().accept(head + ": " + run.description());
                 long s = System.nanoTime();
@@ -101,7 +101,7 @@ public final class Calibration {
                 if (!Files.isRegularFile(f)) continue;
                 MeasuredRun measured = MeasuredRun.fromJson(readString(f));
                 if (!keptRunMatches(f, measured, run, o.cluster())) {
-                    o.progress().accept("pool " + pool + ": " + run.name() + " ran another workload or warm-up, left out");
+                    o.progress().accept("pool " + pool + ": " + run.name() + " ran another workload, warm-up or harness, left out");
                     continue;
                 }
                 String name = run.name() + POOLED + "pool" + (k + 1);
@@ -208,11 +208,14 @@ public final class Calibration {
      * Whether a kept run ran the plan's workload: each run is measured with a record of its spec beside it
      * ({@code <run>.spec.txt}), and a run whose record differs from the plan (the plan changed since) is measured again.
      * A run kept without a record (made before records were written) is taken as it is. A run measured after another warm-up
-     * than this calibration gives the brokers ({@link ClusterOptions#brokerWarmup}) is measured again too.
+     * than this calibration gives the brokers ({@link ClusterOptions#brokerWarmup}) is measured again too, and so is one whose
+     * counters were snapshotted inside its window: those snapshots held the window's first seconds up, and its send lag (the
+     * wake-up latency's source) with them.
      */
     static boolean keptRunMatches(Path runJson, MeasuredRun kept, CalibrationPlan.Run run, ClusterOptions cluster) {
         Path spec = specFile(runJson);
         if (Files.isRegularFile(spec) && !readString(spec).equals(specRecord(run))) return false;
+        if (!kept.snapshotsOutsideWindow()) return false;
         return Math.abs(kept.warmupSeconds() - RealKafkaRun.warmupSeconds(run.spec(), cluster)) < 1e-6;
     }
 

@@ -23,8 +23,12 @@ import java.util.concurrent.atomic.LongAdder;
  * same load, then a drain until the consumers have seen every acknowledged window record (or a timeout).
  */
 public final class WorkloadDriver {
-    /** Producers keep the load on this long past the window so its last records are not measured on an emptying cluster. */
-    static final long COOLDOWN_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * Producers keep the load on this long past the window so its last records are not measured on an emptying cluster, and
+     * so the counters' last snapshot (Schedule.SNAPSHOT_LAG_NANOS after the window; 0.6-0.9 s warm, 2.0-2.3 s cold) reads
+     * every broker under load.
+     */
+    static final long COOLDOWN_NANOS = TimeUnit.SECONDS.toNanos(4);
     static final long GROUP_SETTLE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
 

@@ -137,9 +137,9 @@ class CalibrationTest {
                 .containsExactlyInAnyOrder("c01-idle", "c05-large-records");
     }
 
-    /** A kept run is reused only if it ran what the plan asks now after the same warm-up: otherwise it is measured again. */
+    /** A kept run is reused only if it ran what the plan asks now after the same warm-up, under this harness: otherwise it is measured again. */
     @Test
-    void aKeptRunIsReusedOnlyUnderTheSpecAndTheWarmupItRan(@TempDir Path tmp) throws Exception {
+    void aKeptRunIsReusedOnlyUnderTheSpecTheWarmupAndTheHarnessItRan(@TempDir Path tmp) throws Exception {
         CalibrationPlan.Run c07 = CalibrationPlan.runs().stream().filter(r -> r.name().startsWith("c07")).findFirst().orElseThrow();
         ClusterOptions cluster = ClusterOptions.defaults();
         Path f = tmp.resolve(c07.name() + ".json");
@@ -153,6 +153,10 @@ class CalibrationTest {
                 .as("measured after another warm-up than the brokers get now").isFalse();
         ResultFiles.writeString(Calibration.specFile(f), Calibration.specRecord(CalibrationPlan.runs().get(0)));
         assertThat(Calibration.keptRunMatches(f, kept, c07, cluster)).as("recorded under another workload").isFalse();
+        ResultFiles.writeString(Calibration.specFile(f), Calibration.specRecord(c07));
+        MeasuredRun snapshottedInWindow = MeasuredRun.fromJson(kept.toJson().replaceFirst(",\\s*\"snapshotLeadSeconds\" : [0-9.]+", ""));
+        assertThat(snapshottedInWindow.snapshotsOutsideWindow()).isFalse();
+        assertThat(Calibration.keptRunMatches(f, snapshottedInWindow, c07, cluster)).as("counters snapshotted inside the window").isFalse();
         assertThat(Calibration.specRecord(c07)).contains("\"acks\":\"all\",\"linger.ms\":\"0\"").contains("\"partitions\":300");
     }
 
