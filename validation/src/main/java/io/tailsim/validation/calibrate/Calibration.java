@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tailsim.scenarios.result.ResultFiles;
 import io.tailsim.validation.MeasuredRun;
 import io.tailsim.validation.RealKafkaRun;
+import io.tailsim.validation.RefusedRunException;
 import io.tailsim.validation.cluster.ClusterOptions;
 import io.tailsim.validation.metrics.MachineSpeed;
 
@@ -65,6 +66,7 @@ public final class Calibration {
                     (System.nanoTime() - s) / 1e9));
         }
         List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
+        List<String> snapshottedInWindow = o.fresh() ? List.of() : snapshottedInWindow(o.workDir(), plan);
         Fitted runs = new Fitted();
         int i = 0;
         for (CalibrationPlan.Run run : plan) {
@@ -79,7 +81,13 @@ public final class Calibration {
                 o.progress().accept(head + ": measured earlier, kept");
             } else {
                 if (kept) {
-                    o.progress().accept(head + ": measured earlier under another workload, warm-up or harness (the plan, --broker-warmup or the snapshots' timing changed since), measured again");
+                    o.progress().accept(head + ": measured earlier under another workload or warm-up (the plan or --broker-warmup changed since), measured again");
+                }
+                if (!snapshottedInWindow.isEmpty()) {
+                    throw new RefusedRunException(String.format(Locale.ROOT, "refused: %s holds run%s %s measured with the counters' "
+                                    + "snapshots inside the window (an older harness: they held the window's first seconds up); measuring "
+                                    + "%s there would fit runs of two harnesses together. Give --fresh or another --work", o.workDir(),
+                            snapshottedInWindow.size() == 1 ? "" : "s", String.join(", ", snapshottedInWindow), run.name()));
                 }
                 o.progress().accept(head + ": " + run.description());
                 long s = System.nanoTime();
@@ -101,7 +109,12 @@ public final class Calibration {
                 if (!Files.isRegularFile(f)) continue;
                 MeasuredRun measured = MeasuredRun.fromJson(readString(f));
                 if (!keptRunMatches(f, measured, run, o.cluster())) {
-                    o.progress().accept("pool " + pool + ": " + run.name() + " ran another workload, warm-up or harness, left out");
+                    o.progress().accept("pool " + pool + ": " + run.name() + " ran another workload or warm-up, left out");
+                    continue;
+                }
+                if (measured.snapshotsOutsideWindow() != snapshottedInWindow.isEmpty()) {
+                    o.progress().accept("pool " + pool + ": " + run.name() + " had its counters snapshotted "
+                            + (measured.snapshotsOutsideWindow() ? "outside" : "inside") + " the window, unlike this folder's runs, left out");
                     continue;
                 }
                 String name = run.name() + POOLED + "pool" + (k + 1);
@@ -201,6 +214,19 @@ public final class Calibration {
         }
     }
 
+    /**
+     * The plan's kept runs in {@code dir} measured with the counters' snapshots inside the window (before b55cc7d). Such a folder
+     * is refitted as it is (the archived profiles' headers reproduce that way) but not added to, and pools only its own kind.
+     */
+    static List<String> snapshottedInWindow(Path dir, List<CalibrationPlan.Run> plan) {
+        List<String> older = new ArrayList<>();
+        for (CalibrationPlan.Run run : plan) {
+            Path f = dir.resolve(run.name() + ".json");
+            if (Files.isRegularFile(f) && !MeasuredRun.fromJson(readString(f)).snapshotsOutsideWindow()) older.add(run.name());
+        }
+        return older;
+    }
+
     /** offsets.topic.num.partitions, Kafka's default (the harness leaves it). */
     static final int OFFSETS_TOPIC_PARTITIONS = 50;
 
@@ -208,14 +234,11 @@ public final class Calibration {
      * Whether a kept run ran the plan's workload: each run is measured with a record of its spec beside it
      * ({@code <run>.spec.txt}), and a run whose record differs from the plan (the plan changed since) is measured again.
      * A run kept without a record (made before records were written) is taken as it is. A run measured after another warm-up
-     * than this calibration gives the brokers ({@link ClusterOptions#brokerWarmup}) is measured again too, and so is one whose
-     * counters were snapshotted inside its window: those snapshots held the window's first seconds up, and its send lag (the
-     * wake-up latency's source) with them.
+     * than this calibration gives the brokers ({@link ClusterOptions#brokerWarmup}) is measured again too.
      */
     static boolean keptRunMatches(Path runJson, MeasuredRun kept, CalibrationPlan.Run run, ClusterOptions cluster) {
         Path spec = specFile(runJson);
         if (Files.isRegularFile(spec) && !readString(spec).equals(specRecord(run))) return false;
-        if (!kept.snapshotsOutsideWindow()) return false;
         return Math.abs(kept.warmupSeconds() - RealKafkaRun.warmupSeconds(run.spec(), cluster)) < 1e-6;
     }
 
