@@ -43,9 +43,14 @@ public class MeasuredRunTest {
                 Map.of("Produce", Map.of("TotalTimeMs", 9.0)), 5.0);
     }
 
-    /** The sample's JSON as a run measured before {@code fields} existed wrote it: without them (and the derived metrics). */
+    /** The sample's JSON as a run measured before {@code fields} existed wrote it. */
     private static String measuredBefore(String... fields) throws java.io.IOException {
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample().toJson());
+        return withoutFields(sample().toJson(), fields);
+    }
+
+    /** A run's JSON as a harness from before {@code fields} existed wrote it: without them (and the derived metrics). */
+    public static String withoutFields(String json, String... fields) throws java.io.IOException {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         tree.remove(java.util.List.of(fields));
         tree.remove("metrics");
         return tree.toString();

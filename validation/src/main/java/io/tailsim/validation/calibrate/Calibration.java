@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -66,7 +68,9 @@ public final class Calibration {
                     (System.nanoTime() - s) / 1e9));
         }
         List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
-        List<String> snapshottedInWindow = o.fresh() ? List.of() : snapshottedInWindow(o.workDir(), plan);
+        Map<String, MeasuredRun> keptRuns = o.fresh() ? Map.of() : keptRuns(o.workDir(), plan);
+        List<String> snapshottedInWindow = keptRuns.entrySet().stream().filter(e -> !e.getValue().snapshotsOutsideWindow())
+                .map(Map.Entry::getKey).toList();
         Fitted runs = new Fitted();
         int i = 0;
         for (CalibrationPlan.Run run : plan) {
@@ -74,8 +78,8 @@ public final class Calibration {
             Path f = o.workDir().resolve(run.name() + ".json");
             String head = String.format(Locale.ROOT, "[calibrate %d/%d, %.0f s] %s", i, plan.size(), (System.nanoTime() - t0) / 1e9, run.name());
             MeasuredRun measured;
-            boolean kept = !o.fresh() && Files.isRegularFile(f);
-            MeasuredRun keptRun = kept ? MeasuredRun.fromJson(readString(f)) : null;
+            MeasuredRun keptRun = keptRuns.get(run.name());
+            boolean kept = keptRun != null;
             if (kept && keptRunMatches(f, keptRun, run, o.cluster())) {
                 measured = keptRun;
                 o.progress().accept(head + ": measured earlier, kept");
@@ -104,11 +108,11 @@ public final class Calibration {
         for (int k = 0; k < o.poolDirs().size(); k++) {
             Path pool = o.poolDirs().get(k);
             int pooled = 0;
+            Map<String, MeasuredRun> pooledRuns = keptRuns(pool, plan);
             for (CalibrationPlan.Run run : plan) {
-                Path f = pool.resolve(run.name() + ".json");
-                if (!Files.isRegularFile(f)) continue;
-                MeasuredRun measured = MeasuredRun.fromJson(readString(f));
-                if (!keptRunMatches(f, measured, run, o.cluster())) {
+                MeasuredRun measured = pooledRuns.get(run.name());
+                if (measured == null) continue;
+                if (!keptRunMatches(pool.resolve(run.name() + ".json"), measured, run, o.cluster())) {
                     o.progress().accept("pool " + pool + ": " + run.name() + " ran another workload or warm-up, left out");
                     continue;
                 }
@@ -215,16 +219,17 @@ public final class Calibration {
     }
 
     /**
-     * The plan's kept runs in {@code dir} measured with the counters' snapshots inside the window (before b55cc7d). Such a folder
-     * is refitted as it is (the archived profiles' headers reproduce that way) but not added to, and pools only its own kind.
+     * The plan's runs kept in {@code dir}, by name, in the plan's order. A work folder holding runs measured with the counters'
+     * snapshots inside the window (before b55cc7d) is refitted as it is (the archived profiles' headers reproduce that way) but
+     * not added to, and pools only its own kind.
      */
-    static List<String> snapshottedInWindow(Path dir, List<CalibrationPlan.Run> plan) {
-        List<String> older = new ArrayList<>();
+    static Map<String, MeasuredRun> keptRuns(Path dir, List<CalibrationPlan.Run> plan) {
+        Map<String, MeasuredRun> kept = new LinkedHashMap<>();
         for (CalibrationPlan.Run run : plan) {
             Path f = dir.resolve(run.name() + ".json");
-            if (Files.isRegularFile(f) && !MeasuredRun.fromJson(readString(f)).snapshotsOutsideWindow()) older.add(run.name());
+            if (Files.isRegularFile(f)) kept.put(run.name(), MeasuredRun.fromJson(readString(f)));
         }
-        return older;
+        return kept;
     }
 
     /** offsets.topic.num.partitions, Kafka's default (the harness leaves it). */

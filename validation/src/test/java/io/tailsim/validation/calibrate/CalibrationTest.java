@@ -5,6 +5,7 @@ import io.tailsim.scenarios.result.ResultFiles;
 import io.tailsim.validation.MeasuredRun;
 import io.tailsim.validation.MeasuredRunTest;
 import io.tailsim.validation.RealKafkaRun;
+import io.tailsim.validation.RefusedRunException;
 import io.tailsim.validation.cluster.ClusterOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +151,7 @@ class CalibrationTest {
         for (Path dir : List.of(older, newer)) ResultFiles.writeJson(dir.resolve(Calibration.MACHINE_JSON), LocalProfileWriterTest.MACHINE);
         for (int i = 0; i < plan.size(); i++) {
             String json = run(i, RealKafkaRun.warmupSeconds(plan.get(i).spec(), cluster)).toJson();
-            String inWindow = json.replaceFirst(",\\s*\"snapshotLeadSeconds\" : [0-9.]+", "");
+            String inWindow = MeasuredRunTest.withoutFields(json, "snapshotLeadSeconds");
             assertThat(MeasuredRun.fromJson(inWindow).snapshotsOutsideWindow()).isFalse();
             ResultFiles.writeString(older.resolve(plan.get(i).name() + ".json"), inWindow);
             ResultFiles.writeString(newer.resolve(plan.get(i).name() + ".json"), json);
@@ -164,7 +165,7 @@ class CalibrationTest {
 
         Files.delete(older.resolve(plan.get(5).name() + ".json"));
         assertThatThrownBy(() -> Calibration.run(new Calibration.Options(older, tmp.resolve("c.yaml"), false, cluster, log::add)))
-                .isInstanceOf(io.tailsim.validation.RefusedRunException.class)
+                .isInstanceOf(RefusedRunException.class)
                 .hasMessageContaining("snapshots inside the window").hasMessageContaining(plan.get(0).name())
                 .hasMessageContaining("measuring " + plan.get(5).name()).hasMessageContaining("--fresh");
         assertThat(tmp.resolve("c.yaml")).doesNotExist();

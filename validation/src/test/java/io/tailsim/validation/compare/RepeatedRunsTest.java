@@ -51,9 +51,8 @@ class RepeatedRunsTest {
 
     /** Rewrites kept run {@code k} in {@code dir} as a harness from before {@code field} existed kept it: without it. */
     private static void keptAsMeasuredBefore(Path dir, int k, String field) throws java.io.IOException {
-        ObjectNode n = (ObjectNode) JSON.readTree(Files.readString(MeasuredRuns.file(dir, k)));
-        n.remove(field);
-        Files.writeString(MeasuredRuns.file(dir, k), JSON.writeValueAsString(n));
+        Path f = MeasuredRuns.file(dir, k);
+        Files.writeString(f, MeasuredRunTest.withoutFields(Files.readString(f), field));
     }
 
     static Validation.Options options(List<String> log, int repeat, boolean reuse, Validation.RealRunner real) {
