@@ -6,6 +6,7 @@ import io.tailsim.plots.ReplicatedCurves;
 import io.tailsim.scenarios.result.ResultFiles;
 import io.tailsim.validation.RefusedRunException;
 import io.tailsim.validation.cluster.ClusterOptions;
+import io.tailsim.validation.metrics.SchedTrace;
 import io.tailsim.validation.compare.Bars;
 import io.tailsim.validation.compare.ComparisonTable;
 import io.tailsim.validation.compare.OverlayFigure;
@@ -89,6 +90,13 @@ public final class ValidateCommand implements Callable<Integer> {
                     + "as the suite did before 2026-12-06 17:30 UTC). Kept runs measured after another warm-up are not pooled.")
     double brokerWarmup;
 
+    @Option(names = "--sched-trace", paramLabel = "S",
+            description = "With FILE: trace Linux's scheduler on every CPU (perf record of sched_switch, sched_waking, sched_wakeup) for the "
+                    + "first S seconds of the measured window and write DIR/sched-trace.json: per thread class its wake-ups, preemptions and "
+                    + "who preempted it, the wait from waking to running, the CPU per wake-up, and where woken threads were put. Needs perf "
+                    + "allowed to trace every CPU; with --repeat, the last run's. The trace itself costs some CPU, so a traced run is for diagnosis, not for the bars.")
+    Double schedTrace;
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "docs/validation.md", description = "Suite report (default: ${DEFAULT-VALUE}).")
     Path report;
 
@@ -106,12 +114,20 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             if (suite) {
                 if (file != null) throw new UserInputException("give either FILE or --suite, not both");
+                if (schedTrace != null) throw new UserInputException("--sched-trace goes with FILE, not --suite: a traced run is for diagnosis");
                 return runSuite(options);
             }
             if (reportOnly) throw new UserInputException("--report-only goes with --suite");
             if (file == null) throw new UserInputException("give a scenario FILE, or --suite");
             if (!Files.isRegularFile(file)) throw new UserInputException("scenario file not found: " + file);
             Path dir = out != null ? out : Path.of("out", "validate", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+            if (schedTrace != null) {
+                if (!(schedTrace > 0)) throw new UserInputException("--sched-trace must be a positive number of seconds, got " + schedTrace);
+                String why = SchedTrace.unavailable();
+                if (why != null) throw new UserInputException("--sched-trace: " + why);
+                options = options.withCluster(options.cluster().withSchedTrace(
+                        new ClusterOptions.SchedTraceRequest(Options.seconds("--sched-trace", schedTrace), dir.resolve("sched-trace.json"))));
+            }
             Validation.Result r = Validation.run(file, dir, options);
             System.out.print(ComparisonTable.render(r.comparison()));
             if (r.record().otherCpuFlagged())

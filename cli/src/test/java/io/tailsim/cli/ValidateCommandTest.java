@@ -36,6 +36,11 @@ class ValidateCommandTest {
         assertThat(repeat.exit()).isEqualTo(ErrorHandler.USER_ERROR);
         assertThat(repeat.err()).contains("--repeat must be at least 1, got 0").doesNotContain("Exception");
         assertThat(RunCommandTest.run("validate", "--suite", "--repeat", "-3", "--profile", PROFILE).err()).contains("--repeat must be at least 1");
+        RunCommandTest.Outcome trace = RunCommandTest.run("validate", BIG, "--sched-trace", "0", "--profile", PROFILE, "--out", tmp.resolve("t").toString());
+        assertThat(trace.exit()).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(trace.err()).contains("--sched-trace must be a positive number of seconds, got 0.0").doesNotContain("Exception");
+        assertThat(RunCommandTest.run("validate", "--suite", "--sched-trace", "5", "--profile", PROFILE).err()).contains("--sched-trace goes with FILE");
+        assertThat(tmp.resolve("t")).doesNotExist();
         for (String cmd : List.of("validate", "calibrate")) {
             RunCommandTest.Outcome warm = cmd.equals("validate")
                     ? RunCommandTest.run(cmd, BIG, "--broker-warmup", "-5", "--profile", PROFILE)

@@ -119,6 +119,15 @@ public final class RealKafkaRun {
                     @Override
                     public void windowStarted() {
                         window.fromEpochMs = System.currentTimeMillis();
+                        if (options.schedTrace() != null) {
+                            // thread names first (threadPrint, /proc), then perf: the recording holds only the window's load
+                            Map<Long, String> prints = new LinkedHashMap<>();
+                            List<Long> pids = new ArrayList<>(brokerPids.values());
+                            for (int i = 0; i < probes.size(); i++) prints.put(pids.get(i), probes.get(i).threadPrint());
+                            window.threadClasses = io.tailsim.validation.metrics.SchedTrace.threadClasses(prints, driverPid,
+                                    io.tailsim.validation.metrics.ThreadSwitches.PROC);
+                            window.schedTrace = io.tailsim.validation.metrics.SchedTrace.Recorder.start(Math.min(options.schedTrace().seconds(), workload.measureSeconds()));
+                        }
                         window.driverGc = io.tailsim.validation.metrics.DriverGcPauses.start();
                     }
 
@@ -144,6 +153,13 @@ public final class RealKafkaRun {
             }
             gcPausesMs = gcPauses(cluster, window, progress);
             progress.accept("stopping the cluster");
+        }
+        if (window.schedTrace != null) {
+            // read back once the cluster is down: perf script's parsing would otherwise share the cores with the run
+            io.tailsim.validation.metrics.SchedTrace.Analysis trace = window.schedTrace.finish(window.threadClasses);
+            trace.write(options.schedTrace().out());
+            progress.accept("scheduler trace (" + trace.events() + " events over " + trace.seconds() + " s): " + options.schedTrace().out());
+            trace.summary().forEach(line -> progress.accept("  " + line));
         }
         double speedAfter = MachineSpeed.probe();
         progress.accept(String.format(java.util.Locale.ROOT, "machine speed after: %.0f %s", speedAfter, MachineSpeed.UNIT));
@@ -235,6 +251,8 @@ public final class RealKafkaRun {
         long from, to;
         long fromEpochMs, toEpochMs;
         io.tailsim.validation.metrics.JitBursts jitBursts;
+        io.tailsim.validation.metrics.SchedTrace.Recorder schedTrace;
+        java.util.function.LongFunction<String> threadClasses;
         List<Double> jitBurstsMs;
         io.tailsim.validation.metrics.FileWorkProbe fileWork;
         List<List<Double>> fileWorkMs;

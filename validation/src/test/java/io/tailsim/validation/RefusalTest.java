@@ -26,7 +26,7 @@ class RefusalTest {
 
     private ClusterOptions options() {
         ClusterOptions d = ClusterOptions.defaults();
-        return new ClusterOptions(base, d.javaExecutable(), Duration.ofSeconds(5), Duration.ofSeconds(1), d.brokerWarmup());
+        return new ClusterOptions(base, d.javaExecutable(), Duration.ofSeconds(5), Duration.ofSeconds(1), d.brokerWarmup(), null);
     }
 
     @Test

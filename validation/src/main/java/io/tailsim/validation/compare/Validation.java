@@ -81,6 +81,10 @@ public final class Validation {
             return new Options(localProfile, scale, replications, cluster, figure, reuseMeasured, repeat, r, progress);
         }
 
+        public Options withCluster(ClusterOptions c) {
+            return new Options(localProfile, scale, replications, c, figure, reuseMeasured, repeat, real, progress);
+        }
+
         public Options withReuseMeasured(boolean reuse) {
             return new Options(localProfile, scale, replications, cluster, figure, reuse, repeat, real, progress);
         }

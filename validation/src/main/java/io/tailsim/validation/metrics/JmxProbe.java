@@ -63,6 +63,15 @@ public final class JmxProbe implements AutoCloseable {
         }
     }
 
+    /** The broker JVM's threadPrint (its Java threads' names and native ids); null if it cannot give one. */
+    public String threadPrint() {
+        try {
+            return ThreadSwitches.threadPrint(mbs);
+        } catch (IOException | javax.management.JMException e) {
+            return null;
+        }
+    }
+
     public BrokerJmxSnapshot snapshot() {
         try {
             long now = System.nanoTime();
