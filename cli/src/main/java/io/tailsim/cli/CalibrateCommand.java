@@ -41,6 +41,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "after the same broker warm-up): each run counts once per folder and the fits' noise shrinks.")
     java.util.List<Path> pool = new java.util.ArrayList<>();
 
+    @Option(names = "--no-wake-trace", description = "Take cpu.wakeup-latency from the driver's send lag, not from a scheduler trace. By "
+            + "default, when neither the work folder nor a pooled one keeps a trace (wakeups.json) and perf can trace every CPU, one more "
+            + "run of c02-linger0-300 (about 2.5 min) is traced with perf and its wakes onto an idle CPU give it.")
+    boolean noWakeTrace;
+
     @Override
     public Integer call() throws InterruptedException {
         java.time.Duration warm = Options.seconds("--broker-warmup", brokerWarmup);
@@ -53,7 +58,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     throw new UserInputException("--pool " + p + " is the work folder itself; its runs are in the fit already");
             }
             Calibration.run(new Calibration.Options(work, out, fresh, ClusterOptions.defaults().withBrokerWarmup(warm), msg -> System.out.println(log(msg)),
-                    pool));
+                    pool).withTraceWakeups(!noWakeTrace));
         } catch (RefusedRunException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -28,15 +28,44 @@ import java.util.function.Consumer;
 public final class Calibration {
     public static final String MACHINE_JSON = "machine.json";
     public static final String REPORT_MD = "calibration.md";
+    /** The scheduler trace of one calibration run, whose wakes onto an idle CPU give cpu.wakeup-latency (SchedTrace). */
+    public static final String WAKEUPS_JSON = "wakeups.json";
+    /** The plan run traced for it: steady, light (300 records/s, linger.ms 0), so that most wakes find a CPU idle. */
+    static final String WAKEUPS_RUN = "c02-linger0-300";
+    static final java.time.Duration WAKEUPS_TRACE = java.time.Duration.ofSeconds(10);
+
+    /** A calibration run's scheduler trace and the run it came from. */
+    public record WakeTrace(String run, String traced, io.tailsim.validation.metrics.SchedTrace.Analysis trace) {
+        String source() {
+            double[] q = trace.idleCpuWakeUs();
+            return String.format(Locale.ROOT, "measured: woken to running of the wakes that found their CPU idle (its idle task on it, no "
+                            + "other wake on its way there: no thread to wait behind, so the wake-up's own latency, the IPI and the virtual "
+                            + "CPU's exit from halt), %d wakes of every thread on the machine in %.0f s of a perf sched trace of calibration run "
+                            + "%s (%s, traced %s): values at 0%%, 1%%, ..., 100%% (median %.0f us, p90 %.0f us, p99 %.0f us, largest %.0f us). The model adds "
+                            + "its own wait for a core after it; the driver's send lag, used before, also held that wait in its tail",
+                    trace.idleCpuWakes(), trace.seconds(), run, WAKEUPS_JSON, traced, q[50], q[90], q[99], q[100]);
+        }
+    }
 
     /**
      * @param poolDirs work folders of earlier calibrations whose kept runs also enter the fits (only runs of this plan made
      *                 after the same broker warm-up): each plan run then counts once per folder, and the fits' noise shrinks
      */
     public record Options(Path workDir, Path profileOut, boolean fresh, ClusterOptions cluster, Consumer<String> progress,
-                          List<Path> poolDirs) {
+                          List<Path> poolDirs, boolean traceWakeups) {
         public Options {
             poolDirs = poolDirs == null ? List.of() : List.copyOf(poolDirs);
+        }
+
+        /** No new scheduler trace (a kept {@link #WAKEUPS_JSON} is still used). */
+        public Options(Path workDir, Path profileOut, boolean fresh, ClusterOptions cluster, Consumer<String> progress,
+                       List<Path> poolDirs) {
+            this(workDir, profileOut, fresh, cluster, progress, poolDirs, false);
+        }
+
+        /** Trace the scheduler for cpu.wakeup-latency when no kept trace is found and perf can (the command line does). */
+        public Options withTraceWakeups(boolean trace) {
+            return new Options(workDir, profileOut, fresh, cluster, progress, poolDirs, trace);
         }
 
         /** No earlier calibration pooled. */
@@ -127,11 +156,12 @@ public final class Calibration {
             }
             o.progress().accept("pool" + (k + 1) + " " + pool + ": " + pooled + " kept runs of the plan join the fits");
         }
+        WakeTrace wakes = wakeTrace(o, plan);
         CalibrationFit fit = CalibrationFit.of(runs.samples);
         String when = LocalDate.now().toString();
         FileWorkFit files = FileWorkFit.of(fit, runs.indexCreate, runs.checkpointWrite, runs.replicasPerBroker);
         ProfileDocument profile = LocalProfileWriter.document(fit, machine, when, JitBurstFit.of(fit, runs.bursts),
-                files, GcPauseFit.of(fit, runs.gcPauses, runs.gcWork, runs.gcWorkers));
+                files, GcPauseFit.of(fit, runs.gcPauses, runs.gcWork, runs.gcWorkers), wakes);
         // each trial sets both keys: a profile whose probe did not scale its samples has neither
         IndexCreateGrowthFit growth = files == null || !files.growthFittable() ? null : IndexCreateGrowthFit.of(e -> profile
                         .put("disk", "index-create-reference-replicas", String.format(Locale.ROOT, "%.1f", files.referenceReplicas()),
@@ -158,6 +188,47 @@ public final class Calibration {
         o.progress().accept(String.format(Locale.ROOT, "[calibrate %.0f s] wrote %s and %s", (System.nanoTime() - t0) / 1e9, o.profileOut(),
                 o.workDir().resolve(REPORT_MD)));
         return fit;
+    }
+
+    /**
+     * The work folder's scheduler trace ({@link #WAKEUPS_JSON}), else the first pooled folder's, else a new one: one more run of
+     * {@link #WAKEUPS_RUN} with its first {@link #WAKEUPS_TRACE} traced (its measurement is not kept: the recording's own CPU
+     * would spoil it for the fits). Null when there is none and perf cannot trace here, or the trace found too few wakes
+     * onto an idle CPU, or tracing was not asked for ({@link Options#traceWakeups}): the send lag then gives cpu.wakeup-latency.
+     */
+    static WakeTrace wakeTrace(Options o, List<CalibrationPlan.Run> plan) throws InterruptedException {
+        List<Path> folders = new ArrayList<>();
+        if (!o.fresh()) folders.add(o.workDir());
+        folders.addAll(o.poolDirs());
+        for (Path dir : folders) {
+            Path f = dir.resolve(WAKEUPS_JSON);
+            if (Files.isRegularFile(f)) {
+                WakeTrace kept = read(f, WakeTrace.class);
+                o.progress().accept("wake-ups: traced earlier (" + f + "), kept");
+                return kept.trace().idleCpuWakeUs() == null ? null : kept;
+            }
+        }
+        if (!o.traceWakeups()) return null;
+        String why = io.tailsim.validation.metrics.SchedTrace.unavailable();
+        if (why != null) {
+            o.progress().accept("wake-ups: not traced (" + why + "); cpu.wakeup-latency from the driver's send lag");
+            return null;
+        }
+        CalibrationPlan.Run run = plan.stream().filter(r -> r.name().equals(WAKEUPS_RUN)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no plan run " + WAKEUPS_RUN));
+        Path traceFile = o.workDir().resolve(WAKEUPS_JSON + ".trace");
+        o.progress().accept("wake-ups: " + run.name() + " again, its first " + WAKEUPS_TRACE.toSeconds() + " s traced (perf sched)");
+        RealKafkaRun.execute(run.spec(), o.cluster().withSchedTrace(
+                new io.tailsim.validation.cluster.ClusterOptions.SchedTraceRequest(WAKEUPS_TRACE, traceFile)), msg -> o.progress().accept("  real: " + msg), false);
+        String traced = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        WakeTrace t = new WakeTrace(run.name(), traced, read(traceFile, io.tailsim.validation.metrics.SchedTrace.Analysis.class));
+        ResultFiles.writeJson(o.workDir().resolve(WAKEUPS_JSON), t);
+        try {
+            Files.deleteIfExists(traceFile);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return t.trace().idleCpuWakeUs() == null ? null : t;
     }
 
     /**

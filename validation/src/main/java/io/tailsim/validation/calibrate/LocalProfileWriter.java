@@ -37,6 +37,15 @@ public final class LocalProfileWriter {
     /** @param gc the brokers' GC pauses from their logs, or null (the pauses' count and total time from JMX are used) */
     public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when, JitBurstFit jit, FileWorkFit files,
                                            GcPauseFit gc) {
+        return document(fit, m, when, jit, files, gc, null);
+    }
+
+    /**
+     * @param wakes a scheduler trace of a calibration run ({@link Calibration#WAKEUPS_JSON}) whose wakes onto an idle CPU give
+     *              cpu.wakeup-latency, or null (then the driver's send lag in the quietest runs gives it)
+     */
+    public static ProfileDocument document(CalibrationFit fit, MachineFacts m, String when, JitBurstFit jit, FileWorkFit files,
+                                           GcPauseFit gc, Calibration.WakeTrace wakes) {
         int runs = fit.used().size();
         String basis = String.format(Locale.ROOT, "%d calibration runs of tailsim calibrate (%s)", runs, when);
         ProfileDocument d = new ProfileDocument("local",
@@ -183,7 +192,11 @@ public final class LocalProfileWriter {
         d.put("cpu", "background-burst", "2ms", "fit: not identifiable from CPU totals; an assumption: a G1 concurrent phase"
                 + (jit != null && !Double.isNaN(fit.jitCores()) ? ", kernel or KRaft work runs for milliseconds at a time (the JIT is apart: jit-burst)"
                 : " or a JIT compilation runs for milliseconds at a time"));
-        d.put("cpu", "wakeup-latency", wakeup(fit, m.cores()), wakeupSource(fit, m.cores()));
+        if (wakes != null) {
+            d.put("cpu", "wakeup-latency", empiricalUs(wakes.trace().idleCpuWakeUs()), wakes.source());
+        } else {
+            d.put("cpu", "wakeup-latency", wakeup(fit, m.cores()), wakeupSource(fit, m.cores()));
+        }
         d.put("cpu", "timer-slack", TIMER_SLACK_NANOS / 1000 + "us", "published: Linux's default timer slack for a normal thread "
                 + "(prctl PR_GET_TIMERSLACK; /proc/<pid>/timerslack_ns, 50000 on the calibration machine): a timed wait may end "
                 + "that much late. The driver's send lag is a timed wait's (parkNanos until the send time), so wakeup-latency is "
@@ -383,6 +396,13 @@ public final class LocalProfileWriter {
     }
 
     /** Measured values at 0..100%, in milliseconds, as an empirical distribution in whole microseconds. */
+    /** Values at 0..100% in microseconds, as an empirical distribution. */
+    static String empiricalUs(double[] q) {
+        StringBuilder sb = new StringBuilder("empirical(");
+        for (int i = 0; i < q.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(q[i])).append("us");
+        return sb.append(')').toString();
+    }
+
     static String empiricalMs(double[] q) {
         StringBuilder sb = new StringBuilder("empirical(");
         for (int i = 0; i < q.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(q[i] * 1000)).append("us");

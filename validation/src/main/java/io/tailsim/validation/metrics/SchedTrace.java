@@ -112,7 +112,15 @@ public final class SchedTrace {
     public record Placement(String when, double wakesPerSec, double onWakerCpu, double onPrevCpu, double elsewhere) {
     }
 
-    public record Analysis(double seconds, long events, Map<String, ClassFigures> classes, List<Placement> placement) {
+    /**
+     * @param idleCpuWakeUs the wait from waking to running of the wakes that found their CPU idle (its idle task on it and
+     *                      no other wake on its way there): no thread to wait behind, so the wake-up's own latency (the IPI,
+     *                      the virtual CPU's exit from halt, the switch); its values at 0%, 1%, ..., 100%, us, or null with fewer
+     *                      than {@link #MIN_IDLE_WAKES} such wakes
+     * @param idleCpuWakes  how many there were
+     */
+    public record Analysis(double seconds, long events, Map<String, ClassFigures> classes, List<Placement> placement,
+                           double[] idleCpuWakeUs, int idleCpuWakes) {
         public void write(Path file) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -142,6 +150,7 @@ public final class SchedTrace {
     }
 
     public static final String IDLE = "idle";
+    public static final int MIN_IDLE_WAKES = 100;
 
     /**
      * The figures of a trace of {@code seconds}, its threads named by {@code classOf} (thread id to class; id 0, each CPU's
@@ -173,6 +182,9 @@ public final class SchedTrace {
         Map<Long, Long> onSince = new HashMap<>();
         Map<Long, Long> spent = new HashMap<>();
         Map<String, int[]> placed = new LinkedHashMap<>();
+        // woken thread -> {waking time, target CPU} of a wake its target CPU was idle for
+        Map<Long, long[]> ontoIdle = new HashMap<>();
+        List<Double> idleWakes = new ArrayList<>();
         for (String when : List.of("another CPU idle, last ran on the waker's", "another CPU idle, last ran on another",
                 "no other CPU idle, last ran on the waker's", "no other CPU idle, last ran on another"))
             placed.put(when, new int[3]);
@@ -215,6 +227,8 @@ public final class SchedTrace {
                         }
                     }
                     if (next != 0) {
+                        long[] idle = ontoIdle.remove(next);
+                        if (idle != null && idle[1] == e.cpu()) idleWakes.add((e.nanos() - idle[0]) / 1e3);
                         Long w = wokenAt.remove(next);
                         if (w != null) {
                             String nc = classOf.apply(next);
@@ -227,7 +241,10 @@ public final class SchedTrace {
                     current.put(e.cpu(), next);
                 }
                 case WAKEUP -> {
-                    // placed at its waking, counted at its switch
+                    Long w = wokenAt.get(e.otherTid());
+                    int cpu = e.targetCpu();
+                    if (w != null && Long.valueOf(0).equals(current.get(cpu)) && incoming.getOrDefault(cpu, 0) == 0)
+                        ontoIdle.put(e.otherTid(), new long[]{w, cpu});
                 }
             }
         }
@@ -245,7 +262,13 @@ public final class SchedTrace {
             int all = n[0] + n[1] + n[2];
             if (all > 0) placement.add(new Placement(when, all / seconds, (double) n[0] / all, (double) n[1] / all, (double) n[2] / all));
         });
-        return new Analysis(seconds, events.size(), classes, placement);
+        double[] idleQ = null;
+        if (idleWakes.size() >= MIN_IDLE_WAKES) {
+            double[] a = idleWakes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            idleQ = new double[101];
+            for (int q = 0; q <= 100; q++) idleQ[q] = a[Math.min(a.length - 1, (int) Math.round(q / 100.0 * (a.length - 1)))];
+        }
+        return new Analysis(seconds, events.size(), classes, placement, idleQ, idleWakes.size());
     }
 
     /**

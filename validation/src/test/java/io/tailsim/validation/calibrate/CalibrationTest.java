@@ -207,4 +207,28 @@ class CalibrationTest {
         assertThat(MeasuredRun.fromJson(older).failedInWindow()).isNull();
         assertThat(CalibrationSample.of("c", MeasuredRun.fromJson(older)).behind()).isTrue();
     }
+
+    @Test
+    void aKeptSchedulerTraceGivesTheWakeupLatencyFromTheWorkFolderOrAPooledOne(@TempDir Path tmp) throws Exception {
+        List<CalibrationPlan.Run> plan = CalibrationPlan.runs();
+        ClusterOptions cluster = ClusterOptions.defaults();
+        Path work = tmp.resolve("work");
+        Path earlier = tmp.resolve("earlier");
+        for (Path dir : List.of(work, earlier)) {
+            ResultFiles.writeJson(dir.resolve(Calibration.MACHINE_JSON), LocalProfileWriterTest.MACHINE);
+            for (int i = 0; i < plan.size(); i++)
+                ResultFiles.writeString(dir.resolve(plan.get(i).name() + ".json"), run(i, RealKafkaRun.warmupSeconds(plan.get(i).spec(), cluster)).toJson());
+        }
+        ResultFiles.writeJson(earlier.resolve(Calibration.WAKEUPS_JSON), LocalProfileWriterTest.wakeTrace());
+        List<String> log = new ArrayList<>();
+        Path alone = tmp.resolve("alone.yaml");
+        // no trace kept and none asked for (the options' default): the send lag, and nothing runs
+        Calibration.run(new Calibration.Options(work, alone, false, cluster, log::add));
+        assertThat(ProfileLoader.load(alone).sources().get("cpu.wakeup-latency")).startsWith("measured: the driver's send lag");
+        Path pooled = tmp.resolve("pooled.yaml");
+        Calibration.run(new Calibration.Options(work, pooled, false, cluster, log::add, List.of(earlier)));
+        assertThat(log).anyMatch(l -> l.startsWith("wake-ups: traced earlier (" + earlier.resolve(Calibration.WAKEUPS_JSON)));
+        assertThat(ProfileLoader.load(pooled).sources().get("cpu.wakeup-latency")).startsWith("measured: woken to running").contains("800 wakes");
+        assertThat(ProfileLoader.load(pooled).hardware().hostEffects().wakeupLatency().mean()).isCloseTo(60_000, within(500.0));
+    }
 }

@@ -295,4 +295,27 @@ class LocalProfileWriterTest {
         assertThat(t.hardware().cpu().networkThreadPerRequestNanos()).isCloseTo(40_000, within(5.0));
         assertThat(t.sources().get("cpu.network-thread-per-wakeup")).startsWith("fit:").contains("context switches");
     }
+
+    /** A scheduler trace's wakes onto an idle CPU, rising evenly from 10 to 110 us, for cpu.wakeup-latency. */
+    static Calibration.WakeTrace wakeTrace() {
+        double[] q = new double[101];
+        for (int i = 0; i <= 100; i++) q[i] = 10 + i;
+        return new Calibration.WakeTrace("c02-linger0-300", "2026-01-01T00:00Z",
+                new io.tailsim.validation.metrics.SchedTrace.Analysis(10, 5000, Map.of(), List.of(), q, 800));
+    }
+
+    @Test
+    void aSchedulerTracesWakesOntoAnIdleCpuGiveTheWakeupLatency(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("local.yaml");
+        Files.writeString(file, LocalProfileWriter.document(syntheticFit(300e-6), MACHINE, "2026-01-01", null, null, null, wakeTrace()).render());
+        Testbed t = ProfileLoader.load(file);
+        // the values themselves, not less the timer slack (an event wake's latency, measured as such)
+        assertThat(t.hardware().hostEffects().wakeupLatency().mean()).isCloseTo(60_000, within(500.0));
+        assertThat(t.sources().get("cpu.wakeup-latency")).startsWith("measured: woken to running of the wakes that found their CPU idle")
+                .contains("800 wakes").contains("c02-linger0-300").contains("median 60 us");
+        // without a trace, the send lag as before
+        Path plain = tmp.resolve("plain.yaml");
+        Files.writeString(plain, LocalProfileWriter.document(syntheticFit(300e-6), MACHINE, "2026-01-01").render());
+        assertThat(ProfileLoader.load(plain).sources().get("cpu.wakeup-latency")).startsWith("measured: the driver's send lag");
+    }
 }

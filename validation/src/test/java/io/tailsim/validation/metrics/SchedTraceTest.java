@@ -96,6 +96,33 @@ class SchedTraceTest {
         SchedTrace.Placement second = a.placement().get(1);
         assertThat(second.onPrevCpu()).isEqualTo(1.0);
         assertThat(second.wakesPerSec()).isEqualTo(0.5);
+        // the handler's wake found CPU 0 idle: 30 us from waking to running, one such wake, too few for quantiles
+        assertThat(a.idleCpuWakes()).isEqualTo(1);
+        assertThat(a.idleCpuWakeUs()).isNull();
+    }
+
+    /** Thread 20 on CPU 1 wakes thread 10 onto idle CPU 0 200 times, the k-th time taking k us to run; one wake onto busy CPU 1. */
+    @Test
+    void theWakesOntoAnIdleCpuGiveTheWakeUpLatencysQuantiles() {
+        List<String> trace = new java.util.ArrayList<>(List.of(sw(0.5, 1, 0, "R", 20), sw(0.5, 0, 10, "S", 0)));
+        double t = 1;
+        for (int k = 1; k <= 200; k++) {
+            trace.add(wake("sched_waking", t, 1, 20, 10, 0));
+            trace.add(wake("sched_wakeup", t + 0.000001, 0, 0, 10, 0));
+            trace.add(sw(t + k * 1e-6, 0, 0, "R", 10));
+            trace.add(sw(t + 0.001, 0, 10, "S", 0));
+            t += 0.01;
+        }
+        // onto the busy CPU 1 (its waker's): not a wake-up latency alone
+        trace.add(wake("sched_waking", t, 1, 20, 30, 1));
+        trace.add(wake("sched_wakeup", t + 0.000001, 1, 20, 30, 1));
+        trace.add(sw(t + 0.0005, 1, 20, "S", 30));
+        SchedTrace.Analysis a = SchedTrace.analyse(trace.stream().map(SchedTrace::parse).toList(), tid -> "t", 3.0);
+        assertThat(a.idleCpuWakes()).isEqualTo(200);
+        assertThat(a.idleCpuWakeUs()).hasSize(101);
+        assertThat(a.idleCpuWakeUs()[0]).isCloseTo(1, within(0.01));
+        assertThat(a.idleCpuWakeUs()[50]).isCloseTo(100.5, within(1.0));
+        assertThat(a.idleCpuWakeUs()[100]).isCloseTo(200, within(0.01));
     }
 
     @Test
