@@ -231,11 +231,7 @@ public final class MachineProbe {
 
     /** Values at 0%, 1%, ..., 100% (nearest rank). */
     static double[] percentiles(double[] xs) {
-        double[] s = xs.clone();
-        java.util.Arrays.sort(s);
-        double[] q = new double[101];
-        for (int p = 0; p <= 100; p++) q[p] = s[(int) Math.round(p / 100.0 * (s.length - 1))];
-        return q;
+        return io.tailsim.validation.metrics.Percentiles.atWholePercents(xs);
     }
 
     /** A /proc/meminfo field in bytes ("MemTotal"), if the kernel has it. */

@@ -1,8 +1,5 @@
 package io.tailsim.validation.metrics;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,13 +84,9 @@ public final class SchedTrace {
     public record Spread(double p50, double p90, double p99, double mean, int count) {
         static Spread of(List<Double> us) {
             if (us.isEmpty()) return new Spread(0, 0, 0, 0, 0);
-            double[] a = us.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double mean = Arrays.stream(a).average().orElse(0);
-            return new Spread(at(a, 0.5), at(a, 0.9), at(a, 0.99), mean, a.length);
-        }
-
-        private static double at(double[] sorted, double q) {
-            return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))];
+            double[] a = us.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] q = Percentiles.atWholePercents(a);
+            return new Spread(q[50], q[90], q[99], Arrays.stream(a).average().orElse(0), a.length);
         }
     }
 
@@ -122,14 +115,7 @@ public final class SchedTrace {
     public record Analysis(double seconds, long events, Map<String, ClassFigures> classes, List<Placement> placement,
                            double[] idleCpuWakeUs, int idleCpuWakes) {
         public void write(Path file) {
-            try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), this);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
-            }
+            io.tailsim.scenarios.result.ResultFiles.writeJson(file, this);
         }
 
         /** A few lines for the run's log: each broker class's preemptions and wait, and the placement with a CPU idle. */
@@ -262,12 +248,8 @@ public final class SchedTrace {
             int all = n[0] + n[1] + n[2];
             if (all > 0) placement.add(new Placement(when, all / seconds, (double) n[0] / all, (double) n[1] / all, (double) n[2] / all));
         });
-        double[] idleQ = null;
-        if (idleWakes.size() >= MIN_IDLE_WAKES) {
-            double[] a = idleWakes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            idleQ = new double[101];
-            for (int q = 0; q <= 100; q++) idleQ[q] = a[Math.min(a.length - 1, (int) Math.round(q / 100.0 * (a.length - 1)))];
-        }
+        double[] idleQ = idleWakes.size() < MIN_IDLE_WAKES ? null
+                : Percentiles.atWholePercents(idleWakes.stream().mapToDouble(Double::doubleValue).toArray());
         return new Analysis(seconds, events.size(), classes, placement, idleQ, idleWakes.size());
     }
 
