@@ -398,9 +398,7 @@ public final class LocalProfileWriter {
     /** Measured values at 0..100%, in milliseconds, as an empirical distribution in whole microseconds. */
     /** Values at 0..100% in microseconds, as an empirical distribution. */
     static String empiricalUs(double[] q) {
-        StringBuilder sb = new StringBuilder("empirical(");
-        for (int i = 0; i < q.length; i++) sb.append(i == 0 ? "" : ", ").append(Math.round(q[i])).append("us");
-        return sb.append(')').toString();
+        return empiricalMs(java.util.Arrays.stream(q).map(us -> us / 1000).toArray());
     }
 
     static String empiricalMs(double[] q) {

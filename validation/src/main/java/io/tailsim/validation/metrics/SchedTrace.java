@@ -272,18 +272,22 @@ public final class SchedTrace {
     }
 
     private static void forEachTask(Path procRoot, long pid, java.util.function.BiConsumer<Long, String> each) {
-        Path tasks = procRoot.resolve(Long.toString(pid)).resolve("task");
-        if (!Files.isDirectory(tasks)) return;
-        try (var dirs = Files.list(tasks)) {
-            for (Path t : (Iterable<Path>) dirs::iterator) {
-                try {
-                    each.accept(Long.parseLong(t.getFileName().toString()), Files.readString(t.resolve("comm"), StandardCharsets.UTF_8).strip());
-                } catch (IOException | NumberFormatException e) {
-                    // a thread that ended while listed
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
+        ProcTasks.forEach(procRoot, pid, (tid, dir) -> each.accept(tid, Files.readString(dir.resolve("comm"), StandardCharsets.UTF_8).strip()));
+    }
+
+    /** perf record of every CPU's scheduler events into {@code data} for {@code seconds}, started now. */
+    private static ProcessBuilder record(Path data, double seconds) {
+        return new ProcessBuilder("perf", "record", "-q", "-e", EVENTS, "-a", "-o", data.toString(), "--", "sleep",
+                String.format(Locale.ROOT, "%.3f", seconds));
+    }
+
+    /** Removes a temporary folder of recordings (perf may have left a .old copy beside the file). */
+    private static void deleteFolder(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a temporary folder; deleteOnExit has the rest
         }
     }
 
@@ -293,8 +297,7 @@ public final class SchedTrace {
         try {
             dir = Files.createTempDirectory("tailsim-sched-probe-");
             Path data = dir.resolve("probe.data");
-            Process p = new ProcessBuilder("perf", "record", "-q", "-e", EVENTS, "-a", "-o", data.toString(), "--", "sleep", "0.1")
-                    .redirectErrorStream(true).start();
+            Process p = record(data, 0.1).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -308,14 +311,7 @@ public final class SchedTrace {
             Thread.currentThread().interrupt();
             return "interrupted";
         } finally {
-            if (dir != null) {
-                try (var files = Files.list(dir)) {
-                    for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // a temporary folder
-                }
-            }
+            if (dir != null) deleteFolder(dir);
         }
     }
 
@@ -338,9 +334,7 @@ public final class SchedTrace {
                 scratch.toFile().deleteOnExit();
                 Path data = scratch.resolve("sched.data");
                 data.toFile().deleteOnExit();
-                Process p = new ProcessBuilder("perf", "record", "-q", "-e", EVENTS, "-a", "-o", data.toString(), "--", "sleep",
-                        String.format(Locale.ROOT, "%.3f", seconds))
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Process p = record(data, seconds).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 return new Recorder(p, data, seconds);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start perf record", e);
@@ -368,12 +362,7 @@ public final class SchedTrace {
                 throw new UncheckedIOException("cannot read the scheduler trace", e);
             } finally {
                 process.destroyForcibly();
-                try {
-                    Files.deleteIfExists(data);
-                    Files.deleteIfExists(data.getParent());
-                } catch (IOException ignored) {
-                    // left for deleteOnExit
-                }
+                deleteFolder(data.getParent());
             }
         }
     }
